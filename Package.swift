@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Toetssteen: Dutch law as executable, testable rules. One target per stage of the pipeline:
+//   LegalText (annotated Markdown) → RuleSyntax (rule language) → RuleSemantics (typed IR in RuleIR)
+//   → ReferenceEvaluator (exact, explained) → Toetssteen (driver) → toets (CLI).
+let package = Package(
+  name: "Toetssteen",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "toets", targets: ["toets"]),
+    .library(name: "Toetssteen", targets: ["Toetssteen"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]),
+    .target(name: "ExactArithmetic", dependencies: ["CGMP"]),
+    .target(name: "LegalSource", dependencies: ["ExactArithmetic"]),
+    .target(name: "LegalText", dependencies: ["LegalSource", "ExactArithmetic"]),
+    .target(name: "RuleSyntax", dependencies: ["LegalSource", "ExactArithmetic"]),
+    .target(name: "RuleIR", dependencies: ["RuleSyntax", "LegalSource", "ExactArithmetic"]),
+    .target(name: "RuleSemantics", dependencies: ["RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
+    .target(name: "HouseholdModel", dependencies: ["RuleIR", "LegalSource", "ExactArithmetic"]),
+    .target(name: "ReferenceEvaluator", dependencies: ["HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
+    .target(
+      name: "Toetssteen",
+      dependencies: ["ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
+    .executableTarget(
+      name: "toets",
+      dependencies: ["Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+  ]
+)

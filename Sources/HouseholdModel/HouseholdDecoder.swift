@@ -1,0 +1,183 @@
+import ExactArithmetic
+import LegalSource
+import RuleIR
+
+/// Reads a household document (JSON, see `../shared/contracts/cli-and-household.md` and
+/// `Regulations/huishouden/gegevensmodel.md`) against the facts the program declares.
+///
+/// What it checks: that the document is an object with `personen`; that there is exactly one
+/// `aanvrager` and at most one `partner`; that every field is a declared fact (a misspelling is named
+/// with a suggestion); that values have the declared type, amounts in whole cents read exactly,
+/// dates as `JJJJ-MM-DD`, enumeration values among those declared. Every problem is reported, not
+/// only the first. What it produces: a ``Household``.
+public struct HouseholdDecoder: Sendable {
+  let personFacts: [String: FactDeclaration]
+  let householdFacts: [String: FactDeclaration]
+  let enumerations: [String: [String]]
+
+  public init(program: Program) {
+    var p: [String: FactDeclaration] = [:]
+    var h: [String: FactDeclaration] = [:]
+    for f in program.facts.values {
+      if f.subject == .person { p[f.field] = f } else { h[f.field] = f }
+    }
+    personFacts = p
+    householdFacts = h
+    enumerations = program.enumerations
+  }
+
+  /// Parses JSON text and decodes it.
+  public func decode(text: String) throws(HouseholdErrors) -> Household {
+    let json: JSONValue
+    do {
+      json = try JSONReader.parse(text)
+    } catch let e as JSONSyntaxError {
+      throw HouseholdErrors(errors: [HouseholdError(path: "", message: "geen geldige JSON: \(e.message)", line: e.line, column: e.column)])
+    } catch {
+      throw HouseholdErrors(errors: [HouseholdError(path: "", message: "geen geldige JSON")])
+    }
+    return try decode(json)
+  }
+
+  public func decode(_ json: JSONValue) throws(HouseholdErrors) -> Household {
+    var errors: [HouseholdError] = []
+    guard case .object(let members) = json else {
+      throw HouseholdErrors(errors: [HouseholdError(path: "", message: "een huishouden is een JSON-object met 'personen'")])
+    }
+    var facts: [SymbolID: Value] = [:]
+    var persons: [Person] = []
+    var sawPersons = false
+    let groups = Set(householdFacts.keys.compactMap { $0.split(separator: ".").count == 2 ? String($0.split(separator: ".")[0]) : nil })
+    for m in members {
+      if m.key == "personen" {
+        sawPersons = true
+        guard case .array(let list) = m.value else {
+          errors.append(HouseholdError(path: "personen", message: "verwacht een lijst van personen", line: m.line, column: m.column))
+          continue
+        }
+        for (i, item) in list.enumerated() {
+          if let p = decodePerson(item, index: i, errors: &errors) { persons.append(p) }
+        }
+      } else if groups.contains(m.key) {
+        guard case .object(let inner) = m.value else {
+          errors.append(HouseholdError(path: m.key, message: "verwacht een object", line: m.line, column: m.column))
+          continue
+        }
+        for f in inner {
+          let field = "\(m.key).\(f.key)"
+          guard let decl = householdFacts[field] else {
+            errors.append(unknownField(field, among: Array(householdFacts.keys), line: f.line, column: f.column))
+            continue
+          }
+          if let v = value(f.value, decl, path: field, line: f.line, column: f.column, errors: &errors) { facts[decl.id] = v }
+        }
+      } else if let decl = householdFacts[m.key] {
+        if let v = value(m.value, decl, path: m.key, line: m.line, column: m.column, errors: &errors) { facts[decl.id] = v }
+      } else {
+        errors.append(unknownField(m.key, among: Array(householdFacts.keys) + ["personen"] + groups, line: m.line, column: m.column))
+      }
+    }
+    if !sawPersons { errors.append(HouseholdError(path: "personen", message: "het huishouden noemt geen personen")) }
+    let applicants = persons.filter { $0.role == .aanvrager }.count
+    if sawPersons && applicants != 1 {
+      errors.append(HouseholdError(path: "personen", message: "er moet precies één persoon met rol 'aanvrager' zijn (gevonden: \(applicants))"))
+    }
+    if persons.filter({ $0.role == .partner }).count > 1 {
+      errors.append(HouseholdError(path: "personen", message: "er kan hoogstens één persoon met rol 'partner' zijn"))
+    }
+    var ids: Set<String> = []
+    for p in persons where !ids.insert(p.id).inserted {
+      errors.append(HouseholdError(path: "personen", message: "de id '\(p.id)' komt meer dan eens voor"))
+    }
+    guard errors.isEmpty else { throw HouseholdErrors(errors: errors) }
+    return Household(persons: persons, facts: facts)
+  }
+
+  func decodePerson(_ json: JSONValue, index: Int, errors: inout [HouseholdError]) -> Person? {
+    let path = "personen[\(index)]"
+    guard case .object(let members) = json else {
+      errors.append(HouseholdError(path: path, message: "een persoon is een object"))
+      return nil
+    }
+    var id = "persoon\(index + 1)"
+    var role: HouseholdRole?
+    var facts: [SymbolID: Value] = [:]
+    for m in members {
+      let fieldPath = "\(path).\(m.key)"
+      switch m.key {
+      case "id":
+        guard case .string(let s) = m.value else {
+          errors.append(HouseholdError(path: fieldPath, message: "verwacht een tekst", line: m.line, column: m.column))
+          continue
+        }
+        id = s
+      case "rol":
+        guard case .string(let s) = m.value, let r = HouseholdRole(rawValue: s) else {
+          errors.append(HouseholdError(path: fieldPath, message: "de rol is 'aanvrager', 'partner', 'kind' of 'medebewoner'", line: m.line, column: m.column))
+          continue
+        }
+        role = r
+      default:
+        guard let decl = personFacts[m.key] else {
+          errors.append(unknownField(fieldPath, among: Array(personFacts.keys) + ["id", "rol"], line: m.line, column: m.column, key: m.key))
+          continue
+        }
+        if let v = value(m.value, decl, path: fieldPath, line: m.line, column: m.column, errors: &errors) { facts[decl.id] = v }
+      }
+    }
+    guard let role else {
+      errors.append(HouseholdError(path: "\(path).rol", message: "iedere persoon heeft een rol"))
+      return nil
+    }
+    return Person(id: id, role: role, facts: facts)
+  }
+
+  func unknownField(_ path: String, among known: [String], line: Int, column: Int, key: String? = nil) -> HouseholdError {
+    let name = key ?? path
+    let hint = Spelling.suggestion(for: name, among: known).map { "; bedoelt u '\($0)'?" } ?? ""
+    return HouseholdError(path: path, message: "onbekend veld\(hint)", line: line, column: column)
+  }
+
+  /// A field's value, checked against the fact's type.
+  func value(_ json: JSONValue, _ decl: FactDeclaration, path: String, line: Int, column: Int, errors: inout [HouseholdError]) -> Value? {
+    func fail(_ message: String) -> Value? {
+      errors.append(HouseholdError(path: path, message: message, line: line, column: column))
+      return nil
+    }
+    switch decl.type {
+    case .money, .number, .percentage:
+      let text: String
+      switch json {
+      case .string(let s): text = s
+      case .number(let n): text = n
+      default: return fail("verwacht een getal (als tekst of getal), maar vond \(json.kindDescription)")
+      }
+      guard let r = Rational(decimal: text) else { return fail("'\(text)' is geen getal; schrijf bijvoorbeeld \"1573.42\"") }
+      if decl.type.isMoney, !r.isMultiple(of: Quantum.cent) { return fail("een bedrag is in hele centen (hoogstens twee decimalen), niet \(text)") }
+      if let q = decl.quantum, q == .one, !r.isInteger { return fail("verwacht een geheel getal, niet \(text)") }
+      if r.isNegative && decl.type.isMoney == false && decl.quantum == .one { return fail("verwacht een getal van 0 of meer") }
+      return .number(r)
+    case .boolean:
+      guard case .bool(let b) = json else { return fail("verwacht true of false, maar vond \(json.kindDescription)") }
+      return .boolean(b)
+    case .date:
+      guard case .string(let s) = json, let d = CivilDate(iso: s) else { return fail("verwacht een datum als \"JJJJ-MM-DD\"") }
+      return .date(d)
+    case .enumeration(let name):
+      let values = enumerations[name] ?? []
+      guard case .string(let s) = json else { return fail("verwacht een van: \(values.map(Self.jsonForm).joined(separator: ", "))") }
+      guard let v = values.first(where: { Self.jsonForm($0) == s || $0 == s }) else {
+        let hint = Spelling.suggestion(for: s, among: values.map(Self.jsonForm)).map { "; bedoelt u '\($0)'?" } ?? ""
+        return fail("'\(s)' is geen waarde van \(name) (\(values.map(Self.jsonForm).joined(separator: ", ")))\(hint)")
+      }
+      return .enumCase(v)
+    case .duration, .person, .persons:
+      return fail("dit gegeven kan niet in een huishoudendocument staan")
+    }
+  }
+
+  /// The JSON spelling of an enumeration value: spaces become underscores.
+  public static func jsonForm(_ value: String) -> String {
+    String(value.map { $0 == " " ? "_" : $0 })
+  }
+}

@@ -1,0 +1,73 @@
+import ExactArithmetic
+import LegalSource
+import RuleIR
+
+/// Why the rules could not decide a value for a household: a defined outcome, never a made-up number.
+public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
+  /// A fact the rules need is absent from the document and has no default.
+  case missingFact(field: String, person: String?, neededBy: Citation)
+  /// A rule reads a fact of the partner, but the household has no partner.
+  case absentPerson(String, neededBy: Citation)
+  /// No rule for the name applies to this household (a *hiaat*).
+  case noRule(SymbolID, date: CivilDate, considered: [Citation])
+  /// Two rules for the name apply at the same level (an *inconsistentie*).
+  case conflict(SymbolID, date: CivilDate, rules: [Citation])
+  /// The case falls under an article the model does not formalise.
+  case notFormalised(SymbolID, reason: String, citation: Citation)
+  /// No version of the law is valid on the date.
+  case noVersion(law: String, date: CivilDate, available: String)
+  /// The valid version of the law does not define the name.
+  case notDefined(SymbolID, date: CivilDate)
+  /// The parameter has no value on the date.
+  case noParameterValue(SymbolID, date: CivilDate)
+  case divisionByZero(Citation)
+
+  public var description: String {
+    switch self {
+    case .missingFact(let field, let person, let c):
+      let who = person.map { "van persoon '\($0)' " } ?? ""
+      return "ontbrekend gegeven: het veld '\(field)' \(who)is nodig voor \(c.short) en heeft geen standaardwaarde"
+    case .absentPerson(let who, let c):
+      return "\(c.short) vraagt naar \(who), maar het huishouden heeft geen \(who == "de partner" ? "partner" : "zo'n persoon")"
+    case .noRule(let id, let date, let considered):
+      let list = considered.map(\.short).joined(separator: ", ")
+      return "geen regel van toepassing voor '\(id.name)' op \(date.iso)" + (list.isEmpty ? "" : " (overwogen: \(list))")
+    case .conflict(let id, let date, let rules):
+      return "regels spreken elkaar tegen voor '\(id.name)' op \(date.iso): \(rules.map(\.short).joined(separator: " en ")) zijn allebei van toepassing"
+    case .notFormalised(_, let reason, let c):
+      return "niet geformaliseerd (\(c.short)): \(reason)"
+    case .noVersion(let law, let date, let available):
+      return "geen versie van '\(law)' geldig op \(date.iso) (gecodeerd: \(available))"
+    case .notDefined(let id, let date):
+      return "'\(id.name)' is niet gedefinieerd in de versie van '\(id.law)' die op \(date.iso) geldt"
+    case .noParameterValue(let id, let date):
+      return "parameter '\(id.name)' van '\(id.law)' heeft geen waarde op \(date.iso)"
+    case .divisionByZero(let c):
+      return "deling door nul in \(c.short)"
+    }
+  }
+
+  /// The articles involved, for reports and JSON output.
+  public var citations: [Citation] {
+    switch self {
+    case .missingFact(_, _, let c), .absentPerson(_, let c), .notFormalised(_, _, let c), .divisionByZero(let c): return [c]
+    case .noRule(_, _, let list), .conflict(_, _, let list): return list
+    case .noVersion, .notDefined, .noParameterValue: return []
+    }
+  }
+
+  /// A short machine code: `ontbrekend-gegeven`, `geen-regel`, `tegenstrijdig`, …
+  public var code: String {
+    switch self {
+    case .missingFact: return "ontbrekend-gegeven"
+    case .absentPerson: return "ontbrekende-persoon"
+    case .noRule: return "geen-regel"
+    case .conflict: return "tegenstrijdig"
+    case .notFormalised: return "niet-geformaliseerd"
+    case .noVersion: return "geen-versie"
+    case .notDefined: return "niet-gedefinieerd"
+    case .noParameterValue: return "geen-parameterwaarde"
+    case .divisionByZero: return "deling-door-nul"
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import LegalSource
+
+/// The diagnostics of the rule-language parser.
+extension DiagnosticMessage {
+  static func expectedAmountAfterEuro() -> Self { .init(id: "syntax.bedrag", "na '€' moet een bedrag volgen, zoals € 1.580,92") }
+  static func malformedNumber() -> Self {
+    .init(id: "syntax.getal", "onleesbaar getal: gebruik een decimale komma en punten per duizendtal, zoals 1.580,92")
+  }
+  static func unterminatedString() -> Self { .init(id: "syntax.tekst-open", "tekst zonder sluitend aanhalingsteken") }
+  static func unterminatedEnumValue() -> Self {
+    .init(id: "syntax.waarde-open", "enumeratiewaarde zonder sluitend enkel aanhalingsteken, zoals 'gehuwd'")
+  }
+  static func unexpectedCharacter(_ c: String) -> Self { .init(id: "syntax.teken", "onverwacht teken '\(c)'") }
+  static func expected(_ what: String, found: String) -> Self {
+    .init(id: "syntax.verwacht", "verwacht \(what), maar vond \(found)")
+  }
+  static func missingPeriod(found: String) -> Self {
+    .init(id: "syntax.punt", "een regel eindigt met een punt; vond \(found)")
+  }
+  static func mixedAndOr() -> Self {
+    .init(id: "syntax.en-of", "'en' en 'of' door elkaar zonder haakjes is dubbelzinnig: gebruik haakjes of een opsomming ('aan alle volgende voorwaarden is voldaan:')")
+  }
+  static func reservedWordAsName(_ w: String) -> Self {
+    .init(id: "syntax.gereserveerd", "'\(w)' is een woord van de regeltaal en kan geen naam zijn")
+  }
+  static func unknownType(_ t: String) -> Self {
+    .init(id: "syntax.type", "onbekend type '\(t)': bedrag (per jaar, per maand), percentage, getal, geheel getal, datum, duur, waar/onwaar of een enumeratie")
+  }
+  static func unknownRoundingTarget(_ t: String) -> Self {
+    .init(id: "syntax.afronding", "onbekend afrondingsdoel '\(t)': hele euro's, centen of een veelvoud van een bedrag")
+  }
+  static func roundingNeedsReference() -> Self {
+    .init(id: "syntax.afronding-bron", "een afronding noemt het artikel dat haar voorschrijft: '… afgerond op hele euro's volgens artikel 14 lid 4 van awir'")
+  }
+  static func tableRowNeedsSource() -> Self {
+    .init(id: "syntax.bron", "een waarde in een tabel noemt haar bron: '- vanaf 2025-07-01: € 1.612,44, bron \"…\"'")
+  }
+  static func unknownMonth(_ w: String) -> Self { .init(id: "syntax.maand", "'\(w)' is geen maand") }
+  static func badDate() -> Self { .init(id: "syntax.datum", "deze datum bestaat niet") }
+}

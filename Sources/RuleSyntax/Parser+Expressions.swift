@@ -1,0 +1,230 @@
+import ExactArithmetic
+import LegalSource
+
+extension Parser {
+  /// `expr := sum (, met een minimum|maximum van sum)* [, afgerond …]`
+  mutating func parseExpression() throws -> ExprSyntax {
+    let start = index
+    var e = try parseSum()
+    while true {
+      let save = index
+      _ = acceptPunctuation(",")
+      if accept(words: ["met", "een", "minimum", "van"]) {
+        e = .bounded(e, isMinimum: true, try parseSum(), range(from: start))
+      } else if accept(words: ["met", "een", "maximum", "van"]) {
+        e = .bounded(e, isMinimum: false, try parseSum(), range(from: start))
+      } else if let mode = try parseRoundingMode() {
+        let (target, reference) = try parseRoundingTail()
+        e = .rounded(e, mode, target, reference, range(from: start))
+      } else {
+        index = save
+        return e
+      }
+    }
+  }
+
+  /// `rekenkundig afgerond`, `naar boven afgerond`, `naar beneden afgerond`, or plain `afgerond`
+  /// (rekenkundig); `nil` when no rounding follows.
+  mutating func parseRoundingMode() throws -> RoundingMode? {
+    if accept(words: ["rekenkundig", "afgerond"]) { return .rekenkundig }
+    if accept(words: ["naar", "boven", "afgerond"]) { return .naarBoven }
+    if accept(words: ["naar", "beneden", "afgerond"]) { return .naarBeneden }
+    if accept("afgerond") {
+      if accept(words: ["naar", "boven"]) { return .naarBoven }
+      if accept(words: ["naar", "beneden"]) { return .naarBeneden }
+      _ = accept("rekenkundig")
+      return .rekenkundig
+    }
+    return nil
+  }
+
+  /// `op hele euro's volgens <verwijzing>`, `op centen …`, `op een veelvoud van € 0,60 …`.
+  mutating func parseRoundingTail() throws -> (RoundingTargetSyntax, ArticleReference) {
+    try expect("op")
+    let target: RoundingTargetSyntax
+    if accept(words: ["hele", "euro's"]) || accept(words: ["hele", "euros"]) || accept(words: ["hele", "euro’s"]) {
+      target = .wholeEuros
+    } else if accept("centen") || accept(words: ["hele", "centen"]) {
+      target = .cents
+    } else if accept(words: ["een", "veelvoud", "van"]) {
+      guard case .money(let unit) = current.kind, unit.signum > 0 else {
+        throw fail(.expected("een positief bedrag", found: describe(current)))
+      }
+      index += 1
+      target = .multiple(unit)
+    } else {
+      throw fail(.unknownRoundingTarget(current.text))
+    }
+    guard accept("volgens") else { throw fail(.roundingNeedsReference()) }
+    return (target, try parseArticleReference())
+  }
+
+  mutating func parseSum() throws -> ExprSyntax {
+    let start = index
+    var e = try parseProduct()
+    while true {
+      let op: ArithmeticOperator
+      if accept(words: ["vermeerderd", "met"]) || accept("plus") {
+        op = .plus
+      } else if accept(words: ["verminderd", "met"]) || accept("min") {
+        op = .minus
+      } else {
+        return e
+      }
+      e = .arithmetic(op, e, try parseProduct(), range(from: start))
+    }
+  }
+
+  mutating func parseProduct() throws -> ExprSyntax {
+    let start = index
+    var e = try parsePostfix()
+    while true {
+      let op: ArithmeticOperator
+      if accept("maal") {
+        op = .times
+      } else if accept(words: ["gedeeld", "door"]) {
+        op = .dividedBy
+      } else {
+        return e
+      }
+      e = .arithmetic(op, e, try parsePostfix(), range(from: start))
+    }
+  }
+
+  /// A primary, optionally followed by `van <postfix>` and `geldend op <postfix>`.
+  mutating func parsePostfix() throws -> ExprSyntax {
+    let start = index
+    var e = try parsePrimary()
+    if canTakeOf(e), accept("van") {
+      e = .of(e, try parsePostfix(), range(from: start))
+    }
+    if accept(words: ["geldend", "op"]) {
+      e = .at(e, date: try parsePostfix(), range(from: start))
+    }
+    return e
+  }
+
+  /// Whether `van` after this expression means "attribute of" or "percentage of".
+  func canTakeOf(_ e: ExprSyntax) -> Bool {
+    switch e {
+    case .name, .literal(.percentage, _), .literal(.number, _): return true
+    default: return false
+    }
+  }
+
+  mutating func parsePrimary() throws -> ExprSyntax {
+    let start = index
+    let t = current
+    if acceptPunctuation("(") {
+      let e = try parseExpression()
+      try expectPunctuation(")")
+      return e
+    }
+    if atLiteral {
+      let (literal, r) = try parseLiteral()
+      return .literal(literal, r)
+    }
+    guard case .word = t.kind else { throw fail(.expected("een waarde of naam", found: describe(t))) }
+    switch t.lower {
+    case "hij", "zij":
+      index += 1
+      return .pronoun(t.range)
+    case "zijn", "haar":
+      index += 1
+      let name = try parseName(allowArticle: false)
+      return .of(.name(name), .pronoun(t.range), range(from: start))
+    case "tweemaal":
+      index += 1
+      let e = try parsePostfix()
+      return .arithmetic(.times, .literal(.number(Rational(2)), t.range), e, range(from: start))
+    case "de", "het", "een":
+      if Vocabulary.builtinNouns.contains(peek().lower) {
+        index += 1
+        return try parseBuiltin(start: start)
+      }
+      return .name(try parseName(allowArticle: true))
+    default:
+      if Vocabulary.builtinNouns.contains(t.lower) { return try parseBuiltin(start: start) }
+      return .name(try parseName(allowArticle: false))
+    }
+  }
+
+  /// The built-in noun phrases; the current token is the noun.
+  mutating func parseBuiltin(start: Int) throws -> ExprSyntax {
+    let noun = advance()
+    switch noun.lower {
+    case "aanvrager": return .role(.aanvrager, range(from: start))
+    case "partner": return .role(.partner, range(from: start))
+    case "kinderen": return .role(.kinderen, range(from: start))
+    case "medebewoners": return .role(.medebewoners, range(from: start))
+    case "personen": return .role(.personen, range(from: start))
+    case "persoon": return .pronoun(range(from: start))
+    case "peildatum": return .peildatum(range(from: start))
+    case "berekeningsjaar": return .calculationYear(range(from: start))
+    case "huishouden": throw fail(.expected("'het huishouden heeft …' in een voorwaarde", found: "'het huishouden'"))
+    case "som":
+      try expect("van")
+      var terms = [try parseSum()]
+      if accept(words: ["over", "de", "maanden", "van", "het", "berekeningsjaar"]) {
+        return .sumOverMonths(terms[0], range(from: start))
+      }
+      while accept("en") { terms.append(try parseSum()) }
+      let filter = try parseFilter()
+      return .sum(terms, filter: filter, range(from: start))
+    case "aantal":
+      let collection = try parsePrimary()
+      let filter = try parseFilter()
+      return .count(collection, filter: filter, range(from: start))
+    case "maximum", "minimum":
+      try expect("van")
+      var terms = [try parseSum()]
+      while accept("en") { terms.append(try parseSum()) }
+      return .extremum(isMaximum: noun.lower == "maximum", terms, range(from: start))
+    case "twaalfvoud":
+      try expect("van")
+      return .twelvefold(try parsePostfix(), range(from: start))
+    case "twaalfde":
+      try expect(words: ["deel", "van"])
+      return .twelfth(try parsePostfix(), range(from: start))
+    case "tweevoud":
+      try expect("van")
+      return .arithmetic(.times, .literal(.number(Rational(2)), noun.range), try parsePostfix(), range(from: start))
+    case "helft":
+      try expect("van")
+      return .of(.literal(.percentage(Rational(numerator: 1, denominator: 2)), noun.range), try parsePostfix(), range(from: start))
+    case "leeftijd":
+      try expect("van")
+      let who = try parsePrimary()
+      let at = accept("op") ? try parsePostfix() : nil
+      return .age(who, at: at, range(from: start))
+    case "begin":
+      try expect(words: ["van", "het", "berekeningsjaar"])
+      return .beginOfYear(range(from: start))
+    case "einde":
+      try expect(words: ["van", "het", "berekeningsjaar"])
+      return .endOfYear(range(from: start))
+    case "eerste":
+      try expect(words: ["dag", "van", "de"])
+      guard accept("kalendermaand") || accept("maand") else { throw fail(.expected("'maand'", found: describe(current))) }
+      if accept(words: ["volgend", "op"]) || accept(words: ["volgende", "op"]) || accept("na") {
+        return .firstOfNextMonth(try parsePostfix(), range(from: start))
+      }
+      try expect("van")
+      return .firstOfMonth(try parsePostfix(), range(from: start))
+    case "datum":
+      try expect("waarop")
+      let who = try parsePrimary()
+      let what = try parsePostfix()
+      guard accept("wordt") || accept("bereikt") else { throw fail(.expected("'wordt' of 'bereikt'", found: describe(current))) }
+      return .dateReached(who, what, range(from: start))
+    default:
+      throw fail(.expected("een waarde of naam", found: describe(noun)))
+    }
+  }
+
+  /// `waarvoor geldt dat <voorwaarde>` after a collection.
+  mutating func parseFilter() throws -> ConditionSyntax? {
+    guard accept(words: ["waarvoor", "geldt", "dat"]) else { return nil }
+    return try parseCondition()
+  }
+}

@@ -1,0 +1,88 @@
+import ExactArithmetic
+import HouseholdModel
+import LegalSource
+import LegalText
+import ReferenceEvaluator
+import RuleIR
+import RuleSemantics
+
+/// The pipeline from regulation files to decisions: load, compile, evaluate. The single entry point
+/// for the command line, the tests and the other front ends.
+public struct Engine: Sendable {
+  public let program: Program
+  public let documents: [LegalDocument]
+  public let coverage: CoverageReport
+
+  /// The outcome of compiling a directory: an engine when there were no errors, and every diagnostic.
+  public struct Compiled: Sendable {
+    public let engine: Engine?
+    public let diagnostics: [Diagnostic]
+    public let coverage: CoverageReport?
+    public let documents: [LegalDocument]
+  }
+
+  /// Loads and compiles every regulation under `directory`.
+  public static func compile(directory: String) -> Compiled {
+    var diagnostics = DiagnosticEngine()
+    let documents = RegulationLoader.load(directory: directory, diagnostics: &diagnostics)
+    if documents.isEmpty && !diagnostics.hasErrors {
+      diagnostics.emit(DiagnosticMessage(id: "bestand.leeg", "geen regelingen (.md-bestanden met een kop) gevonden in '\(directory)'"), at: nil)
+    }
+    let result = Compiler.compile(documents, diagnostics: &diagnostics)
+    let engine = result.program.map { Engine(program: $0, documents: documents, coverage: result.coverage) }
+    return Compiled(engine: engine, diagnostics: diagnostics.sorted, coverage: result.coverage, documents: documents)
+  }
+
+  /// Reads a household document against this program's facts.
+  public func household(fromJSON text: String) throws(HouseholdErrors) -> Household {
+    try HouseholdDecoder(program: program).decode(text: text)
+  }
+
+  /// Evaluates every output valid on `date` for one household.
+  public func evaluate(_ household: Household, on date: CivilDate, explain: Bool = true) -> Evaluation {
+    let evaluator = Evaluator(program: program, household: household, tracing: explain)
+    var outputs: [Evaluation.Output] = []
+    let valid = program.outputs(on: date)
+    for output in valid {
+      let result = evaluator.value(of: output.symbol, on: date)
+      outputs.append(Evaluation.Output(declaration: output, result: result, step: evaluator.step(for: output.symbol, on: date)))
+    }
+    // Outputs of laws with no version on this date are undecided, naming the versions that exist.
+    for id in program.allOutputIDs where !valid.contains(where: { $0.id == id }) {
+      guard let (law, declaration) = program.latestDeclaration(of: id) else { continue }
+      let available = (program.laws[law] ?? []).map(\.validityText).joined(separator: "; ")
+      outputs.append(Evaluation.Output(declaration: declaration, result: .failure(.noVersion(law: law, date: date, available: available)), step: nil))
+    }
+    outputs.sort { $0.declaration.id < $1.declaration.id }
+    return Evaluation(date: date, household: household, outputs: outputs, trace: evaluator.trace, program: program)
+  }
+}
+
+/// The result of evaluating one household on one date.
+public struct Evaluation: Sendable {
+  public struct Output: Sendable {
+    public let declaration: OutputDeclaration
+    public let result: Result<Value, Undecided>
+    /// The trace step that decided it, when traced.
+    public let step: Int?
+  }
+
+  public let date: CivilDate
+  public let household: Household
+  public let outputs: [Output]
+  public let trace: Trace
+  let program: Program
+
+  /// The outputs the rules could not decide.
+  public var undecided: [(String, Undecided)] {
+    outputs.compactMap { o in
+      if case .failure(let u) = o.result { return (o.declaration.id, u) }
+      return nil
+    }
+  }
+
+  public func value(of id: String) -> Value? {
+    guard let o = outputs.first(where: { $0.declaration.id == id }), case .success(let v) = o.result else { return nil }
+    return v
+  }
+}

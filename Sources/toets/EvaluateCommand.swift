@@ -1,0 +1,84 @@
+import ArgumentParser
+import ExactArithmetic
+import Foundation
+import HouseholdModel
+import LegalSource
+import Toetssteen
+
+struct Evaluate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evaluate",
+    abstract: "Reken alle regelingen door voor één huishouden, met uitleg per artikel.",
+    discussion: """
+      Leest een huishoudendocument (JSON, zie Regulations/huishouden/gegevensmodel.md) en berekent \
+      iedere uitvoer die op DATUM geldt: jaarbedragen voor het kalenderjaar van DATUM, maandbedragen \
+      voor de maand van DATUM. Bedragen worden exact berekend en alleen afgerond waar de wet dat zegt.
+
+      Met --explain volgt voor iedere uitvoer de afleiding: de regel, het artikel (met link), de \
+      formule met ingevulde waarden, de gebruikte gegevens en parameters met hun bron, en welke \
+      uitzonderingen wel of niet golden.
+
+      Kan een uitvoer niet worden bepaald (een ontbrekend gegeven, geen toepasselijke regel, twee \
+      regels die elkaar tegenspreken), dan noemt toets het gegeven of de artikelen en eindigt met \
+      exit-status 3. Er wordt nooit een getal verzonnen.
+
+      Voorbeelden:
+        toets evaluate --date 2025-01-01 --household huishouden.json
+        toets evaluate --date 2025-01-01 --household huishouden.json --explain
+        cat huishouden.json | toets evaluate --date 2024-07-01 --household - --format json
+      """)
+
+  @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD.", valueName: "datum"))
+  var date: String
+
+  @Option(name: .customLong("household"), help: ArgumentHelp("Huishoudendocument (JSON); '-' leest standaardinvoer.", valueName: "bestand"))
+  var household: String
+
+  @Option(name: .customLong("format"), help: "Uitvoer als 'text' (leesbaar) of 'json' (met trace).")
+  var format: OutputFormat = .text
+
+  @Flag(name: .customLong("explain"), help: "Leg iedere uitvoer uit, met de artikelen waar hij vandaan komt.")
+  var explain = false
+
+  @OptionGroup var regulations: RegulationOptions
+
+  func run() throws {
+    guard let day = CivilDate(iso: date) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(date)'") }
+    let dir = try regulations.resolve()
+    let compiled = Engine.compile(directory: dir)
+    guard let engine = compiled.engine else {
+      Terminal.error(DiagnosticFormatter(colors: Terminal.stderrIsTerminal).format(compiled.diagnostics.filter(\.isError)))
+      Terminal.error("De regelingen in '\(dir)' bevatten fouten; zie 'toets check \(dir)'.")
+      throw ExitCode(2)
+    }
+    let text: String
+    do { text = try Terminal.read(household) } catch let e as ToetsError {
+      Terminal.error("fout: \(e.description)")
+      throw ExitCode(2)
+    }
+    let parsed: Household
+    do {
+      parsed = try engine.household(fromJSON: text)
+    } catch {
+      let name = household == "-" ? "<standaardinvoer>" : household
+      for e in error.errors {
+        let place = e.line.map { "\(name):\($0):\(e.column ?? 1): " } ?? "\(name): "
+        Terminal.error("\(place)error: \(e.path.isEmpty ? "" : e.path + ": ")\(e.message)")
+      }
+      throw ExitCode(2)
+    }
+    let evaluation = engine.evaluate(parsed, on: day, explain: explain || format == .json)
+    switch format {
+    case .json: Terminal.out(JSONWriter.render(evaluation.json()))
+    case .text: Terminal.out(explain ? evaluation.explanationText() : evaluation.summaryText())
+    }
+    if !evaluation.undecided.isEmpty {
+      for (id, reason) in evaluation.undecided { Terminal.error("\(id): onbepaald: \(reason)") }
+      throw ExitCode(3)
+    }
+  }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}

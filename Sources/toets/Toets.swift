@@ -1,0 +1,43 @@
+import ArgumentParser
+
+@main
+struct Toets: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "toets",
+    abstract: "Toetssteen: Nederlandse wetgeving als uitvoerbare, toetsbare regels.",
+    discussion: """
+      Toetssteen leest wetsartikelen met Wetsanalyse-annotaties (JAS) en regels in een gecontroleerde \
+      Nederlandse regeltaal (map Regulations/), controleert ze, en rekent ze exact door voor één \
+      huishouden of voor een hele synthetische bevolking. Iedere uitkomst verwijst naar het artikel \
+      waar hij vandaan komt.
+
+      Begin hier:
+        toets check                      controleer alle regelingen en draai de rekenvoorbeelden
+        toets evaluate --date 2025-01-01 --household huishouden.json --explain
+                                         reken één huishouden door, met uitleg per artikel
+
+      De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
+      Regulations/huishouden/gegevensmodel.md.
+      """,
+    subcommands: [Check.self, Evaluate.self]
+  )
+}
+
+/// Where the regulations are read from; shared by every subcommand.
+struct RegulationOptions: ParsableArguments {
+  @Option(
+    name: [.customLong("regelingen")],
+    help: ArgumentHelp(
+      "Map met de regelingen.",
+      discussion: "Standaard $TOETS_REGELINGEN, anders ./Regulations, anders de map Regulations van de checkout waarin toets is gebouwd.",
+      valueName: "map"))
+  var directory: String?
+
+  func resolve() throws -> String {
+    if let directory { return directory }
+    guard let found = RegulationLocator.defaultDirectory() else {
+      throw ValidationError("geen map Regulations gevonden; geef --regelingen <map> of zet TOETS_REGELINGEN")
+    }
+    return found
+  }
+}
