@@ -30,5 +30,17 @@ let package = Package(
     .executableTarget(
       name: "toets",
       dependencies: ["Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    .target(
+      name: "TestSupport",
+      dependencies: ["Toetssteen", "RuleSemantics", "HouseholdModel", "LegalText", "LegalSource", "RuleIR"],
+      path: "Tests/TestSupport"),
+    .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
+    .testTarget(name: "LegalTextTests", dependencies: ["LegalText", "LegalSource", "TestSupport"]),
+    .testTarget(name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "LegalSource", "ExactArithmetic"]),
+    .testTarget(name: "RuleSemanticsTests", dependencies: ["TestSupport", "LegalSource"]),
+    .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "ReferenceEvaluator", "RuleIR", "ExactArithmetic"]),
+    .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
+    .testTarget(name: "CLITests", dependencies: ["toets"], exclude: ["Fixtures", "Golden"]),
   ]
 )

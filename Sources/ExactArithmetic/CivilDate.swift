@@ -96,7 +96,9 @@ extension CivilDate {
   /// The first day of this date's month.
   public var firstOfMonth: CivilDate { CivilDate(year: year, month: month, day: 1)! }
   /// The first day of the next month.
-  public var firstOfNextMonth: CivilDate { adding(months: 1).firstOfMonth }
+  public var firstOfNextMonth: CivilDate {
+    month == 12 ? CivilDate(year: year + 1, month: 1, day: 1)! : CivilDate(year: year, month: month + 1, day: 1)!
+  }
   /// 1 January of this date's year.
   public var firstOfYear: CivilDate { CivilDate(year: year, month: 1, day: 1)! }
 

@@ -78,6 +78,9 @@ extension Checker {
       return make(l, vFrom, vUntil, source, r).map { [$0] } ?? []
     case .table(let rows):
       var out: [ParameterValue] = []
+      for (a, b) in zip(rows, rows.dropFirst()) where b.from <= a.from {
+        diagnostics.emit(.parameterOverlap(info.id.name, on: b.from.iso), at: b.range, citation: citation, notes: [.init("de rij ervoor", range: a.range)])
+      }
       for (i, row) in rows.enumerated() {
         let from = max(row.from, vFrom)
         var until = row.until ?? (i + 1 < rows.count ? rows[i + 1].from : nil)

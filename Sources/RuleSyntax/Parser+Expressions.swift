@@ -95,7 +95,9 @@ extension Parser {
   mutating func parsePostfix() throws -> ExprSyntax {
     let start = index
     var e = try parsePrimary()
-    if canTakeOf(e), accept("van") {
+    if canTakeOf(e), accept(words: ["van", "het", "huishouden"]) {
+      // `de huur van het huishouden`: a household value, named with its owner for readability.
+    } else if canTakeOf(e), accept("van") {
       e = .of(e, try parsePostfix(), range(from: start))
     }
     if accept(words: ["geldend", "op"]) {
@@ -138,14 +140,31 @@ extension Parser {
       let e = try parsePostfix()
       return .arithmetic(.times, .literal(.number(Rational(2)), t.range), e, range(from: start))
     case "de", "het", "een":
-      if Vocabulary.builtinNouns.contains(peek().lower) {
+      if startsBuiltin(at: 1) {
         index += 1
         return try parseBuiltin(start: start)
       }
       return .name(try parseName(allowArticle: true))
     default:
-      if Vocabulary.builtinNouns.contains(t.lower) { return try parseBuiltin(start: start) }
+      if startsBuiltin(at: 0) { return try parseBuiltin(start: start) }
       return .name(try parseName(allowArticle: false))
+    }
+  }
+
+  /// Whether the noun at `offset` opens a built-in phrase. Nouns that also make good names (`eerste`,
+  /// `datum`, `som`) count only when the words that complete the phrase follow.
+  func startsBuiltin(at offset: Int) -> Bool {
+    let noun = peek(offset).lower
+    guard Vocabulary.builtinNouns.contains(noun) else { return false }
+    let next = peek(offset + 1)
+    switch noun {
+    case "eerste": return next.isWord("dag")
+    case "datum": return next.isWord("waarop")
+    case "begin", "einde": return next.isWord("van") && peek(offset + 3).isWord("berekeningsjaar")
+    case "som", "maximum", "minimum", "twaalfvoud", "tweevoud", "helft", "leeftijd": return next.isWord("van")
+    case "twaalfde": return next.isWord("deel")
+    case "aantal": return !next.isWord("van") && next.isWordToken
+    default: return true
     }
   }
 

@@ -4,8 +4,8 @@ import LegalSource
 extension Parser {
   /// A name: optional article, then words up to the first structural word.
   mutating func parseName(allowArticle: Bool) throws -> Name {
-    let start = index
     if allowArticle { _ = accept("de") || accept("het") || accept("een") }
+    let start = index
     var words: [String] = []
     while case .word = current.kind, !Vocabulary.isStructural(current.lower) {
       words.append(advance().text)

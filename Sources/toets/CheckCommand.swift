@@ -49,7 +49,8 @@ struct Check: ParsableCommand {
     lines.append("\(compiled.documents.count) documenten, \(laws.count) regelingen gelezen uit \(dir).")
     if let coverage = compiled.coverage {
       let f = coverage.formalisable.count
-      lines.append("Annotaties: \(coverage.items.count) (\(coverage.countsByClass.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", "))).")
+      let classes = coverage.countsByClass.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+      lines.append("Annotaties: \(coverage.items.count)\(classes.isEmpty ? "" : " (\(classes))").")
       lines.append("Dekking: \(coverage.formalised.count) van \(f) te formaliseren annotaties geformaliseerd, \(coverage.open.count) open; \(coverage.unbacked.count) regels/parameters zonder annotatie.")
       if showCoverage { lines += coverageLines(coverage) }
     }

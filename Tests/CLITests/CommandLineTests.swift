@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Golden tests of the `toets` executable: what other teams script against.
+@Suite("De opdrachtregel", .serialized)
+struct CommandLineTests {
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+  }()
+
+  static let fixtures = root.appendingPathComponent("Tests/CLITests/Fixtures")
+  static let golden = root.appendingPathComponent("Tests/CLITests/Golden")
+
+  /// The `toets` binary built beside the test bundle.
+  static let executable: URL = {
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("toets")
+    if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+    return root.appendingPathComponent(".build/debug/toets")
+  }()
+
+  struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    var env = ProcessInfo.processInfo.environment
+    env["TOETS_REGELINGEN"] = root.appendingPathComponent("Regulations").path
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+  }
+
+  static func golden(_ name: String) throws -> String {
+    try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  @Test("toets check op de regelingen is schoon en draait de rekenvoorbeelden")
+  func checkClean() throws {
+    let r = try Self.run(["check", "Regulations"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.isEmpty)
+    #expect(r.stdout.contains("Rekenvoorbeelden:"))
+    #expect(r.stdout.contains(", 0 kloppen niet."))
+    #expect(r.stdout.hasSuffix("Geen fouten.\n"))
+  }
+
+  @Test("toets check op een gebroken regeling meldt alle fouten met plaats en artikel")
+  func checkBroken() throws {
+    let r = try Self.run(["check", "Tests/CLITests/Fixtures/gebroken"])
+    #expect(r.status == 1)
+    #expect(r.stderr == (try Self.golden("check-gebroken.stderr")))
+  }
+
+  @Test("toets evaluate --format json op het huishouden van het contract")
+  func evaluateJSON() throws {
+    let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "Tests/CLITests/Fixtures/huishouden-contract.json", "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("{\n  \"date\": \"2025-01-01\",\n  \"outputs\": {\n    \"zorgtoeslag.jaarbedrag\": \"1422\""))
+    #expect(r.stdout.contains("\"trace\": ["))
+    #expect(r.stdout.contains("jci1.3:c:BWBR0018451&artikel=2&lid=1&z=2025-01-01&g=2025-01-01"))
+  }
+
+  @Test("toets evaluate --explain noemt ieder gebruikt artikel")
+  func evaluateExplain() throws {
+    let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "-", "--explain"], stdin: try String(contentsOf: Self.fixtures.appendingPathComponent("huishouden-contract.json"), encoding: .utf8))
+    #expect(r.status == 0)
+    #expect(r.stdout == (try Self.golden("evaluate-contract-explain.txt")))
+    for article in ["Wzt art. 1 lid 1 onder f", "Wzt art. 2 lid 1", "Wzt art. 2 lid 2", "Wzt art. 2 lid 3", "Wzt art. 2 lid 5", "Wzt art. 3 lid 1", "Awir art. 3 lid 1", "Awir art. 8 lid 1", "Awir art. 14 lid 4", "Awir art. 14 lid 5", "WML art. 8 lid 1 onder b"] {
+      #expect(r.stdout.contains(article), "\(article) ontbreekt in de uitleg")
+    }
+  }
+
+  @Test("Een ongeldig huishouden: alle fouten met regel, kolom en veld, exit 2")
+  func invalidHousehold() throws {
+    let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "Tests/CLITests/Fixtures/huishouden-fout.json"])
+    #expect(r.status == 2)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr == (try Self.golden("evaluate-fout.stderr")))
+  }
+
+  @Test("Een huishouden dat de regels niet kunnen beslissen noemt het ontbrekende gegeven, exit 3")
+  func undecided() throws {
+    let json = #"{"partnerschap": "samenwonend", "personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01"}, {"rol": "partner", "geboortedatum": "1990-01-01"}]}"#
+    let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "-", "--format", "json"], stdin: json)
+    #expect(r.status == 3)
+    #expect(r.stdout.contains("\"outputs\": {}"))
+    #expect(r.stdout.contains("\"code\": \"ontbrekend-gegeven\""))
+    #expect(r.stderr.contains("relatie.gezamenlijk_kind"))
+  }
+
+  @Test("--help leert hoe het werkt")
+  func help() throws {
+    let r = try Self.run(["evaluate", "--help"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("--explain"))
+    #expect(r.stdout.contains("Voorbeelden:"))
+  }
+}

@@ -1,0 +1,77 @@
+import LegalSource
+import LegalText
+import Testing
+
+@Suite("Geannoteerde wetstekst")
+struct DocumentParserTests {
+  static let text = """
+    ---
+    wet: Testwet
+    citeertitel: TW
+    code: test
+    bwb: BWBR0099999
+    geldig vanaf: 2025-01-01
+    bron: test
+    ---
+
+    ## Artikel 2a
+
+    ### Lid 3
+
+    Indien [de normpremie]{variabele: normpremie} [minder bedraagt dan]{operator} [het bedrag]{varabele}, geldt [iets]{afleidingsregel}.
+
+    #### Onderdeel f
+
+    ```regels
+    Parameter de grens is € 5.
+    ```
+
+    ## Toelichting
+
+    ```voorbeeld
+    naam: x
+    ```
+    """
+
+  func parse() -> (LegalDocument?, DiagnosticEngine) {
+    var d = DiagnosticEngine()
+    return (DocumentParser.parse(SourceFile(path: "t.md", text: Self.text), diagnostics: &d), d)
+  }
+
+  @Test("Koppen bepalen artikel, lid en onderdeel van wat eronder staat")
+  func structure() throws {
+    let doc = try #require(parse().0)
+    let blocks = doc.blocks
+    #expect(blocks.count == 2)
+    #expect(blocks[0].kind == .regels)
+    #expect(blocks[0].citation.short == "TW art. 2a lid 3 onder f")
+    #expect(blocks[0].citation.jci == "jci1.3:c:BWBR0099999&artikel=2a&lid=3&onderdeel=f&z=2025-01-01&g=2025-01-01")
+    #expect(blocks[1].kind == .voorbeeld)
+    #expect(blocks[1].citation.artikel == nil)
+  }
+
+  @Test("Annotaties met klasse en begrip; een onbekende klasse krijgt een suggestie")
+  func annotations() throws {
+    let (doc, diagnostics) = parse()
+    let annotations = try #require(doc).annotations
+    #expect(annotations.map(\.jasClass) == [.variabele, .operator, .afleidingsregel])
+    #expect(annotations[0].begrip == "normpremie")
+    #expect(annotations[0].formulering == "de normpremie")
+    #expect(annotations[1].begrip == nil)
+    let d = try #require(diagnostics.diagnostics.first)
+    #expect(d.range?.position == "t.md:14:92")
+    #expect(d.message.text == "onbekende JAS-klasse 'varabele'; bedoelt u 'variabele'?")
+  }
+
+  @Test("De tekst zonder annotaties is de wetstekst")
+  func plainText() {
+    #expect(Annotation.plainText(of: "Indien [de normpremie]{variabele: normpremie} minder bedraagt [dan]") == "Indien de normpremie minder bedraagt [dan]")
+  }
+
+  @Test("Alle zestien JAS-klassen")
+  func classes() {
+    #expect(JASClass.allCases.count == 16)
+    #expect(JASClass(annotation: "Delegatie-invulling") == .delegatieInvulling)
+    #expect(JASClass(annotation: "delegatieinvulling") == .delegatieInvulling)
+  }
+}

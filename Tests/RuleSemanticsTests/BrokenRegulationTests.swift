@@ -1,0 +1,93 @@
+import LegalSource
+import Testing
+import TestSupport
+
+/// A broken regulation reports every problem together, each with `path:line:column` and its article.
+@Suite("Fouten in een regeling worden allemaal gemeld, met plaats en artikel")
+struct BrokenRegulationTests {
+  static let broken = RegulationFixture.header(code: "test") + """
+    ## Artikel 1
+
+    ```regels
+    Parameter de grens is € 1.000.
+    Parameter de premie is een bedrag per jaar:
+      - vanaf 2025-01-01 tot 2025-07-01: € 100, bron "test".
+    ```
+
+    ## Artikel 2
+
+    ### Lid 1
+
+    ```regels
+    De toeslag is de premie verminderd met de grnes.
+    De som is de grens vermeerderd met de geboortedatum van de aanvrager.
+    ```
+
+    ### Lid 2
+
+    ```regels
+    Het eerste bedrag is het tweede bedrag.
+    Het tweede bedrag is het eerste bedrag.
+    ```
+    """
+
+  @Test("Verkeerd gespelde naam, bedrag plus datum, ontbrekende parameterwaarde en kringverwijzing")
+  func allErrorsTogether() {
+    let (program, diagnostics) = RegulationFixture.compile(["test.md": Self.broken])
+    #expect(program == nil)
+    let errors = RegulationFixture.errors(diagnostics)
+    #expect(errors.contains("test.md:23:43: onbekende naam 'grnes'; bedoelt u 'grens'?"))
+    #expect(errors.contains("test.md:24:11: optellen: bedrag (elke periode) en datum passen niet bij elkaar"))
+    #expect(errors.contains("test.md:14:14: parameter 'premie' heeft geen waarde van 2025-07-01 tot 2026-01-01"))
+    #expect(errors.contains("test.md:31:26: kringverwijzing: 'eerste bedrag' → 'tweede bedrag' → 'eerste bedrag'"))
+    #expect(errors.count == 4, "alle vier de fouten, niet meer: \(errors)")
+  }
+
+  @Test("Iedere fout noemt het artikel en lid waar ze in staat")
+  func citations() {
+    let (_, diagnostics) = RegulationFixture.compile(["test.md": Self.broken])
+    let misspelled = diagnostics.first { $0.message.id == "naam.onbekend" }
+    #expect(misspelled?.citation?.artikel == "2")
+    #expect(misspelled?.citation?.lid == "1")
+    #expect(misspelled?.citation?.bwb == "BWBR0099999")
+    let rendered = DiagnosticFormatter().format(misspelled!)
+    #expect(rendered.hasPrefix("test.md:23:43: error: onbekende naam 'grnes'; bedoelt u 'grens'?\n  in Testwet, artikel 2, lid 1 (BWBR0099999, toestand 2025-01-01)"))
+  }
+
+  @Test("Een syntaxfout stopt de rest van de controle niet")
+  func recovery() {
+    let text = RegulationFixture.header(code: "test") + """
+      ## Artikel 1
+
+      ```regels
+      De toeslag is is € 5.
+      Parameter de grens is € 1.000.
+      De korting is de grens maal de grens.
+      ```
+      """
+    let (_, diagnostics) = RegulationFixture.compile(["test.md": text])
+    let errors = RegulationFixture.errors(diagnostics)
+    #expect(errors == [
+      "test.md:13:15: 'is' is een woord van de regeltaal en kan geen naam zijn",
+      "test.md:15:15: een bedrag maal een bedrag heeft geen betekenis",
+    ])
+  }
+
+  @Test("Een kapotte kop wordt gemeld en het document overgeslagen")
+  func frontMatter() {
+    let text = """
+      ---
+      wet: Testwet
+      code: Test-Wet
+      bwb: 12345
+      geldig vanaf: 2025-13-01
+      bron: x
+      ---
+      """
+    let (_, diagnostics) = RegulationFixture.compile(["kop.md": text])
+    let errors = RegulationFixture.errors(diagnostics)
+    #expect(errors.contains("kop.md:3:7: 'code' moet uit kleine letters, cijfers en '_' bestaan, niet 'Test-Wet'"))
+    #expect(errors.contains("kop.md:4:6: '12345' is geen BWB-id (de vorm is BWBR gevolgd door zeven cijfers)"))
+    #expect(errors.contains("kop.md:5:15: 'geldig vanaf' moet een datum JJJJ-MM-DD zijn, niet '2025-13-01'"))
+  }
+}

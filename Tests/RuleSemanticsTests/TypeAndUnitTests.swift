@@ -1,0 +1,61 @@
+import Testing
+import TestSupport
+
+@Suite("Typen en eenheden")
+struct TypeAndUnitTests {
+  func errors(_ rules: String) -> [String] {
+    let text = RegulationFixture.header(code: "test") + "## Artikel 1\n\n```regels\n" + rules + "\n```\n"
+    return RegulationFixture.errors(RegulationFixture.compile(["t.md": text]).diagnostics)
+  }
+
+  @Test("Een bedrag per maand en een bedrag per jaar tellen niet op")
+  func periods() {
+    let e = errors("De last is de huur van het huishouden vermeerderd met het inkomen van de aanvrager.")
+    #expect(e.count == 1)
+    #expect(e.first?.contains("bedrag per maand en bedrag per jaar hebben een andere periode") == true)
+  }
+
+  @Test("Het twaalfvoud van een maandbedrag is een jaarbedrag")
+  func twelvefold() {
+    #expect(errors("De last is het twaalfvoud van de huur van het huishouden vermeerderd met het inkomen van de aanvrager.").isEmpty)
+  }
+
+  @Test("Een onafgerond bedrag kan geen uitvoer zijn; na afronding volgens een artikel wel")
+  func outputsNeedRounding() {
+    let unrounded = errors("Parameter het percentage is 4,273 %.\nDe premie is het percentage van het inkomen van de aanvrager.\nUitvoer test.premie is de premie.")
+    #expect(unrounded.count == 1)
+    #expect(unrounded.first?.contains("uitvoer 'test.premie' is een onafgerond bedrag") == true)
+    let rounded = errors("Parameter het percentage is 4,273 %.\nDe premie is het percentage van het inkomen van de aanvrager, rekenkundig afgerond op hele euro's volgens artikel 1.\nUitvoer test.premie is de premie.")
+    #expect(rounded.isEmpty)
+  }
+
+  @Test("Een afronding noemt haar artikel, en dat artikel moet bestaan")
+  func roundingCitation() {
+    let missing = errors("De premie is het inkomen van de aanvrager, afgerond op hele euro's volgens artikel 9.")
+    #expect(missing.first?.contains("artikel 9 staat niet in de gecodeerde tekst van 'test'") == true)
+  }
+
+  @Test("Een gegeven van een persoon vraagt om een persoon")
+  func personAttribute() {
+    let e = errors("De premie is het inkomen.")
+    #expect(e.first?.contains("'inkomen' hoort bij een persoon") == true)
+  }
+
+  @Test("Enumeratiewaarden worden gecontroleerd")
+  func enumerations() {
+    let e = errors("Het huishouden heeft een huwelijk indien het partnerschap is 'getrouwd'.")
+    #expect(e.first?.contains("'getrouwd' is geen waarde van 'partnerschap'") == true)
+  }
+
+  @Test("Twee waarden voor dezelfde parameter op dezelfde dag")
+  func parameterOverlap() {
+    let e = errors("Parameter de grens is een bedrag:\n  - vanaf 2025-01-01: € 5, bron \"a\";\n  - vanaf 2025-01-01: € 6, bron \"b\".")
+    #expect(e.contains { $0.contains("parameter 'grens' heeft twee waarden op 2025-01-01") })
+  }
+
+  @Test("Een uitzondering moet een regel in het genoemde artikel vinden")
+  func exceptionTarget() {
+    let e = errors("In afwijking van artikel 7 is de premie € 0 indien het partnerschap is 'gehuwd'.")
+    #expect(e.contains { $0.contains("in afwijking van artikel 7: daar staat geen regel voor 'premie'") })
+  }
+}

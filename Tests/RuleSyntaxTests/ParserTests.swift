@@ -1,0 +1,100 @@
+import ExactArithmetic
+import LegalSource
+import RuleSyntax
+import Testing
+
+@Suite("De regeltaal lezen")
+struct ParserTests {
+  let citation = Citation(bwb: "BWBR0099999", title: "Testwet", shortTitle: "TW", artikel: "1")
+
+  func parse(_ text: String) -> ([StatementSyntax], [String]) {
+    let file = SourceFile(path: "r", text: text)
+    var d = DiagnosticEngine()
+    let statements = Parser.parse(block: SourceRange(file: file, start: 0, end: file.scalars.count), citation: citation, diagnostics: &d)
+    return (statements, d.diagnostics.map { "\($0.range!.position): \($0.message.text)" })
+  }
+
+  @Test("Getallen, bedragen en percentages in Nederlandse notatie")
+  func lexer() {
+    let file = SourceFile(path: "r", text: "€ 1.580,92 4,273 % 2025-07-01 'gehuwd' euro's. 12")
+    var d = DiagnosticEngine()
+    let kinds = Lexer.tokenize(SourceRange(file: file, start: 0, end: file.scalars.count), diagnostics: &d).map(\.kind)
+    #expect(kinds[0] == .money(Rational(dutch: "1.580,92")!))
+    #expect(kinds[1] == .percentage(Rational(dutch: "0,04273")!))
+    #expect(kinds[2] == .date(CivilDate(iso: "2025-07-01")!))
+    #expect(kinds[3] == .enumValue("gehuwd"))
+    #expect(kinds[4] == .word)
+    #expect(kinds[5] == .punctuation("."))
+    #expect(kinds[6] == .number(Rational(12)))
+  }
+
+  @Test("Een regel met uitzondering, voorwaarde en afronding")
+  func rule() {
+    let (statements, errors) = parse("In afwijking van het eerste lid, artikel 7 lid 3 van awir bedraagt de aanspraak 50 procent van de basisaanspraak, rekenkundig afgerond op hele euro's volgens artikel 14 lid 4 van awir indien er is een partner.")
+    #expect(errors.isEmpty)
+    guard case .rule(let r) = statements.first else {
+      Issue.record("geen regel")
+      return
+    }
+    #expect(r.target.key == "aanspraak")
+    #expect(r.exceptionOf.count == 2)
+    #expect(r.exceptionOf[0].lid == "1")
+    #expect(r.exceptionOf[0].artikel == "1")
+    #expect(r.exceptionOf[1].law == "awir")
+    #expect(r.condition != nil)
+    guard case .value(.rounded(_, .rekenkundig, .wholeEuros, let ref, _)) = r.body else {
+      Issue.record("geen afronding")
+      return
+    }
+    #expect(ref.artikel == "14" && ref.lid == "4" && ref.law == "awir")
+  }
+
+  @Test("Opsommingen van voorwaarden, genest")
+  func lists() {
+    let (statements, errors) = parse("""
+      Een persoon is verzekerde indien aan alle volgende voorwaarden is voldaan:
+        - hij is zorgverzekerd;
+        - aan ten minste één van de volgende voorwaarden is voldaan:
+          - zijn leeftijd is ten minste 18 jaar;
+          - de peildatum ligt op of na 1 januari 2025.
+      """)
+    #expect(errors.isEmpty, "\(errors)")
+    guard case .rule(let r) = statements.first, case .all(let items, _)? = r.condition else {
+      Issue.record("geen opsomming")
+      return
+    }
+    #expect(items.count == 2)
+    guard case .any(let inner, _) = items[1] else {
+      Issue.record("geen geneste opsomming")
+      return
+    }
+    #expect(inner.count == 2)
+  }
+
+  @Test("'en' en 'of' door elkaar zonder haakjes is een fout")
+  func mixedAndOr() {
+    let (_, errors) = parse("De x is € 1 indien hij is a en hij is b of hij is c.")
+    #expect(errors == ["r:1:41: 'en' en 'of' door elkaar zonder haakjes is dubbelzinnig: gebruik haakjes of een opsomming ('aan alle volgende voorwaarden is voldaan:')"])
+  }
+
+  @Test("Na een fout gaat het lezen verder bij de volgende regel")
+  func recovery() {
+    let (statements, errors) = parse("De x is is € 1.\nParameter de y is € 2.\nDe z is afgerond op hele euro's € 3.")
+    #expect(errors.count == 2)
+    #expect(errors[0].hasPrefix("r:1:9:"))
+    #expect(statements.count == 1)
+  }
+
+  @Test("Een afronding zonder artikel is een fout")
+  func roundingNeedsArticle() {
+    let (_, errors) = parse("De x is € 1, afgerond op hele euro's.")
+    #expect(errors == ["r:1:37: een afronding noemt het artikel dat haar voorschrijft: '… afgerond op hele euro's volgens artikel 14 lid 4 van awir'"])
+  }
+
+  @Test("Een waarde in een tabel noemt haar bron")
+  func tableSource() {
+    let (_, errors) = parse("Parameter de x is een bedrag:\n  - vanaf 2025-01-01: € 1;\n  - vanaf 2025-07-01: € 2, bron \"Stcrt.\".")
+    #expect(errors.count == 1)
+    #expect(errors[0].hasPrefix("r:2:3: een waarde in een tabel noemt haar bron"))
+  }
+}
