@@ -12,10 +12,12 @@ let package = Package(
     .library(name: "Toetssteen", targets: ["Toetssteen"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
     .target(name: "ExactArithmetic", dependencies: ["CGMP"]),
     .target(name: "LegalSource", dependencies: ["ExactArithmetic"]),
     .target(name: "LegalText", dependencies: ["LegalSource", "ExactArithmetic"]),
@@ -24,9 +26,12 @@ let package = Package(
     .target(name: "RuleSemantics", dependencies: ["RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
     .target(name: "HouseholdModel", dependencies: ["RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(name: "ReferenceEvaluator", dependencies: ["HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
+    .target(name: "Population", dependencies: ["HouseholdModel", "RuleIR", "ExactArithmetic"]),
+    .target(name: "Synthesis", dependencies: ["Population", "RuleIR", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
+    .target(name: "RuleKernel", dependencies: ["Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .target(
       name: "Toetssteen",
-      dependencies: ["ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
+      dependencies: ["CSQLite", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
     .executableTarget(
       name: "toets",
       dependencies: ["Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

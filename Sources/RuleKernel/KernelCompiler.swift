@@ -1,0 +1,114 @@
+import ExactArithmetic
+import Population
+import RuleIR
+import RuleSyntax
+
+/// Compiles the outputs of a program, for one date and one population, into a kernel.
+///
+/// The passes: lower and specialise (``Lowering``, with hash-consing and constant folding in
+/// ``GraphBuilder``); keep only the nodes the outputs need; allocate register slots by liveness; emit
+/// instructions. An output that uses a construct the kernel cannot represent exactly is listed as
+/// unsupported and computed by the reference evaluator instead.
+public enum KernelCompiler {
+  public static func compile(program: Program, date: CivilDate, population: PopulationData, outputs wanted: [String]? = nil) -> CompiledKernel {
+    let stats = ColumnStatistics(population)
+    let builder = GraphBuilder(columnRanges: stats.ranges, maxPersonsPerHousehold: stats.maxPersons)
+    let schema = PopulationSchema(population)
+    let ids = program.outputs(on: date).filter { wanted?.contains($0.id) ?? true }
+    // Month by month, for every household.
+    let unrolled = Lowering(program: program, builder: builder, columns: schema, mode: .unroll)
+    var roots: [(String, Int32)] = []
+    var unsupported: [(String, String)] = []
+    for output in ids {
+      do {
+        let node = try unrolled.definition(output.symbol, .household, date)
+        guard case .number = builder[node].repr else { throw KernelUnsupported(description: "uitvoer is geen bedrag") }
+        roots.append((output.id, node))
+      } catch let e as KernelUnsupported {
+        unsupported.append((output.id, e.description))
+      } catch {
+        unsupported.append((output.id, "\(error)"))
+      }
+    }
+    // January times twelve, for households whose pivots do not change during the year.
+    var analysis = MonthAnalysis(builder: builder)
+    var stable: KernelProgram?
+    var probe: KernelProgram?
+    if !unrolled.monthRoots.isEmpty, unrolled.monthRoots.allSatisfy({ analysis.analyse($0) }) {
+      let january = Lowering(program: program, builder: builder, columns: schema, mode: .januaryTimesTwelve)
+      let stableRoots = try? roots.map { id, _ -> (String, Int32) in
+        let output = ids.first { $0.id == id }!
+        return (id, try january.definition(output.symbol, .household, date))
+      }
+      if let stableRoots, let flag = try? stabilityFlag(analysis.pivots, builder) {
+        stable = Emitter(builder: builder, population: population).emit(roots: stableRoots, unsupported: unsupported)
+        probe = Emitter(builder: builder, population: population).emit(roots: [("stabiel", flag)], unsupported: [])
+      }
+    }
+    let full = Emitter(builder: builder, population: population).emit(roots: roots, unsupported: unsupported)
+    return CompiledKernel(unrolled: full, stable: stable, probe: probe, pivotCount: analysis.pivots.count)
+  }
+
+  /// Household flag: every pivot has the same value in January as in December.
+  static func stabilityFlag(_ pivots: [(january: Int32, december: Int32)], _ b: GraphBuilder) throws -> Int32 {
+    var parts: [Int32] = []
+    for (jan, dec) in pivots {
+      let same = b.make(.sameOutcome(jan, dec), b[jan].domain, .boolean, mayFail: false, range: 0...1)
+      if b[same].domain == .household {
+        parts.append(same)
+      } else {
+        parts.append(b.not(b.segmentAny(b.not(same), mask: b.roleIn(0xFF))))
+      }
+    }
+    return try b.logic(parts, isAnd: true)
+  }
+}
+
+/// The kernels of one compilation: month by month for every household, and — when the analysis
+/// allows — January times twelve for households whose month-dependent conditions stay the same, with
+/// the probe that tells them apart.
+public struct CompiledKernel: Sendable {
+  public let unrolled: KernelProgram
+  public let stable: KernelProgram?
+  public let probe: KernelProgram?
+  public let pivotCount: Int
+
+  public var outputs: [KernelProgram.Output] { unrolled.outputs }
+  public var unsupported: [(id: String, reason: String)] { unrolled.unsupported }
+  /// Instructions per household on the path most households take.
+  public var instructionCount: Int { stable?.instructionCount ?? unrolled.instructionCount }
+  public var checkedInstructionCount: Int { stable?.checkedInstructionCount ?? unrolled.checkedInstructionCount }
+
+  public var profile: String {
+    var lines = ["maanden apart: \(unrolled.instructionCount) instructies; \(unrolled.profile)"]
+    if let stable, let probe {
+      lines.append("januari × 12: \(stable.instructionCount) instructies; \(stable.profile)")
+      lines.append("toets op stabiliteit (\(pivotCount) omslagpunten): \(probe.instructionCount) instructies")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// Min and max of every column, and the largest household.
+struct ColumnStatistics {
+  var ranges: [Domain: [String: ClosedRange<Int128>]] = [.household: [:], .person: [:]]
+  var maxPersons = 1
+
+  init(_ p: PopulationData) {
+    for (field, column) in p.householdColumns { ranges[.household]![field] = Self.range(column) }
+    for (field, column) in p.personColumns { ranges[.person]![field] = Self.range(column) }
+    for h in 0..<p.householdCount { maxPersons = max(maxPersons, Int(p.personStart[h + 1] - p.personStart[h])) }
+  }
+
+  static func range(_ c: ColumnData) -> ClosedRange<Int128> {
+    guard c.count > 0 else { return 0...0 }
+    var lo = Int64.max
+    var hi = Int64.min
+    switch c {
+    case .int64(let a): for v in a { lo = min(lo, v); hi = max(hi, v) }
+    case .int32(let a): for v in a { lo = min(lo, Int64(v)); hi = max(hi, Int64(v)) }
+    case .uint8(let a): for v in a { lo = min(lo, Int64(v)); hi = max(hi, Int64(v)) }
+    }
+    return Int128(lo)...Int128(hi)
+  }
+}

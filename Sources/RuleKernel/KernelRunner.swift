@@ -1,0 +1,184 @@
+import ExactArithmetic
+import Foundation
+import Population
+import ReferenceEvaluator
+import RuleIR
+
+/// Per-household results of a simulation: one amount (in cents) and one status per output.
+public final class SimulationResults: @unchecked Sendable {
+  public let outputIDs: [String]
+  public let householdCount: Int
+  /// `cents[o][h]`: the amount of output `o` for household `h`, in cents (0 when undecided).
+  public private(set) var cents: [UnsafeMutableBufferPointer<Int64>]
+  /// `status[o][h]`: 0 decided, 1 undecided.
+  public private(set) var status: [UnsafeMutableBufferPointer<UInt8>]
+  /// Rows the kernel could not prove exact, recomputed by the reference evaluator, per output.
+  public internal(set) var exactRows: [Int]
+
+  init(outputIDs: [String], householdCount: Int) {
+    self.outputIDs = outputIDs
+    self.householdCount = householdCount
+    cents = outputIDs.map { _ in .allocate(capacity: max(1, householdCount)) }
+    status = outputIDs.map { _ in .allocate(capacity: max(1, householdCount)) }
+    exactRows = outputIDs.map { _ in 0 }
+  }
+
+  deinit {
+    cents.forEach { $0.deallocate() }
+    status.forEach { $0.deallocate() }
+  }
+
+  public func index(of id: String) -> Int? { outputIDs.firstIndex(of: id) }
+}
+
+/// Runs a compiled kernel over a population on several threads, then lets the exact reference
+/// evaluator decide every row the kernel could not prove exact and every output it could not compile.
+///
+/// Batches are fixed ranges of households, so results do not depend on the number of threads.
+public enum KernelRunner {
+  public static func run(
+    kernel: CompiledKernel, program: Program, population: PopulationData, date: CivilDate, threads: Int,
+    batchSize: Int = 1024, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> SimulationResults {
+    let ids = kernel.outputs.map(\.id) + kernel.unsupported.map(\.id)
+    let results = SimulationResults(outputIDs: ids, householdCount: population.householdCount)
+    let n = population.householdCount
+    // Which households can take January times twelve.
+    var stableList: [Int32] = []
+    var unstableList: [Int32] = []
+    if let probe = kernel.probe, kernel.stable != nil {
+      let flagStore = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, n))
+      defer { flagStore.deallocate() }
+      let shared = UnsafeSendable(flagStore)
+      forEachBatch(Array(0..<Int32(n)), program: probe, population: population, threads: threads, batchSize: batchSize) { executor, batch in
+        let out = probe.outputs[0]
+        for (i, h) in batch.enumerated() {
+          let (v, s) = executor.raw(out, i)
+          shared.value[Int(h)] = (s == 0 && v != 0) ? 1 : 0
+        }
+      }
+      stableList.reserveCapacity(n)
+      for h in 0..<n { if flagStore[h] != 0 { stableList.append(Int32(h)) } else { unstableList.append(Int32(h)) } }
+    } else {
+      unstableList = Array(0..<Int32(n))
+    }
+    if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil {
+      FileHandle.standardError.write(Data("kernel: \(stableList.count) huishoudens januari × 12, \(unstableList.count) maand voor maand\n".utf8))
+    }
+    let counter = ProgressCounter()
+    for (list, program) in [(stableList, kernel.stable), (unstableList, kernel.unrolled)] {
+      guard let program, !list.isEmpty else { continue }
+      forEachBatch(list, program: program, population: population, threads: threads, batchSize: batchSize) { executor, batch in
+        for (o, output) in program.outputs.enumerated() {
+          let c = results.cents[o]
+          let s = results.status[o]
+          for (i, h) in batch.enumerated() {
+            let (v, st) = executor.output(output, i)
+            c[Int(h)] = v
+            s[Int(h)] = st
+          }
+        }
+        if let progress { progress(counter.add(batch.count)) }
+      }
+    }
+    // Outputs the kernel cannot compute: every row by the reference evaluator.
+    for o in kernel.outputs.count..<ids.count {
+      for h in 0..<n { results.status[o][h] = RowStatus.exact.rawValue }
+    }
+    resolveExact(results, program: program, population: population, date: date, threads: threads)
+    return results
+  }
+
+  /// Runs `program` over the households in `list` in batches on `threads` threads, handing each
+  /// executed batch to `body`.
+  static func forEachBatch(
+    _ list: [Int32], program: KernelProgram, population: PopulationData, threads: Int, batchSize: Int,
+    _ body: @escaping @Sendable (BatchExecutor, UnsafeBufferPointer<Int32>) -> Void
+  ) {
+    let batches = (list.count + batchSize - 1) / batchSize
+    let workers = max(1, min(threads, batches))
+    list.withUnsafeBufferPointer { all in
+      let base = UnsafeSendable(all)
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let executor = BatchExecutor(program: program, population: population, batchSize: batchSize)
+        var b = w
+        while b < batches {
+          let lo = b * batchSize
+          let slice = UnsafeBufferPointer(rebasing: base.value[lo..<min(base.value.count, lo + batchSize)])
+          executor.prepare(households: slice)
+          executor.execute()
+          body(executor, slice)
+          b += workers
+        }
+      }
+    }
+  }
+
+  /// Recomputes every row with status "exact" with the reference evaluator.
+  static func resolveExact(_ results: SimulationResults, program: Program, population: PopulationData, date: CivilDate, threads: Int) {
+    var rows: Set<Int> = []
+    for o in results.outputIDs.indices {
+      for h in 0..<results.householdCount where results.status[o][h] == RowStatus.exact.rawValue { rows.insert(h) }
+    }
+    guard !rows.isEmpty else { return }
+    let list = rows.sorted()
+    let symbols = results.outputIDs.map { id in program.outputs(on: date).first { $0.id == id }?.symbol }
+    let counts = ExactCounts(outputs: results.outputIDs.count)
+    let workers = max(1, min(threads, list.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var i = w
+      while i < list.count {
+        let h = list[i]
+        let evaluator = Evaluator(program: program, household: population.household(h, program: program))
+        for o in results.outputIDs.indices where results.status[o][h] == RowStatus.exact.rawValue {
+          counts.add(o)
+          guard let symbol = symbols[o], case .success(.number(let r)) = evaluator.value(of: symbol, on: date),
+            let c = (r * 100).intValue
+          else {
+            results.cents[o][h] = 0
+            results.status[o][h] = RowStatus.undecided.rawValue
+            continue
+          }
+          results.cents[o][h] = Int64(c)
+          results.status[o][h] = 0
+        }
+        i += workers
+      }
+    }
+    results.exactRows = counts.values
+  }
+}
+
+/// A buffer shared read-only between threads.
+struct UnsafeSendable<T>: @unchecked Sendable {
+  let value: T
+  init(_ v: T) { value = v }
+}
+
+/// A thread-safe counter of processed households.
+final class ProgressCounter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  func add(_ n: Int) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += n
+    return value
+  }
+}
+
+final class ExactCounts: @unchecked Sendable {
+  private var counts: [Int]
+  private let lock = NSLock()
+  init(outputs: Int) { counts = [Int](repeating: 0, count: outputs) }
+  func add(_ o: Int) {
+    lock.lock()
+    counts[o] += 1
+    lock.unlock()
+  }
+  var values: [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    return counts
+  }
+}

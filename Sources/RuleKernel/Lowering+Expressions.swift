@@ -1,0 +1,98 @@
+import ExactArithmetic
+import RuleIR
+import RuleSyntax
+
+extension Lowering {
+  func lower(_ e: TypedExpression, _ ctx: Context) throws -> Int32 {
+    let b = builder
+    switch e.kind {
+    case .constant(let v): return try constant(v, e.type, ctx.domain)
+    case .parameter(let id):
+      guard let pv = program.parameters[id]?.value(on: ctx.date) else { return b.undecided(try repr(e.type, quantum: e.quantum), ctx.domain) }
+      return try constant(pv.value, e.type, ctx.domain)
+    case .fact(let id, let person): return try fact(id, person: person, ctx)
+    case .definition(let id, let person):
+      let info = program.symbols[id]
+      if info?.subject == .person {
+        let node = try definition(id, .person, ctx.date)
+        return try toPerson(node, person ?? .current, ctx)
+      }
+      return try b.into(definition(id, .household, ctx.date), ctx.domain)
+    case .person: throw KernelUnsupported(description: "een persoon als waarde")
+    case .arithmetic(let op, let x, let y):
+      let (p, q) = (try lower(x, ctx), try lower(y, ctx))
+      switch op {
+      case .plus: return try b.add(p, q)
+      case .minus: return try b.add(p, q, subtract: true)
+      case .times: return try b.multiply(p, q)
+      case .dividedBy:
+        guard case .constant(.number(let c)) = y.kind else {
+          throw KernelUnsupported(description: "deling door een waarde die per huishouden verschilt (\(e.citation.short))")
+        }
+        if c.isZero { return b.undecided(b[p].repr, ctx.domain) }
+        return try b.divide(p, by: c)
+      }
+    case .convertPeriod(let x, let factor, _):
+      let p = try lower(x, ctx)
+      if factor.isInteger { return try b.multiply(p, try b.number(factor, ctx.domain)) }
+      return try b.divide(p, by: Rational.one.dividedBy(factor)!)
+    case .extremum(let isMax, let list):
+      var acc = try lower(list[0], ctx)
+      for item in list.dropFirst() { acc = try b.extremum(acc, try lower(item, ctx), maximum: isMax) }
+      return acc
+    case .round(let x, let mode, let unit, _):
+      return try b.round(try lower(x, ctx), unit: unit, mode: mode)
+    case .at(let x, let d):
+      let dn = try lower(d, ctx)
+      guard let day = b.constantValue(dn) else { throw KernelUnsupported(description: "'geldend op' een datum die per huishouden verschilt") }
+      var inner = ctx
+      inner.date = CivilDate(dayNumber: DayMath.unpack(Int(day)))
+      return try lower(x, inner)
+    case .sumOverMonths(let x):
+      if mode == .januaryTimesTwelve {
+        var january = ctx
+        january.date = CivilDate(year: ctx.date.year, month: 1, day: 1)!
+        return try b.multiply(try lower(x, january), b.constant(12, .number(scale: 1), ctx.domain))
+      }
+      var total: Int32?
+      var months: [Int32] = []
+      for month in 1...12 {
+        var inner = ctx
+        inner.date = CivilDate(year: ctx.date.year, month: month, day: 1)!
+        let v = try lower(x, inner)
+        months.append(v)
+        total = try total.map { try b.add($0, v) } ?? v
+      }
+      monthRoots.append(months)
+      return total!
+    case .sum(let group, let body, let filter):
+      let member = Context(date: ctx.date, domain: .person)
+      var v = try lower(body, member)
+      if let filter { v = try b.select(try lower(filter, member), v, try b.rescale(try b.number(.zero, .person), to: b.scaleOf(v))) }
+      return try b.into(b.segmentSum(v, mask: b.roleIn(roleMask(group))), ctx.domain)
+    case .count(let group, let filter):
+      let member = Context(date: ctx.date, domain: .person)
+      let v = try filter.map { try lower($0, member) } ?? b.boolean(true, .person)
+      return try b.into(b.segmentCount(v, mask: b.roleIn(roleMask(group))), ctx.domain)
+    case .exists(let group, let filter):
+      let member = Context(date: ctx.date, domain: .person)
+      let v = try filter.map { try lower($0, member) } ?? b.boolean(true, .person)
+      return try b.into(b.segmentAny(v, mask: b.roleIn(roleMask(group))), ctx.domain)
+    case .age(let birth, let at):
+      let on = try at.map { try lower($0, ctx) } ?? b.date(ctx.date, ctx.domain)
+      return try b.age(try lower(birth, ctx), at: on)
+    case .addDuration(let d, let u, let subtract):
+      return try b.addDuration(try lower(d, ctx), try lower(u, ctx), subtract: subtract)
+    case .firstOfNextMonth(let d): return b.firstOfMonth(try lower(d, ctx), next: true)
+    case .firstOfMonth(let d): return b.firstOfMonth(try lower(d, ctx), next: false)
+    case .peildatum: return b.date(ctx.date, ctx.domain)
+    case .beginOfYear: return b.date(ctx.date.firstOfYear, ctx.domain)
+    case .endOfYear: return b.date(CivilDate(year: ctx.date.year, month: 12, day: 31)!, ctx.domain)
+    case .calculationYear: return b.constant(Int64(ctx.date.year), .number(scale: 1), ctx.domain)
+    case .compare(let op, let x, let y): return try b.compare(op, try lower(x, ctx), try lower(y, ctx))
+    case .and(let list): return try b.logic(try list.map { try lower($0, ctx) }, isAnd: true)
+    case .or(let list): return try b.logic(try list.map { try lower($0, ctx) }, isAnd: false)
+    case .not(let x): return b.not(try lower(x, ctx))
+    }
+  }
+}

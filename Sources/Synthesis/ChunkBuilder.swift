@@ -1,0 +1,96 @@
+import Population
+
+/// Collects the rows of one chunk of households into columns.
+struct ChunkBuilder {
+  var personStart: [Int32] = [0]
+  var role: [UInt8] = []
+  var type: [UInt8] = []
+  var birth: [Int32] = []
+  var income: [Int64] = []
+  var vermogen: [Int64] = []
+  var zorgverzekerd: [UInt8] = []
+  var ingezetene: [UInt8] = []
+  var insuredYears: [UInt8] = []
+  var firstDegree: [UInt8] = []
+  var partnerschap: [UInt8] = []
+  var gezamenlijkKind: [UInt8] = []
+  var erkendKind: [UInt8] = []
+  var pensioenpartner: [UInt8] = []
+  var eigenWoningSamen: [UInt8] = []
+  var partnerVorigJaar: [UInt8] = []
+  var samenlevingscontract: [UInt8] = []
+  var zakelijk: [UInt8] = []
+  var huurder: [UInt8] = []
+  var zelfstandig: [UInt8] = []
+  var rekenhuur: [Int64] = []
+  var headIndex = 0
+
+  init(capacity: Int) {
+    personStart.reserveCapacity(capacity + 1)
+    type.reserveCapacity(capacity)
+    let persons = capacity * 9 / 4
+    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.insuredYears, \.firstDegree] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
+      self[keyPath: p].reserveCapacity(persons)
+    }
+    birth.reserveCapacity(persons)
+    income.reserveCapacity(persons)
+    vermogen.reserveCapacity(persons)
+  }
+
+  mutating func startHousehold(type t: UInt8) {
+    type.append(t)
+    headIndex = role.count
+  }
+
+  mutating func person(role r: UInt8, birth b: Int32, income i: Int64, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler) {
+    role.append(r)
+    birth.append(b)
+    income.append(i)
+    vermogen.append(v)
+    zorgverzekerd.append(random.chance(999, in: 1000) ? 1 : 0)
+    ingezetene.append(1)
+    insuredYears.append(random.chance(s.insuredFullPromille, in: 1000) ? 50 : UInt8(random.integer(in: s.insuredOther)))
+    firstDegree.append(0)
+  }
+
+  mutating func setVermogen(head: Int64, partner: Int64) {
+    vermogen[headIndex] = head
+    if headIndex + 1 < role.count, role[headIndex + 1] == 1 { vermogen[headIndex + 1] = partner }
+  }
+
+  mutating func householdFacts(
+    partnerschap p: UInt8, gezamenlijkKind: Bool, erkendKind: Bool, pensioenpartner: Bool, eigenWoningSamen: Bool,
+    partnerVorigJaar: Bool, samenlevingscontract: Bool, huurder h: Bool, zelfstandig z: Bool, rekenhuur rent: Int64, minorChild: Bool
+  ) {
+    partnerschap.append(p)
+    self.gezamenlijkKind.append(gezamenlijkKind ? 1 : 0)
+    self.erkendKind.append(erkendKind ? 1 : 0)
+    self.pensioenpartner.append(pensioenpartner ? 1 : 0)
+    self.eigenWoningSamen.append(eigenWoningSamen ? 1 : 0)
+    self.partnerVorigJaar.append(partnerVorigJaar ? 1 : 0)
+    self.samenlevingscontract.append(samenlevingscontract ? 1 : 0)
+    zakelijk.append(0)
+    huurder.append(h ? 1 : 0)
+    zelfstandig.append(z ? 1 : 0)
+    rekenhuur.append(rent)
+    personStart.append(Int32(role.count))
+  }
+
+  func build() -> PopulationData {
+    PopulationData(
+      householdCount: type.count, personStart: personStart, role: role,
+      householdColumns: [
+        "partnerschap": .uint8(partnerschap), "relatie.gezamenlijk_kind": .uint8(gezamenlijkKind),
+        "relatie.erkend_kind": .uint8(erkendKind), "relatie.pensioenpartner": .uint8(pensioenpartner),
+        "relatie.gezamenlijke_eigen_woning": .uint8(eigenWoningSamen), "relatie.partner_vorig_jaar": .uint8(partnerVorigJaar),
+        "relatie.samenlevingscontract": .uint8(samenlevingscontract), "relatie.zakelijke_huurovereenkomst": .uint8(zakelijk),
+        "woning.huurder": .uint8(huurder), "woning.zelfstandig": .uint8(zelfstandig), "woning.rekenhuur": .int64(rekenhuur),
+      ],
+      personColumns: [
+        "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
+        "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "aow_verzekerde_jaren": .uint8(insuredYears),
+        "eerstegraads_verwant": .uint8(firstDegree),
+      ],
+      householdType: type)
+  }
+}

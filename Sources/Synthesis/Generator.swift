@@ -1,0 +1,159 @@
+import ExactArithmetic
+import Foundation
+import Population
+import RuleIR
+
+/// Generates a synthetic population from a scenario, in columns, deterministically.
+///
+/// Households are generated in chunks of ``chunkSize``; chunk *i* draws from its own random stream
+/// (seed, *i*), chunks run in parallel and are joined in order. The same scenario, seed and date give
+/// the same population on any number of threads.
+public struct Generator: Sendable {
+  public static let chunkSize = 16_384
+
+  let scenario: Scenario
+  let date: CivilDate
+  let partnerschapCodes: [String: UInt8]
+  let sampler: Sampler
+  /// For every age 0…129: the earliest and latest birth day giving that age on the date.
+  let birthRanges: [ClosedRange<Int64>]
+
+  /// - Parameters:
+  ///   - program: supplies the order of the `partnerschap` enumeration, so codes match the rules.
+  ///   - date: ages are drawn relative to this date.
+  public init(scenario: Scenario, program: Program, date: CivilDate) {
+    self.scenario = scenario
+    self.date = date
+    var codes: [String: UInt8] = [:]
+    for (i, v) in (program.enumerations["partnerschap"] ?? []).enumerated() { codes[v] = UInt8(i) }
+    partnerschapCodes = codes
+    sampler = Sampler(scenario)
+    birthRanges = (0..<130).map { age in
+      Int64(date.adding(years: -age - 1).adding(days: 1).dayNumber)...Int64(date.adding(years: -age).dayNumber)
+    }
+  }
+
+  /// Generates `count` households on `threads` threads.
+  public func generate(count: Int, threads: Int) -> PopulationData {
+    let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
+    let results = ChunkResults(count: chunks)
+    let perThread = (chunks + max(1, threads) - 1) / max(1, threads)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { t in
+      for c in (t * perThread)..<min(chunks, (t + 1) * perThread) {
+        let n = min(Self.chunkSize, count - c * Self.chunkSize)
+        results.store(generateChunk(index: c, households: n), at: c)
+      }
+    }
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let joined = PopulationData.concatenate((0..<max(1, chunks)).map { results.take($0) })
+    if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil {
+      FileHandle.standardError.write(Data("samenvoegen: \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) s\n".utf8))
+    }
+    return joined
+  }
+
+  /// One chunk, drawn from random stream `index`.
+  public func generateChunk(index: Int, households: Int) -> PopulationData {
+    var random = RandomSource(seed: scenario.zaad, stream: UInt64(index))
+    var b = ChunkBuilder(capacity: households)
+    for _ in 0..<households { household(&random, &b) }
+    return b.build()
+  }
+
+  /// Draws one household and appends its rows.
+  func household(_ r: inout RandomSource, _ b: inout ChunkBuilder) {
+    let kind = sampler.composition.pick(&r)
+    // kind: 0 alleenstaand, 1/2 paar zonder kinderen gehuwd/samenwonend, 3/4 paar met kinderen, 5 eenouder, 6 medebewoners
+    let type: HouseholdType
+    switch kind {
+    case 0: type = .alleenstaand
+    case 1, 2: type = .paarZonderKinderen
+    case 3, 4: type = .paarMetKinderen
+    case 5: type = .eenouder
+    default: type = .metMedebewoners
+    }
+    let couple = (1...4).contains(kind)
+    let married = kind == 1 || kind == 3
+    b.startHousehold(type: type.rawValue)
+    let headAge = sampler.age[type]!.pick(&r)
+    let headBirth = birthDate(age: headAge, &r)
+    b.person(role: 0, birth: headBirth, income: sampler.income(age: headAge, &r), vermogen: 0, &r, sampler)
+    var partnerStatus: String = "geen"
+    if couple {
+      let partnerAge = max(18, headAge + Int64(r.integer(in: -6...6)))
+      b.person(role: 1, birth: birthDate(age: partnerAge, &r), income: sampler.income(age: partnerAge, &r), vermogen: 0, &r, sampler)
+      if married {
+        partnerStatus = r.chance(UInt64(scenario.samenstelling.geregistreerdPartnerschapPromille), in: 1000) ? "geregistreerd partnerschap" : "gehuwd"
+      } else {
+        partnerStatus = "samenwonend"
+      }
+    }
+    var children = 0
+    switch kind {
+    case 3: children = sampler.childrenMarried.pick(&r) + 1
+    case 4: children = sampler.childrenCohabiting.pick(&r) + 1
+    case 5: children = sampler.childrenSingleParent.pick(&r) + 1
+    default: break
+    }
+    var minorChild = false
+    for _ in 0..<children {
+      let maxAge = min(24, max(0, headAge - 18))
+      let age = r.integer(in: 0...maxAge)
+      if age < 18 { minorChild = true }
+      // Children of 18 and over who live at home are medebewoners in the sense of the Awir.
+      b.person(role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: age < 18 ? 0 : sampler.income(age: age, &r) / 3, vermogen: 0, &r, sampler)
+    }
+    if kind == 6 {
+      let others = Int(r.integer(in: 1...2))
+      for _ in 0..<others {
+        let age = r.integer(in: 18...80)
+        b.person(role: 3, birth: birthDate(age: age, &r), income: sampler.income(age: age, &r), vermogen: 0, &r, sampler)
+      }
+    }
+    // Vermogen belongs to the household; it is put on the aanvrager (and split with a partner).
+    let vermogen = sampler.vermogen.sample(&r) * 100
+    b.setVermogen(head: couple ? vermogen / 2 : vermogen, partner: couple ? vermogen - vermogen / 2 : 0)
+    let rel = scenario.relatie
+    let samen = partnerStatus == "samenwonend"
+    let huurder = r.chance(UInt64(scenario.wonen.huurPromille), in: 1000)
+    let social = r.chance(UInt64(scenario.wonen.sociaalPromille), in: 1000)
+    let rentRange = social ? scenario.wonen.huurSociaal : scenario.wonen.huurVrij
+    let rent = huurder ? r.integer(in: (rentRange[0] * 100)...(rentRange[1] * 100)) : 0
+    b.householdFacts(
+      partnerschap: partnerschapCodes[partnerStatus] ?? 0,
+      gezamenlijkKind: samen && kind == 4 && r.chance(900, in: 1000),
+      erkendKind: samen && kind == 4 && r.chance(950, in: 1000),
+      pensioenpartner: samen && r.chance(UInt64(rel.pensioenpartnerPromille), in: 1000),
+      eigenWoningSamen: samen && !huurder && r.chance(UInt64(rel.eigenWoningSamenPromille), in: 1000),
+      partnerVorigJaar: samen && r.chance(UInt64(rel.partnerVorigJaarPromille), in: 1000),
+      samenlevingscontract: samen && r.chance(UInt64(rel.samenlevingscontractPromille), in: 1000),
+      huurder: huurder, zelfstandig: true, rekenhuur: rent, minorChild: minorChild)
+  }
+
+  /// A birth date such that the person has `age` completed years on the simulation date.
+  func birthDate(age: Int64, _ r: inout RandomSource) -> Int32 {
+    Int32(r.integer(in: birthRanges[Int(min(max(age, 0), 129))]))
+  }
+}
+
+/// Per-chunk results written from several threads, one slot each.
+final class ChunkResults: @unchecked Sendable {
+  private var slots: [PopulationData?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: max(1, count)) }
+
+  func store(_ p: PopulationData, at i: Int) {
+    lock.lock()
+    slots[i] = p
+    lock.unlock()
+  }
+
+  func take(_ i: Int) -> PopulationData {
+    lock.lock()
+    defer { lock.unlock() }
+    let p = slots[i] ?? ChunkBuilder(capacity: 0).build()
+    slots[i] = nil
+    return p
+  }
+}

@@ -1,0 +1,62 @@
+import Population
+
+/// The scenario's distributions, prepared for fast integer sampling.
+struct Sampler: Sendable {
+  let composition: WeightedChoice
+  let childrenMarried: WeightedChoice
+  let childrenCohabiting: WeightedChoice
+  let childrenSingleParent: WeightedChoice
+  let age: [HouseholdType: Bands]
+  let incomeClasses: Bands
+  let incomeZero: UInt64
+  let incomeTotal: UInt64
+  let vermogen: Bands
+  let insuredFullPromille: UInt64
+  let insuredOther: ClosedRange<Int64>
+
+  /// Classes `[van, tot, gewicht]`: pick a class by weight, then a uniform value inside it.
+  struct Bands: Sendable {
+    let choice: WeightedChoice
+    let bounds: [(Int64, Int64)]
+
+    init(_ rows: [[Int64]]) {
+      choice = WeightedChoice(rows.map { UInt64($0[2]) })
+      bounds = rows.map { ($0[0], $0[1]) }
+    }
+
+    func sample(_ r: inout RandomSource) -> Int64 {
+      let (lo, hi) = bounds[choice.pick(&r)]
+      return r.integer(in: lo...(hi - 1))
+    }
+
+    func pick(_ r: inout RandomSource) -> Int64 { sample(&r) }
+  }
+
+  init(_ s: Scenario) {
+    let c = s.samenstelling
+    composition = WeightedChoice([
+      c.alleenstaand, c.paarZonderKinderenGehuwd, c.paarZonderKinderenSamenwonend, c.paarMetKinderenGehuwd,
+      c.paarMetKinderenSamenwonend, c.eenouder, c.metMedebewoners,
+    ].map { UInt64($0) })
+    childrenMarried = WeightedChoice(s.kinderen.paarGehuwd.map { UInt64($0) })
+    childrenCohabiting = WeightedChoice(s.kinderen.paarSamenwonend.map { UInt64($0) })
+    childrenSingleParent = WeightedChoice(s.kinderen.eenouder.map { UInt64($0) })
+    age = [
+      .alleenstaand: Bands(s.leeftijd["alleenstaand"]!), .paarZonderKinderen: Bands(s.leeftijd["paar_zonder_kinderen"]!),
+      .paarMetKinderen: Bands(s.leeftijd["paar_met_kinderen"]!), .eenouder: Bands(s.leeftijd["eenouder"]!),
+      .metMedebewoners: Bands(s.leeftijd["met_medebewoners"]!),
+    ]
+    incomeClasses = Bands(s.inkomen.klassen)
+    incomeZero = UInt64(s.inkomen.zonderInkomen)
+    incomeTotal = UInt64(s.inkomen.klassen.reduce(0) { $0 + $1[2] }) + incomeZero
+    vermogen = Bands(s.vermogen)
+    insuredFullPromille = UInt64(s.verzekerdeJaren.volledigPromille)
+    insuredOther = s.verzekerdeJaren.anders[0]...s.verzekerdeJaren.anders[1]
+  }
+
+  /// A yearly toetsingsinkomen in cents for an adult.
+  func income(age: Int64, _ r: inout RandomSource) -> Int64 {
+    if r.below(incomeTotal) < incomeZero { return 0 }
+    return incomeClasses.sample(&r) * 100 + r.integer(in: 0...99)
+  }
+}

@@ -1,0 +1,171 @@
+import ExactArithmetic
+import Foundation
+import Yams
+
+/// A population scenario: how many households, which seed, and the distributions the synthetic
+/// households are drawn from, each with the published figure it is calibrated to.
+///
+/// Read from YAML (`Scenarios/*.yaml`). Counts are used as weights, so a table's published numbers can
+/// be copied in as they stand.
+public struct Scenario: Sendable, Codable {
+  public var naam: String
+  public var huishoudens: Int
+  public var zaad: UInt64
+  /// Household composition: weights per type (CBS 37975, 71487ned and 37620, 1 januari 2024).
+  public var samenstelling: Composition
+  /// Number of children (1, 2, 3 or more) per kind of household with children (CBS 71487ned).
+  public var kinderen: Children
+  /// Age bands of the aanvrager per household type: `[van, tot, gewicht]`.
+  public var leeftijd: [String: [[Int64]]]
+  /// Personal income classes `[van, tot, aantal]` in euros per year (CBS 83931NED).
+  public var inkomen: Income
+  /// Rendementsgrondslag classes `[van, tot, gewicht]` in euros per household.
+  public var vermogen: [[Int64]]
+  public var wonen: Housing
+  public var relatie: Relation
+  /// Years insured for the AOW, for persons born before the year given: share with a full record and
+  /// the range of the others.
+  public var verzekerdeJaren: InsuredYears
+  /// Sources of the figures, quoted in reports.
+  public var bronnen: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
+    case verzekerdeJaren = "verzekerde_jaren"
+  }
+
+  public struct Composition: Sendable, Codable {
+    public var alleenstaand: Int64
+    public var paarZonderKinderenGehuwd: Int64
+    public var paarZonderKinderenSamenwonend: Int64
+    public var paarMetKinderenGehuwd: Int64
+    public var paarMetKinderenSamenwonend: Int64
+    public var eenouder: Int64
+    public var metMedebewoners: Int64
+    /// Share (per mille) of married couples in a registered partnership rather than a marriage.
+    public var geregistreerdPartnerschapPromille: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case alleenstaand, eenouder
+      case paarZonderKinderenGehuwd = "paar_zonder_kinderen_gehuwd"
+      case paarZonderKinderenSamenwonend = "paar_zonder_kinderen_samenwonend"
+      case paarMetKinderenGehuwd = "paar_met_kinderen_gehuwd"
+      case paarMetKinderenSamenwonend = "paar_met_kinderen_samenwonend"
+      case metMedebewoners = "met_medebewoners"
+      case geregistreerdPartnerschapPromille = "geregistreerd_partnerschap_promille"
+    }
+  }
+
+  public struct Children: Sendable, Codable {
+    public var paarGehuwd: [Int64]
+    public var paarSamenwonend: [Int64]
+    public var eenouder: [Int64]
+
+    enum CodingKeys: String, CodingKey {
+      case paarGehuwd = "paar_gehuwd"
+      case paarSamenwonend = "paar_samenwonend"
+      case eenouder
+    }
+  }
+
+  public struct Income: Sendable, Codable {
+    public var klassen: [[Int64]]
+    /// Adults without personal income, as a weight next to the classes.
+    public var zonderInkomen: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case klassen
+      case zonderInkomen = "zonder_inkomen"
+    }
+  }
+
+  public struct Housing: Sendable, Codable {
+    public var huurPromille: Int64
+    public var sociaalPromille: Int64
+    public var huurSociaal: [Int64]
+    public var huurVrij: [Int64]
+
+    enum CodingKeys: String, CodingKey {
+      case huurPromille = "huur_promille"
+      case sociaalPromille = "sociaal_promille"
+      case huurSociaal = "huur_sociaal"
+      case huurVrij = "huur_vrij"
+    }
+  }
+
+  public struct Relation: Sendable, Codable {
+    public var pensioenpartnerPromille: Int64
+    public var partnerVorigJaarPromille: Int64
+    public var samenlevingscontractPromille: Int64
+    public var eigenWoningSamenPromille: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case pensioenpartnerPromille = "pensioenpartner_promille"
+      case partnerVorigJaarPromille = "partner_vorig_jaar_promille"
+      case samenlevingscontractPromille = "samenlevingscontract_promille"
+      case eigenWoningSamenPromille = "eigen_woning_samen_promille"
+    }
+  }
+
+  public struct InsuredYears: Sendable, Codable {
+    public var volledigPromille: Int64
+    public var anders: [Int64]
+
+    enum CodingKeys: String, CodingKey {
+      case volledigPromille = "volledig_promille"
+      case anders
+    }
+  }
+}
+
+/// A problem reading a scenario file.
+public struct ScenarioError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+}
+
+extension Scenario {
+  /// Reads a scenario from YAML text; errors name the line and the field.
+  public static func parse(yaml: String, path: String) throws -> Scenario {
+    do {
+      let scenario = try YAMLDecoder().decode(Scenario.self, from: yaml)
+      try scenario.validate(path: path)
+      return scenario
+    } catch let error as ScenarioError {
+      throw error
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw ScenarioError(description: "\(path): ontbrekend veld '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
+    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+      throw ScenarioError(description: "\(path): veld '\(context.codingPath.map(\.stringValue).joined(separator: "."))' heeft het verkeerde type (\(context.debugDescription))")
+    } catch let DecodingError.dataCorrupted(context) {
+      throw ScenarioError(description: "\(path): \(context.debugDescription) \(context.underlyingError.map { "\($0)" } ?? "")")
+    } catch {
+      throw ScenarioError(description: "\(path): \(error)")
+    }
+  }
+
+  public static func load(path: String) throws -> Scenario {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw ScenarioError(description: "kan scenario '\(path)' niet lezen")
+    }
+    return try parse(yaml: text, path: path)
+  }
+
+  func validate(path: String) throws {
+    func fail(_ s: String) -> ScenarioError { ScenarioError(description: "\(path): \(s)") }
+    guard huishoudens > 0 else { throw fail("'huishoudens' moet positief zijn") }
+    for (name, bands) in leeftijd {
+      for b in bands where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[2] < 0 {
+        throw fail("leeftijd.\(name): iedere band is [van, tot, gewicht] met van < tot")
+      }
+    }
+    for k in inkomen.klassen where k.count != 3 || k[1] <= k[0] { throw fail("inkomen.klassen: iedere klasse is [van, tot, aantal]") }
+    for v in vermogen where v.count != 3 || v[1] <= v[0] { throw fail("vermogen: iedere klasse is [van, tot, gewicht]") }
+    guard wonen.huurSociaal.count == 2, wonen.huurVrij.count == 2 else { throw fail("wonen: huren zijn [van, tot] in euro's per maand") }
+    for key in ["alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "met_medebewoners"] where leeftijd[key] == nil {
+      throw fail("leeftijd.\(key) ontbreekt")
+    }
+    for (name, list) in [("paar_gehuwd", kinderen.paarGehuwd), ("paar_samenwonend", kinderen.paarSamenwonend), ("eenouder", kinderen.eenouder)] where list.count != 3 {
+      throw fail("kinderen.\(name): drie aantallen (1, 2, 3 of meer kinderen)")
+    }
+  }
+}

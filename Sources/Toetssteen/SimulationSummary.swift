@@ -1,0 +1,167 @@
+import ExactArithmetic
+import HouseholdModel
+import Population
+import RuleKernel
+
+/// The figures of a simulation per output: recipients, total, mean, and their distribution over
+/// income deciles and household types. All sums are exact integers in cents.
+public struct SimulationSummary: Sendable {
+  public struct Group: Sendable {
+    public let label: String
+    public var households = 0
+    public var recipients = 0
+    public var totalCents: Int128 = 0
+  }
+
+  public struct Output: Sendable {
+    public let id: String
+    public var recipients = 0
+    public var undecided = 0
+    public var totalCents: Int128 = 0
+    public var exactRows = 0
+    public var deciles: [Group]
+    public var types: [Group]
+
+    /// Mean per recipient, rounded to cents.
+    public var meanCents: Int128 {
+      recipients == 0 ? 0 : (totalCents * 2 + Int128(recipients)) / (Int128(recipients) * 2)
+    }
+  }
+
+  public let households: Int
+  public let outputs: [Output]
+  /// Upper bounds (inclusive, in euros) of the first nine household-income deciles.
+  public let decileBounds: [Int64]
+
+  public init(_ simulation: Simulation) {
+    let p = simulation.population
+    let r = simulation.results
+    let n = p.householdCount
+    // Household income: the sum of every person's toetsingsinkomen, in euros.
+    var income = [Int64](repeating: 0, count: n)
+    if let col = p.personColumns["toetsingsinkomen"] {
+      for h in 0..<n {
+        var s: Int64 = 0
+        for q in Int(p.personStart[h])..<Int(p.personStart[h + 1]) { s += col[q] }
+        income[h] = s / 100
+      }
+    }
+    let bounds = Self.decileBounds(income)
+    decileBounds = bounds
+    households = n
+    var outs: [Output] = []
+    for (o, id) in r.outputIDs.enumerated() {
+      var out = Output(
+        id: id,
+        deciles: (1...10).map { Group(label: "\($0)e 10%-groep") },
+        types: HouseholdType.allCases.map { Group(label: $0.label) })
+      out.exactRows = r.exactRows[o]
+      let cents = r.cents[o]
+      let status = r.status[o]
+      for h in 0..<n {
+        let d = Self.decile(income[h], bounds)
+        let t = Int(p.householdType[h])
+        out.deciles[d].households += 1
+        out.types[t].households += 1
+        if status[h] != 0 {
+          out.undecided += 1
+          continue
+        }
+        let c = cents[h]
+        guard c != 0 else { continue }
+        out.recipients += 1
+        out.totalCents += Int128(c)
+        out.deciles[d].recipients += 1
+        out.deciles[d].totalCents += Int128(c)
+        out.types[t].recipients += 1
+        out.types[t].totalCents += Int128(c)
+      }
+      outs.append(out)
+    }
+    outputs = outs
+  }
+
+  /// Decile bounds from a histogram of incomes in whole euros (deterministic, linear time).
+  static func decileBounds(_ income: [Int64]) -> [Int64] {
+    guard !income.isEmpty else { return [] }
+    let cap: Int64 = 2_000_000
+    var histogram = [Int32](repeating: 0, count: Int(cap) + 2)
+    for v in income { histogram[Int(max(0, min(cap + 1, v)))] += 1 }
+    var bounds: [Int64] = []
+    var cumulative = 0
+    var next = 1
+    for (value, count) in histogram.enumerated() {
+      cumulative += Int(count)
+      while next < 10 && cumulative * 10 >= income.count * next {
+        bounds.append(Int64(value))
+        next += 1
+      }
+    }
+    return bounds
+  }
+
+  static func decile(_ v: Int64, _ bounds: [Int64]) -> Int {
+    var d = 0
+    while d < bounds.count && v > bounds[d] { d += 1 }
+    return d
+  }
+
+  static func euros(_ cents: Int128) -> String {
+    let r = Rational(numeratorDigits: String(cents), denominatorDigits: "100")!
+    return r.exactString
+  }
+
+  /// The contract's JSON summary: per output at least `total`, `recipients` and `mean`.
+  public func json(date: CivilDate, seed: UInt64, scenario: String) -> JSONValue {
+    func group(_ g: Group) -> JSONValue {
+      .ordered([
+        ("groep", .string(g.label)), ("huishoudens", .number(String(g.households))), ("recipients", .number(String(g.recipients))),
+        ("total", .string(Self.euros(g.totalCents))),
+      ])
+    }
+    let outs: [(String, JSONValue)] = outputs.map { o in
+      (o.id, .ordered([
+        ("total", .string(Self.euros(o.totalCents))),
+        ("recipients", .number(String(o.recipients))),
+        ("mean", .string(Self.euros(o.meanCents))),
+        ("undecided", .number(String(o.undecided))),
+        ("exact_rows", .number(String(o.exactRows))),
+        ("by_income_decile", .array(o.deciles.map(group))),
+        ("by_household_type", .array(o.types.map(group))),
+      ]))
+    }
+    return .ordered([
+      ("date", .string(date.iso)), ("households", .number(String(households))), ("seed", .number(String(seed))),
+      ("scenario", .string(scenario)), ("mean_is", .string("gemiddelde per ontvanger, rekenkundig afgerond op centen")),
+      ("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })),
+      ("outputs", .ordered(outs)),
+    ])
+  }
+
+  /// The summary as people read it: Dutch numbers, one table per output.
+  public func text(date: CivilDate, seed: UInt64, scenario: String) -> String {
+    var lines = ["Simulatie \(scenario), peildatum \(DutchFormat.date(date)), \(DutchFormat.groupThousands(String(households))) huishoudens, zaad \(seed)"]
+    for o in outputs {
+      lines.append("")
+      lines.append("\(o.id)")
+      lines.append("  ontvangers   \(DutchFormat.groupThousands(String(o.recipients)))")
+      lines.append("  totaal       \(DutchFormat.euro(Rational(numeratorDigits: String(o.totalCents), denominatorDigits: "100")!))")
+      lines.append("  gemiddeld    \(DutchFormat.euro(Rational(numeratorDigits: String(o.meanCents), denominatorDigits: "100")!)) per ontvanger")
+      if o.undecided > 0 { lines.append("  onbepaald    \(DutchFormat.groupThousands(String(o.undecided))) huishoudens") }
+      if o.exactRows > 0 { lines.append("  exact nagerekend (referentie) \(o.exactRows) huishoudens") }
+      lines.append("  per inkomensdeciel (huishoudinkomen):  ontvangers   totaal")
+      for g in o.deciles {
+        lines.append("    \(g.label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(DutchFormat.groupThousands(String(g.recipients)).leftPad(10))   \(DutchFormat.euro(Rational(numeratorDigits: String(g.totalCents), denominatorDigits: "100")!))")
+      }
+      lines.append("  per huishoudtype:")
+      for g in o.types {
+        lines.append("    \(g.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(DutchFormat.groupThousands(String(g.recipients)).leftPad(10))   \(DutchFormat.euro(Rational(numeratorDigits: String(g.totalCents), denominatorDigits: "100")!))")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension String {
+  func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

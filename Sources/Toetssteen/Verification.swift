@@ -1,0 +1,83 @@
+import ExactArithmetic
+import Foundation
+import Population
+import ReferenceEvaluator
+import RuleIR
+import RuleKernel
+import Synthesis
+
+/// The outcome of checking kernel results against the exact reference evaluator.
+public struct Verification: Sendable {
+  public struct Mismatch: Sendable {
+    public let household: Int
+    public let output: String
+    public let kernel: String
+    public let reference: String
+  }
+
+  public let checked: Int
+  public let comparisons: Int
+  public let mismatches: [Mismatch]
+  public var passed: Bool { mismatches.isEmpty }
+}
+
+extension Engine {
+  /// Re-computes `count` households of a simulation, chosen by the seed, with the reference evaluator
+  /// and compares every output: decided or not, and the exact amount.
+  public func verify(_ simulation: Simulation, count: Int, threads: Int) -> Verification {
+    let n = simulation.population.householdCount
+    let chosen = Self.sample(count: min(count, n), of: n, seed: simulation.seed)
+    let results = simulation.results
+    let symbols = results.outputIDs.map { id in program.outputs(on: simulation.date).first { $0.id == id }?.symbol }
+    let collector = MismatchCollector()
+    let workers = max(1, min(threads, chosen.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var i = w
+      while i < chosen.count {
+        let h = chosen[i]
+        let evaluator = Evaluator(program: program, household: simulation.population.household(h, program: program))
+        for (o, id) in results.outputIDs.enumerated() {
+          guard let symbol = symbols[o] else { continue }
+          let kernel = results.status[o][h] != 0 ? "onbepaald" : SimulationSummary.euros(Int128(results.cents[o][h]))
+          let reference: String
+          switch evaluator.value(of: symbol, on: simulation.date) {
+          case .success(.number(let r)): reference = r.exactString
+          case .success(let v): reference = v.machineString
+          case .failure: reference = "onbepaald"
+          }
+          collector.compare(h, id, kernel, reference)
+        }
+        i += workers
+      }
+    }
+    return Verification(checked: chosen.count, comparisons: chosen.count * results.outputIDs.count, mismatches: collector.sorted)
+  }
+
+  /// `count` distinct household indices below `n`, chosen by the seed (all of them when count ≥ n).
+  static func sample(count: Int, of n: Int, seed: UInt64) -> [Int] {
+    if count >= n { return Array(0..<n) }
+    var random = RandomSource(seed: seed, stream: 0x7665_7269_6679)
+    var chosen: Set<Int> = []
+    while chosen.count < count { chosen.insert(Int(random.below(UInt64(n)))) }
+    return chosen.sorted()
+  }
+}
+
+final class MismatchCollector: @unchecked Sendable {
+  private var list: [Verification.Mismatch] = []
+  private let lock = NSLock()
+
+  func compare(_ h: Int, _ id: String, _ kernel: String, _ reference: String) {
+    let same = kernel == reference || (Rational(decimal: kernel) != nil && Rational(decimal: kernel) == Rational(decimal: reference))
+    guard !same else { return }
+    lock.lock()
+    list.append(.init(household: h, output: id, kernel: kernel, reference: reference))
+    lock.unlock()
+  }
+
+  var sorted: [Verification.Mismatch] {
+    lock.lock()
+    defer { lock.unlock() }
+    return list.sorted { ($0.household, $0.output) < ($1.household, $1.output) }
+  }
+}
