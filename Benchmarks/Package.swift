@@ -1,0 +1,21 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks, kept out of the root package so that CI never builds the benchmark harness.
+// Run: Benchmarks/run.sh (see Benchmarks/README.md).
+let package = Package(
+  name: "ToetssteenBenchmarks",
+  platforms: [.macOS(.v14)],
+  dependencies: [
+    .package(path: ".."),
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+  ],
+  targets: [
+    .target(name: "Anchor", dependencies: [.product(name: "Toetssteen", package: "main")], path: "Sources/Anchor"),
+    .executableTarget(
+      name: "KernelBenchmarks",
+      dependencies: ["Anchor", .product(name: "Toetssteen", package: "main"), .product(name: "Benchmark", package: "benchmark")],
+      path: "Benchmarks/KernelBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+  ]
+)

@@ -1,0 +1,165 @@
+import Population
+
+/// The zorgtoeslag 2025 written by hand in plain Swift over the same columns: the physical-limit
+/// anchor the compiled kernel is measured against.
+///
+/// It computes exactly what the rules in `Regulations/zorgtoeslag/2025-01-01.md` and
+/// `Regulations/awir/2025-01-01.md` compute (the benchmark checks every household against the
+/// kernel before timing): toeslagpartner (Awir art. 3 lid 1, 2, 5), verzekerde per month (Wzt art. 1
+/// c), normpremie, the 50% rule, the vermogenstoets, the monthly sum, rounding and the € 24 minimum.
+/// Amounts are integers in units of 10⁻⁸ euro, which hold every intermediate exactly.
+public struct HandWrittenZorgtoeslag: Sendable {
+  let personStart: [Int32]
+  let role: [UInt8]
+  let birth: [Int32]
+  let income: [Int64]
+  let vermogen: [Int64]
+  let insured: [UInt8]
+  let resident: [UInt8]
+  let firstDegree: [UInt8]
+  let partnerschap: [UInt8]
+  let relation: [[UInt8]]
+  /// First day of each month of 2025, as day numbers.
+  let months: [Int32]
+
+  // 2025 values (Wzt art. 2 lid 3 and art. 3, Regeling standaardpremie 2025, WML): units of 10⁻⁸ euro.
+  static let unit: Int64 = 100_000_000
+  static let standaardpremie: Int64 = 2_112 * unit
+  static let drempel: Int64 = 2_840_572_800_000  // 1,08 × 12 × 2.191,80 = 28.405,728
+  // percentages in units of 10⁻⁵: 4,273% = 4273, 1,896% = 1896, 13,7% = 13700
+  static let pctPartners: Int64 = 4273
+  static let pctSingle: Int64 = 1896
+  static let pctIncome: Int64 = 13700
+  static let limitSingle: Int64 = 141_896_00  // cents
+  static let limitPartners: Int64 = 179_429_00
+
+  public init(_ p: PopulationData) {
+    func bytes(_ c: ColumnData?) -> [UInt8] {
+      if case .uint8(let a)? = c { return a }
+      return []
+    }
+    personStart = p.personStart
+    role = p.role
+    if case .int32(let b)? = p.personColumns["geboortedatum"] { birth = b } else { birth = [] }
+    if case .int64(let i)? = p.personColumns["toetsingsinkomen"] { income = i } else { income = [] }
+    if case .int64(let v)? = p.personColumns["vermogen"] { vermogen = v } else { vermogen = [] }
+    insured = bytes(p.personColumns["zorgverzekerd"])
+    resident = bytes(p.personColumns["ingezetene"])
+    firstDegree = bytes(p.personColumns["eerstegraads_verwant"])
+    partnerschap = bytes(p.householdColumns["partnerschap"])
+    relation = ["gezamenlijk_kind", "erkend_kind", "pensioenpartner", "gezamenlijke_eigen_woning", "partner_vorig_jaar", "zakelijke_huurovereenkomst", "samenlevingscontract"]
+      .map { bytes(p.householdColumns["relatie." + $0]) }
+    months = (1...12).map { Int32(Self.days(2025, $0, 1)) }
+  }
+
+  static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+  }
+
+  static func civil(_ z0: Int) -> (Int, Int, Int) {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  /// The day someone turns `years` (a missing 29 February becomes 1 March).
+  static func birthday(_ birth: Int32, _ years: Int) -> Int {
+    let (y, m, d) = civil(Int(birth))
+    let leap = (y + years) % 4 == 0 && ((y + years) % 100 != 0 || (y + years) % 400 == 0)
+    if m == 2 && d == 29 && !leap { return days(y + years, 3, 1) }
+    return days(y + years, m, d)
+  }
+
+  /// For a birth date: the first month of 2025 (0…12) on whose first day the person is 18, and the
+  /// first month after the month of the 18th birthday. Pure arithmetic on year, month and day.
+  @inline(__always) static func eighteen(_ birth: Int32) -> (Int, Int) {
+    var (y, m, d) = civil(Int(birth))
+    y += 18
+    if m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) {
+      m = 3
+      d = 1
+    }
+    // Months since January 2025 of the birthday; the first of a month counts from that month.
+    let index = (y - 2025) * 12 + (m - 1)
+    let adult = min(12, max(0, d == 1 ? index : index + 1))
+    let verzekerde = min(12, max(0, index + 1))
+    return (adult, verzekerde)
+  }
+
+  /// First month index (0…12) from which `day` has been reached on the first of the month.
+  @inline(__always) func monthFrom(_ day: Int) -> Int {
+    var i = 0
+    while i < 12 && Int(months[i]) < day { i += 1 }
+    return i
+  }
+
+  /// The zorgtoeslag in cents for households `range`, written to `out`; returns the total.
+  public func run(_ range: Range<Int>, into out: UnsafeMutablePointer<Int64>) -> Int64 {
+    var total: Int64 = 0
+    for h in range {
+      let a = Int(personStart[h])
+      let end = Int(personStart[h + 1])
+      let hasPartner = end - a > 1 && role[a + 1] == 1
+      let p = a + 1
+      if resident[a] == 0 {
+        out[h] = -1  // undecided: not formalised (Wzt art. 4a)
+        continue
+      }
+      // Month index (0…12) from which each person is 18 (toeslagpartner), is verzekerde (Wzt art. 1 c:
+      // from the month after the 18th birthday), and until which some child is under 18.
+      let (adultA, verzA0) = Self.eighteen(birth[a])
+      let verzA = insured[a] != 0 ? verzA0 : 12
+      var adultP = 12
+      var verzP = 12
+      if hasPartner {
+        let (ad, vz) = Self.eighteen(birth[p])
+        adultP = ad
+        verzP = insured[p] != 0 ? vz : 12
+      }
+      var minorUntil = -1
+      for k in a..<end where role[k] == 2 { minorUntil = max(minorUntil, Self.eighteen(birth[k]).0 - 1) }
+      var sum: Int64 = 0  // Σ over months of twice the yearly aanspraak, in 10⁻⁸ euro (twice: the 50% rule stays exact)
+      let status = Int(partnerschap[h])
+      for month in 0..<12 {
+        var partner = false
+        if hasPartner && firstDegree[p] == 0 {
+          let married = status == 1 || status == 2
+          let contract = status == 3 && relation[6][h] != 0 && month >= adultA && month >= adultP
+          let lid2 = status == 3 && resident[p] != 0
+            && (relation[0][h] != 0 || relation[1][h] != 0 || relation[2][h] != 0 || relation[3][h] != 0
+              || (month >= adultA && month >= adultP && month <= minorUntil && relation[5][h] == 0) || relation[4][h] != 0)
+          partner = married || contract || lid2
+        }
+        let verzekerdeA = month >= verzA
+        let verzekerdeP = partner && month >= verzP
+        guard verzekerdeA || verzekerdeP else { continue }
+        let wealth = partner ? vermogen[a] + vermogen[p] : vermogen[a]
+        if wealth > (partner ? Self.limitPartners : Self.limitSingle) { continue }
+        let premieInkomen = (partner ? income[a] + income[p] : income[a]) * 1_000_000  // cents → 10⁻⁸ euro
+        let meer = max(0, premieInkomen - Self.drempel)
+        let norm = ((partner ? Self.pctPartners : Self.pctSingle) * Self.drempel + Self.pctIncome * meer) / 100_000
+        let standaard = partner ? 2 * Self.standaardpremie : Self.standaardpremie
+        let aanspraak = max(0, standaard - norm)
+        sum += partner && verzekerdeA != verzekerdeP ? aanspraak : 2 * aanspraak
+      }
+      // Σ (aanspraak / 12), rounded to whole euros (Awir art. 14 lid 4), € 24 minimum (lid 5).
+      let denominator = 24 * Self.unit
+      let euros = (2 * sum + denominator) / (2 * denominator)
+      let cents = euros < 24 ? 0 : euros * 100
+      out[h] = cents
+      total += cents
+    }
+    return total
+  }
+}

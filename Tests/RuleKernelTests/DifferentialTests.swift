@@ -1,0 +1,122 @@
+import ExactArithmetic
+import Foundation
+import HouseholdModel
+import Population
+import ReferenceEvaluator
+import RuleIR
+import RuleKernel
+import Synthesis
+import Testing
+import Toetssteen
+
+/// The compiled kernel must give exactly what the reference evaluator gives: the same amount to the
+/// cent, and undecided exactly where the reference is undecided.
+@Suite("Kernel tegen referentie-evaluator")
+struct DifferentialTests {
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+  }()
+
+  static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
+  static let scenario = try! Scenario.load(path: root.appendingPathComponent("Scenarios/nederland.yaml").path)
+
+  /// Every household and output: kernel result against the reference evaluator.
+  static func mismatches(_ population: PopulationData, date: CivilDate, threads: Int = 2) -> (list: [String], exactRows: Int) {
+    let program = engine.program
+    let kernel = KernelCompiler.compile(program: program, date: date, population: population)
+    let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: threads)
+    var out: [String] = []
+    for h in 0..<population.householdCount {
+      let evaluator = Evaluator(program: program, household: population.household(h, program: program))
+      for (o, id) in results.outputIDs.enumerated() {
+        let symbol = program.outputs(on: date).first { $0.id == id }!.symbol
+        let reference: String
+        switch evaluator.value(of: symbol, on: date) {
+        case .success(.number(let r)): reference = r.exactString
+        case .success(let v): reference = v.machineString
+        case .failure: reference = "onbepaald"
+        }
+        let k = results.status[o][h] != 0 ? "onbepaald" : Rational(Int(results.cents[o][h])).dividedBy(Rational(100))!.exactString
+        if k != reference { out.append("huishouden \(h) \(id) \(date.iso): kernel \(k), referentie \(reference)") }
+      }
+    }
+    return (out, results.exactRows.reduce(0, +))
+  }
+
+  @Test("Synthetische bevolking: ieder huishouden gelijk", arguments: ["2024-06-01", "2025-01-01"])
+  func synthetic(date: String) {
+    let day = CivilDate(iso: date)!
+    var s = Self.scenario
+    s.zaad = 42
+    let population = Generator(scenario: s, program: Self.engine.program, date: day).generate(count: 2_500, threads: 2)
+    let (m, exact) = Self.mismatches(population, date: day)
+    #expect(m.isEmpty, "\(m.prefix(10))")
+    #expect(exact == 0, "gewone bedragen passen in de vaste komma; geen terugval op de referentie")
+  }
+
+  @Test("Grenzen en uitersten: inkomens, vermogens, verjaardagen, schrikkeldag, overloop", arguments: ["2024-03-01", "2025-07-01"])
+  func adversarial(date: String) throws {
+    let day = CivilDate(iso: date)!
+    let population = try PopulationData(households: Self.adversarialHouseholds(), program: Self.engine.program)
+    let (m, exact) = Self.mismatches(population, date: day)
+    #expect(m.isEmpty, "\(m.prefix(10))")
+    // Only the astronomically large amounts overflow 64 bits and go to the reference evaluator.
+    #expect(exact > 0 && exact < population.householdCount / 2)
+  }
+
+  @Test("Ontbrekende gegevens: onbepaald in de kernel waar de referentie onbepaald is")
+  func missingFacts() throws {
+    // Samenwonenden without the Awir art. 3 lid 2 facts: the column is absent for everyone.
+    var households: [Household] = []
+    for (i, income) in [0, 2_000_000, 5_000_000].enumerated() {
+      households.append(try Self.household(#"{"partnerschap": "samenwonend", "personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-0\#(i + 1)", "toetsingsinkomen": "\#(income)"}, {"rol": "partner", "geboortedatum": "1991-01-01"}]}"#))
+      households.append(try Self.household(#"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-05-0\#(i + 1)", "toetsingsinkomen": "\#(income)"}]}"#))
+    }
+    let population = try PopulationData(households: households, program: Self.engine.program)
+    #expect(population.householdColumns["relatie.gezamenlijk_kind"] == nil)
+    let (m, _) = Self.mismatches(population, date: CivilDate(iso: "2025-01-01")!)
+    #expect(m.isEmpty, "\(m)")
+  }
+
+  @Test("Dezelfde bevolking en uitkomsten met 1 en 2 threads")
+  func threads() {
+    let day = CivilDate(iso: "2025-01-01")!
+    let one = Self.engine.simulate(date: day, households: 20_000, seed: 9, scenario: Self.scenario, threads: 1)
+    let two = Self.engine.simulate(date: day, households: 20_000, seed: 9, scenario: Self.scenario, threads: 2)
+    let a = JSONWriter.render(SimulationSummary(one).json(date: day, seed: 9, scenario: "x"))
+    let b = JSONWriter.render(SimulationSummary(two).json(date: day, seed: 9, scenario: "x"))
+    #expect(a == b)
+    #expect(one.population.personStart == two.population.personStart)
+  }
+
+  static func household(_ json: String) throws -> Household {
+    try HouseholdDecoder(program: engine.program).decode(text: json)
+  }
+
+  /// Households at and around every threshold, with extreme values and awkward birthdays.
+  static func adversarialHouseholds() throws -> [Household] {
+    let incomes = ["0", "0.01", "26819.42", "26819.43", "28405.72", "28405.73", "37496", "37497", "39719", "39720",
+      "47368", "47369", "50206", "50207", "999999999.99", "92233720368547758.07"]
+    let wealth = ["0", "140213", "140214", "141896", "141897", "177301", "179429", "179430", "92233720368547758.07"]
+    let births = ["2006-03-01", "2006-03-02", "2007-01-01", "2007-01-02", "2007-12-31", "2008-02-29", "2006-12-01",
+      "2005-06-15", "1990-05-01", "1930-01-01"]
+    let relations = ["geen", "gehuwd", "geregistreerd_partnerschap", "samenwonend"]
+    var random = RandomSource(seed: 77, stream: 1)
+    func pick(_ list: [String]) -> String { list[Int(random.below(UInt64(list.count)))] }
+    var out: [Household] = []
+    for i in 0..<400 {
+      let relation = relations[i % relations.count]
+      var persons = [#"{"rol": "aanvrager", "geboortedatum": "\#(pick(births))", "toetsingsinkomen": "\#(pick(incomes))", "vermogen": "\#(pick(wealth))", "zorgverzekerd": \#(random.below(10) != 0), "ingezetene": \#(random.below(20) != 0)}"#]
+      if relation != "geen" {
+        persons.append(#"{"rol": "partner", "geboortedatum": "\#(pick(births))", "toetsingsinkomen": "\#(pick(incomes))", "vermogen": "\#(pick(wealth))", "zorgverzekerd": \#(random.below(4) != 0), "eerstegraads_verwant": \#(random.below(10) == 0)}"#)
+      }
+      for _ in 0..<Int(random.below(3)) { persons.append(#"{"rol": "kind", "geboortedatum": "\#(pick(births))"}"#) }
+      let b = { random.below(2) == 0 }
+      let relatie = #""relatie": {"gezamenlijk_kind": \#(b()), "erkend_kind": \#(b()), "pensioenpartner": \#(b()), "gezamenlijke_eigen_woning": \#(b()), "partner_vorig_jaar": \#(b()), "zakelijke_huurovereenkomst": \#(b()), "samenlevingscontract": \#(b())}"#
+      out.append(try household(#"{"partnerschap": "\#(relation)", \#(relatie), "personen": [\#(persons.joined(separator: ", "))]}"#))
+    }
+    return out
+  }
+}
