@@ -20,7 +20,8 @@ struct Emitter {
       return [a]
     case .segmentSum(let a, let m), .segmentCount(let a, let m), .segmentAny(let a, let m): return [a, m]
     case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .minimum(let a, let b), .maximum(let a, let b),
-      .compare(_, let a, let b), .addDuration(let a, let b, _), .age(let a, let b), .sameOutcome(let a, let b):
+      .compare(_, let a, let b), .addDuration(let a, let b, _), .age(let a, let b), .sameOutcome(let a, let b),
+      .productRoundDivide(let a, let b, _, _, _):
       return [a, b]
     case .and(let l), .or(let l), .anyStrict(let l): return l
     case .select(let c, let a, let b): return [c, a, b]
@@ -82,6 +83,11 @@ struct Emitter {
       case .scale(_, let f): ins.code = .scale; ins.k = f
       case .roundDivide(_, let num, let den, let mode):
         ins.code = .roundDivide
+        ins.k = num
+        ins.k2 = den
+        ins.flag = mode == .rekenkundig ? 0 : mode == .naarBoven ? 1 : 2
+      case .productRoundDivide(_, _, let num, let den, let mode):
+        ins.code = .productRoundDivide
         ins.k = num
         ins.k2 = den
         ins.flag = mode == .rekenkundig ? 0 : mode == .naarBoven ? 1 : 2

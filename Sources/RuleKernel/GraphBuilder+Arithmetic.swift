@@ -79,10 +79,13 @@ extension GraphBuilder {
   func multiply(_ a0: Int32, _ b0: Int32) throws -> Int32 {
     let domain = self[a0].domain == .person || self[b0].domain == .person ? Domain.person : .household
     let (a, b) = (try into(a0, domain), try into(b0, domain))
+    if constantValue(b) == 1, scaleOf(b) == 1 { return a }
+    if constantValue(a) == 1, scaleOf(a) == 1 { return b }
     let (s, o) = scaleOf(a).multipliedReportingOverflow(by: scaleOf(b))
-    guard !o, s <= Self.maxScale else { throw KernelUnsupported(description: "schaal van een product te groot") }
-    if let q = constantValue(b) { return scaleBy(a, q, newScale: s) }
-    if let p = constantValue(a) { return scaleBy(b, p, newScale: s) }
+    guard !o else { throw KernelUnsupported(description: "schaal van een product te groot (\(scaleOf(a)) × \(scaleOf(b)))") }
+    if let q = constantValue(b), s <= Self.maxScale { return scaleBy(a, q, newScale: s) }
+    if let p = constantValue(a), s <= Self.maxScale { return scaleBy(b, p, newScale: s) }
+    if s > Self.maxScale { return wideProduct(a, b, domain, scale: s) }
     var range: ClosedRange<Int128>?
     if let ra = self[a].range, let rb = self[b].range {
       let c = [ra.lowerBound * rb.lowerBound, ra.lowerBound * rb.upperBound, ra.upperBound * rb.lowerBound, ra.upperBound * rb.upperBound]
@@ -109,7 +112,19 @@ extension GraphBuilder {
     guard !o else { throw KernelUnsupported(description: "afronding te groot") }
     let n = self[a]
     let q: Int32
-    if let v = constantValue(a) {
+    if wideProducts.contains(a), case .multiply(let x, let y) = n.op {
+      let range: ClosedRange<Int128>? = {
+        guard let rx = self[x].range, let ry = self[y].range else { return nil }
+        let c = [rx.lowerBound * ry.lowerBound, rx.lowerBound * ry.upperBound, rx.upperBound * ry.lowerBound, rx.upperBound * ry.upperBound]
+        let (lo, hi, f) = (c.min()!, c.max()!, Int128(ud))
+        // Within 2¹⁰⁰ the 128-bit intermediate cannot overflow; otherwise the executor checks each row
+        // and hands a row that overflows to the reference evaluator.
+        guard lo.magnitude < (UInt128(1) << 100), hi.magnitude < (UInt128(1) << 100), f < (Int128(1) << 24) else { return nil }
+        return (lo * f / Int128(den) - 1)...(hi * f / Int128(den) + 1)
+      }()
+      q = make(.productRoundDivide(x, y, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1),
+        mayFail: range == nil || self[x].mayFail || self[y].mayFail, range: range)
+    } else if let v = constantValue(a) {
       q = constant(Self.roundDivide(Int128(v) * Int128(ud), Int128(den), mode).map { Int64($0) } ?? 0, .number(scale: 1), n.domain)
     } else {
       let range = n.range.map { r -> ClosedRange<Int128> in

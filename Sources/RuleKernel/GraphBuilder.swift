@@ -15,6 +15,12 @@ final class GraphBuilder {
   }
 
   private(set) var nodes: [KernelNode] = []
+  /// Products whose scale or value does not fit 64 bits: only a rounding may read them (it becomes one
+  /// `productRoundDivide` with a 128-bit intermediate); they are never emitted themselves.
+  private(set) var wideProducts: Set<Int32> = []
+  /// Nodes that read a wide product other than through a rounding: outputs that reach one are
+  /// computed by the reference evaluator.
+  private(set) var poisoned: Set<Int32> = []
   private var index: [Key: Int32] = [:]
   /// Range of every column, by domain and field.
   let columnRanges: [Domain: [String: ClosedRange<Int128>]]
@@ -45,8 +51,19 @@ final class GraphBuilder {
     nodes.append(node)
     let id = Int32(nodes.count - 1)
     index[key] = id
+    if Emitter.operands(op).contains(where: { wideProducts.contains($0) || poisoned.contains($0) }) { poisoned.insert(id) }
     return id
   }
+
+  /// A product kept for a rounding that follows (see `wideProducts`).
+  func wideProduct(_ a: Int32, _ b: Int32, _ domain: Domain, scale: Int64) -> Int32 {
+    let id = make(.multiply(a, b), domain, .number(scale: scale), mayFail: true, range: nil)
+    wideProducts.insert(id)
+    return id
+  }
+
+  /// Whether an output's node can be emitted: it is not, and does not read, a wide product.
+  func isEmittable(_ id: Int32) -> Bool { !wideProducts.contains(id) && !poisoned.contains(id) }
 
   static func arithmetic(_ op: KernelOp) -> Bool {
     switch op {

@@ -23,6 +23,7 @@ public enum KernelCompiler {
       do {
         let node = try unrolled.definition(output.symbol, .household, date)
         guard case .number = builder[node].repr else { throw KernelUnsupported(description: "uitvoer is geen bedrag") }
+        guard builder.isEmittable(node) else { throw KernelUnsupported(description: "een product dat niet in 64 bits past, wordt niet direct afgerond") }
         roots.append((output.id, node))
       } catch let e as KernelUnsupported {
         unsupported.append((output.id, e.description))
@@ -38,7 +39,9 @@ public enum KernelCompiler {
       let january = Lowering(program: program, builder: builder, columns: schema, mode: .januaryTimesTwelve)
       let stableRoots = try? roots.map { id, _ -> (String, Int32) in
         let output = ids.first { $0.id == id }!
-        return (id, try january.definition(output.symbol, .household, date))
+        let node = try january.definition(output.symbol, .household, date)
+        guard builder.isEmittable(node) else { throw KernelUnsupported(description: "breed product") }
+        return (id, node)
       }
       if let stableRoots, let flag = try? stabilityFlag(analysis.pivots, builder) {
         stable = Emitter(builder: builder, population: population).emit(roots: stableRoots, unsupported: unsupported)

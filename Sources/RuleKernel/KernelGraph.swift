@@ -60,6 +60,9 @@ public enum KernelOp: Sendable, Hashable {
   case scale(Int32, by: Int64)
   /// `round(v × numerator / denominator)` with the mode.
   case roundDivide(Int32, numerator: Int64, denominator: Int64, mode: RoundingMode)
+  /// `round(a × b × numerator / denominator)` with a 128-bit intermediate: a product whose scale or
+  /// value does not fit 64 bits, rounded straight away (the huurtoeslag's a·Y² + b·Y, in cents).
+  case productRoundDivide(Int32, Int32, numerator: Int64, denominator: Int64, mode: RoundingMode)
   case minimum(Int32, Int32)
   case maximum(Int32, Int32)
   case compare(ComparisonOperator, Int32, Int32)

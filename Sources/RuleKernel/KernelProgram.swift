@@ -7,7 +7,7 @@ struct Instruction: Sendable {
   enum Code: UInt8, Sendable {
     case constant, undecided, column, roleIn, hasPartner, gather, broadcast
     case segmentSum, segmentCount, segmentAny
-    case add, subtract, multiply, scale, roundDivide, minimum, maximum, compare
+    case add, subtract, multiply, scale, roundDivide, productRoundDivide, minimum, maximum, compare
     case and, or, not, anyStrict, select
     case addDuration, firstOfNextMonth, firstOfMonth, age, packCivil, ageOn, sameOutcome
   }

@@ -51,6 +51,14 @@ public struct Lexer {
           continue
         }
         emit(.money(value), from: start)
+      } else if (c == "-" || c == "−"), let next = peek(1), isDigit(next) {
+        // A negative number (`-0,001382497146`, a factor of the huurtoeslag formula).
+        position += 1
+        guard let value = readNumber() else {
+          diagnostics.emit(.malformedNumber(), at: range(start, position))
+          continue
+        }
+        emit(.number(-value), from: start)
       } else if isDigit(c) {
         if let date = readISODate() {
           emit(.date(date), from: start)

@@ -25,6 +25,7 @@ struct Simulate: ParsableCommand {
         toets simulate --date 2025-01-01 --households 1000000
         toets simulate --date 2025-01-01 --households 100000 --seed 7 --format json --verify 1000
         toets simulate --date 2024-07-01 --households 50000 --csv huishoudens.csv --sqlite huishoudens.sqlite
+        toets simulate --date 2025-01-01 --households 1000 --personen-csv personen.csv
       """)
 
   @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD.", valueName: "datum"))
@@ -53,6 +54,9 @@ struct Simulate: ParsableCommand {
 
   @Option(name: .customLong("sqlite"), help: ArgumentHelp("Schrijf de uitkomst per huishouden naar een SQLite-database.", valueName: "bestand"))
   var sqlite: String?
+
+  @Option(name: .customLong("personen-csv"), help: ArgumentHelp("Schrijf de gegenereerde bevolking (een rij per persoon, alle gegevens) naar een CSV-bestand.", valueName: "bestand"))
+  var personsCSV: String?
 
   @OptionGroup var regulations: RegulationOptions
 
@@ -87,6 +91,7 @@ struct Simulate: ParsableCommand {
     let summary = SimulationSummary(simulation)
     let summariseTime = clock.lap()
     try Exports.write(simulation, engine: engine, csv: csv, sqlite: sqlite)
+    if let personsCSV { try Exports.writePersonsCSV(simulation, program: engine.program, to: personsCSV) }
     switch format {
     case .json: Terminal.out(JSONWriter.render(summary.json(date: day, seed: simulation.seed, scenario: loaded.naam)))
     case .text:
