@@ -7,7 +7,9 @@ import Population
 /// `Regulations/awir/2025-01-01.md` compute (the benchmark checks every household against the
 /// kernel before timing): toeslagpartner (Awir art. 3 lid 1, 2, 5), verzekerde per month (Wzt art. 1
 /// c), normpremie, the 50% rule, the vermogenstoets, the monthly sum, rounding and the € 24 minimum.
-/// Amounts are integers in units of 10⁻⁸ euro, which hold every intermediate exactly.
+/// Amounts are integers in units of 10⁻⁸ euro, which hold every intermediate exactly. The calendar
+/// arithmetic below repeats that of `CivilDate` and the kernel's `DayMath` on purpose: the anchor
+/// depends on nothing of the engine but the population's columns.
 public struct HandWrittenZorgtoeslag: Sendable {
   let personStart: [Int32]
   let role: [UInt8]
