@@ -14,6 +14,8 @@ public final class SimulationResults: @unchecked Sendable {
   public private(set) var status: [UnsafeMutableBufferPointer<UInt8>]
   /// Rows the kernel could not prove exact, recomputed by the reference evaluator, per output.
   public internal(set) var exactRows: [Int]
+  /// Households computed as January × 12 (their circumstances cannot change during the year).
+  public internal(set) var stableHouseholds = 0
 
   init(outputIDs: [String], householdCount: Int) {
     self.outputIDs = outputIDs
@@ -62,9 +64,7 @@ public enum KernelRunner {
     } else {
       unstableList = Array(0..<Int32(n))
     }
-    if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil {
-      FileHandle.standardError.write(Data("kernel: \(stableList.count) huishoudens januari × 12, \(unstableList.count) maand voor maand\n".utf8))
-    }
+    results.stableHouseholds = stableList.count
     let counter = ProgressCounter()
     for (list, program) in [(stableList, kernel.stable), (unstableList, kernel.unrolled)] {
       guard let program, !list.isEmpty else { continue }
@@ -156,17 +156,6 @@ struct UnsafeSendable<T>: @unchecked Sendable {
 }
 
 /// A thread-safe counter of processed households.
-final class ProgressCounter: @unchecked Sendable {
-  private var value = 0
-  private let lock = NSLock()
-  func add(_ n: Int) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += n
-    return value
-  }
-}
-
 final class ExactCounts: @unchecked Sendable {
   private var counts: [Int]
   private let lock = NSLock()

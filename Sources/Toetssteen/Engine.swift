@@ -47,14 +47,21 @@ public struct Engine: Sendable {
       let result = evaluator.value(of: output.symbol, on: date)
       outputs.append(Evaluation.Output(declaration: output, result: result, step: evaluator.step(for: output.symbol, on: date)))
     }
-    // Outputs of laws with no version on this date are undecided, naming the versions that exist.
-    for id in program.allOutputIDs where !valid.contains(where: { $0.id == id }) {
-      guard let (law, declaration) = program.latestDeclaration(of: id) else { continue }
-      let available = (program.laws[law] ?? []).map(\.validityText).joined(separator: "; ")
-      outputs.append(Evaluation.Output(declaration: declaration, result: .failure(.noVersion(law: law, date: date, available: available)), step: nil))
+    for (declaration, reason) in outputsWithoutVersion(on: date) {
+      outputs.append(Evaluation.Output(declaration: declaration, result: .failure(reason), step: nil))
     }
     outputs.sort { $0.declaration.id < $1.declaration.id }
     return Evaluation(date: date, household: household, outputs: outputs, trace: evaluator.trace, program: program)
+  }
+
+  /// Outputs of laws that have no version on `date`, each undecided with the versions that do exist.
+  public func outputsWithoutVersion(on date: CivilDate) -> [(declaration: OutputDeclaration, reason: Undecided)] {
+    let valid = Set(program.outputs(on: date).map(\.id))
+    return program.allOutputIDs.filter { !valid.contains($0) }.compactMap { id in
+      guard let (law, declaration) = program.latestDeclaration(of: id) else { return nil }
+      let available = (program.laws[law] ?? []).map(\.validityText).joined(separator: "; ")
+      return (declaration, .noVersion(law: law, date: date, available: available))
+    }
   }
 }
 

@@ -11,8 +11,9 @@ extension Exports {
   ///
   /// This is what another engine needs to compute the same regulations on the same households
   /// (the OpenFisca comparison in `Benchmarks/` reads it). Written atomically.
-  public static func writePersonsCSV(_ s: Simulation, program: Program, to path: String) throws {
+  public static func writePersonsCSV(_ s: Simulation, to path: String) throws {
     let p = s.population
+    let program = s.program
     let householdFacts = program.facts(of: .household).filter { p.householdColumns[$0.field] != nil }
     let personFacts = program.facts(of: .person).filter { p.personColumns[$0.field] != nil }
     let householdColumns = householdFacts.map { p.householdColumns[$0.field]! }
@@ -69,18 +70,11 @@ struct CellFormat {
 
   func render(_ raw: Int64) -> String {
     switch kind {
-    case .money: return Self.euros(cents: raw)
+    case .money: return Cents.decimalString(raw)
     case .date: return CivilDate(dayNumber: Int(raw)).iso
     case .boolean: return raw != 0 ? "true" : "false"
     case .integer: return String(raw)
     case .enumeration(let names): return raw >= 0 && Int(raw) < names.count ? names[Int(raw)] : String(raw)
     }
-  }
-
-  /// Cents as an exact decimal euro amount: `-1234` → `-12.34`.
-  static func euros(cents: Int64) -> String {
-    let magnitude = cents.magnitude
-    let fraction = magnitude % 100
-    return (cents < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
   }
 }

@@ -7,17 +7,11 @@ import RuleKernel
 /// Writes per-household results to CSV and SQLite. Files are written under a temporary name next to
 /// the target and renamed into place only when complete, so a reader never sees half a file.
 public enum Exports {
-  public static func write(_ simulation: Simulation, engine: Engine, csv: String?, sqlite: String?) throws {
+  /// Writes whichever of the exports has a path.
+  public static func write(_ simulation: Simulation, csv: String?, sqlite: String?, persons: String?) throws {
     if let csv { try writeCSV(simulation, to: csv) }
     if let sqlite { try writeSQLite(simulation, to: sqlite) }
-  }
-
-  /// Household income (sum of toetsingsinkomen) in cents.
-  static func householdIncome(_ p: PopulationData, _ h: Int) -> Int64 {
-    guard let col = p.personColumns["toetsingsinkomen"] else { return 0 }
-    var s: Int64 = 0
-    for q in Int(p.personStart[h])..<Int(p.personStart[h + 1]) { s += col[q] }
-    return s
+    if let persons { try writePersonsCSV(simulation, to: persons) }
   }
 
   /// CSV with one row per household: number, type, persons, household income and every output in
@@ -31,10 +25,10 @@ public enum Exports {
       let p = s.population
       for h in 0..<p.householdCount {
         var row = [String(h), HouseholdType(rawValue: p.householdType[h])?.label ?? "", String(p.personStart[h + 1] - p.personStart[h]),
-          Rational(Int(householdIncome(p, h))).dividedBy(Rational(100))!.exactString]
+          Cents.decimalString(s.householdIncome[h])]
         for o in r.outputIDs.indices {
           if r.status[o][h] == 0 {
-            row += [Rational(Int(r.cents[o][h])).dividedBy(Rational(100))!.exactString, "bepaald"]
+            row += [Cents.decimalString(r.cents[o][h]), "bepaald"]
           } else {
             row += ["", "onbepaald"]
           }
@@ -80,7 +74,7 @@ public enum Exports {
         sqlite3_bind_int64(statement, 1, Int64(h))
         sqlite3_bind_text(statement, 2, labels[Int(p.householdType[h])], -1, csqlite_transient())
         sqlite3_bind_int64(statement, 3, Int64(p.personStart[h + 1] - p.personStart[h]))
-        sqlite3_bind_int64(statement, 4, householdIncome(p, h))
+        sqlite3_bind_int64(statement, 4, s.householdIncome[h])
         for o in r.outputIDs.indices {
           if r.status[o][h] == 0 { sqlite3_bind_int64(statement, Int32(5 + o), r.cents[o][h]) } else { sqlite3_bind_null(statement, Int32(5 + o)) }
         }

@@ -14,14 +14,17 @@ public struct Simulation: Sendable {
   public let population: PopulationData
   public let kernel: CompiledKernel
   public let results: SimulationResults
+  /// The rules the results come from (for output types and exports).
+  public let program: Program
+  /// Per household, the sum of its persons' toetsingsinkomen, in cents: the income the summary's
+  /// deciles and the exports use.
+  public let householdIncome: [Int64]
   public let timings: Timings
 
   public struct Timings: Sendable {
     public var generate: Double = 0
     public var compile: Double = 0
     public var evaluate: Double = 0
-    public var summarise: Double = 0
-    public var total: Double { generate + compile + evaluate + summarise }
   }
 }
 
@@ -36,9 +39,8 @@ extension Engine {
     var timings = Simulation.Timings()
     var clock = Stopwatch()
     progress?("genereren", 0, households)
-    let population = Generator(scenario: s, program: program, date: date).generate(count: households, threads: threads)
-    if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil {
-      FileHandle.standardError.write(Data("bevolking: \(population.householdCount) huishoudens, \(population.personCount) personen, \(population.byteCount / 1_000_000) MB\n".utf8))
+    let population = Generator(scenario: s, program: program, date: date).generate(count: households, threads: threads) { done in
+      progress?("genereren", done, households)
     }
     timings.generate = clock.lap()
     let kernel = KernelCompiler.compile(program: program, date: date, population: population)
@@ -47,7 +49,9 @@ extension Engine {
       progress?("doorrekenen", done, households)
     }
     timings.evaluate = clock.lap()
-    return Simulation(date: date, scenario: s, seed: s.zaad, threads: threads, population: population, kernel: kernel, results: results, timings: timings)
+    return Simulation(
+      date: date, scenario: s, seed: s.zaad, threads: threads, population: population, kernel: kernel, results: results,
+      program: program, householdIncome: population.householdTotals(of: "toetsingsinkomen"), timings: timings)
   }
 }
 

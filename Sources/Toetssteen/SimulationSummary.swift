@@ -1,6 +1,7 @@
 import ExactArithmetic
 import HouseholdModel
 import Population
+import RuleIR
 import RuleKernel
 
 /// The figures of a simulation per output: recipients, total, mean, and their distribution over
@@ -15,6 +16,8 @@ public struct SimulationSummary: Sendable {
 
   public struct Output: Sendable {
     public let id: String
+    /// The output's type (`bedrag per jaar`, `bedrag per maand`), for amounts as people read them.
+    public let type: RuleType
     public var recipients = 0
     public var undecided = 0
     public var totalCents: Int128 = 0
@@ -37,22 +40,17 @@ public struct SimulationSummary: Sendable {
     let p = simulation.population
     let r = simulation.results
     let n = p.householdCount
-    // Household income: the sum of every person's toetsingsinkomen, in euros.
-    var income = [Int64](repeating: 0, count: n)
-    if let col = p.personColumns["toetsingsinkomen"] {
-      for h in 0..<n {
-        var s: Int64 = 0
-        for q in Int(p.personStart[h])..<Int(p.personStart[h + 1]) { s += col[q] }
-        income[h] = s / 100
-      }
-    }
+    let income = simulation.householdIncome.map { $0 / 100 }  // whole euros
+    let declarations = simulation.program.outputs(on: simulation.date)
     let bounds = Self.decileBounds(income)
     decileBounds = bounds
     households = n
     var outs: [Output] = []
     for (o, id) in r.outputIDs.enumerated() {
+      let symbol = declarations.first { $0.id == id }?.symbol
       var out = Output(
         id: id,
+        type: symbol.flatMap { simulation.program.symbols[$0]?.type } ?? .money(.stock),
         deciles: (1...10).map { Group(label: "\($0)e 10%-groep") },
         types: HouseholdType.allCases.map { Group(label: $0.label) })
       out.exactRows = r.exactRows[o]
@@ -106,10 +104,7 @@ public struct SimulationSummary: Sendable {
     return d
   }
 
-  static func euros(_ cents: Int128) -> String {
-    let r = Rational(numeratorDigits: String(cents), denominatorDigits: "100")!
-    return r.exactString
-  }
+  static func euros(_ cents: Int128) -> String { Cents.decimalString(cents) }
 
   /// The contract's JSON summary: per output at least `total`, `recipients` and `mean`.
   public func json(date: CivilDate, seed: UInt64, scenario: String) -> JSONValue {
@@ -144,19 +139,29 @@ public struct SimulationSummary: Sendable {
     for o in outputs {
       lines.append("")
       lines.append("\(o.id)")
-      lines.append("  ontvangers   \(DutchFormat.groupThousands(String(o.recipients)))")
-      lines.append("  totaal       \(DutchFormat.euro(Rational(numeratorDigits: String(o.totalCents), denominatorDigits: "100")!))")
-      lines.append("  gemiddeld    \(DutchFormat.euro(Rational(numeratorDigits: String(o.meanCents), denominatorDigits: "100")!)) per ontvanger")
-      if o.undecided > 0 { lines.append("  onbepaald    \(DutchFormat.groupThousands(String(o.undecided))) huishoudens") }
-      if o.exactRows > 0 { lines.append("  exact nagerekend (referentie) \(o.exactRows) huishoudens") }
-      lines.append("  per inkomensdeciel (huishoudinkomen):  ontvangers   totaal")
-      for g in o.deciles {
-        lines.append("    \(g.label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(DutchFormat.groupThousands(String(g.recipients)).leftPad(10))   \(DutchFormat.euro(Rational(numeratorDigits: String(g.totalCents), denominatorDigits: "100")!))")
+      func count(_ n: Int) -> String { DutchFormat.groupThousands(String(n)) }
+      func euros(_ cents: Int128) -> Rational { Rational(numeratorDigits: String(cents), denominatorDigits: "100")! }
+      func amount(_ cents: Int128) -> String { Value.number(euros(cents)).formatted(as: o.type) }
+      func row(_ g: Group) -> String {
+        "    \(g.label.padding(toLength: 36, withPad: " ", startingAt: 0))\(count(g.recipients).leftPad(10))   \(DutchFormat.euro(euros(g.totalCents)))"
       }
-      lines.append("  per huishoudtype:")
-      for g in o.types {
-        lines.append("    \(g.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(DutchFormat.groupThousands(String(g.recipients)).leftPad(10))   \(DutchFormat.euro(Rational(numeratorDigits: String(g.totalCents), denominatorDigits: "100")!))")
+      func header(_ title: String) -> String {
+        "  \(title.padding(toLength: 38, withPad: " ", startingAt: 0))\("ontvangers".leftPad(10))   totaal\(period)"
       }
+      let period: String = {
+        if case .money(let p) = o.type, p == .perJaar { return " per jaar" }
+        if case .money(let p) = o.type, p == .perMaand { return " per maand" }
+        return ""
+      }()
+      lines.append("  ontvangers   \(count(o.recipients)) van \(count(households)) huishoudens")
+      lines.append("  totaal       \(amount(o.totalCents))")
+      lines.append("  gemiddeld    \(amount(o.meanCents)) per ontvanger")
+      if o.undecided > 0 { lines.append("  onbepaald    \(count(o.undecided)) huishoudens") }
+      if o.exactRows > 0 { lines.append("  exact nagerekend met de referentie-evaluator: \(count(o.exactRows)) huishoudens") }
+      lines.append(header("per inkomensdeciel (huishoudinkomen):"))
+      lines.append(contentsOf: o.deciles.map(row))
+      lines.append(header("per huishoudtype:"))
+      lines.append(contentsOf: o.types.map(row))
     }
     return lines.joined(separator: "\n")
   }

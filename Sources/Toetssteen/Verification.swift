@@ -24,12 +24,16 @@ public struct Verification: Sendable {
 extension Engine {
   /// Re-computes `count` households of a simulation, chosen by the seed, with the reference evaluator
   /// and compares every output: decided or not, and the exact amount.
-  public func verify(_ simulation: Simulation, count: Int, threads: Int) -> Verification {
+  /// `progress` hears the number of households checked so far.
+  public func verify(
+    _ simulation: Simulation, count: Int, threads: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) -> Verification {
     let n = simulation.population.householdCount
     let chosen = Self.sample(count: min(count, n), of: n, seed: simulation.seed)
     let results = simulation.results
     let symbols = results.outputIDs.map { id in program.outputs(on: simulation.date).first { $0.id == id }?.symbol }
     let collector = MismatchCollector()
+    let counter = ProgressCounter()
     let workers = max(1, min(threads, chosen.count))
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var i = w
@@ -48,6 +52,7 @@ extension Engine {
           collector.compare(h, id, kernel, reference)
         }
         i += workers
+        progress?(counter.add(1), chosen.count)
       }
     }
     return Verification(checked: chosen.count, comparisons: chosen.count * results.outputIDs.count, mismatches: collector.sorted)
@@ -68,7 +73,7 @@ final class MismatchCollector: @unchecked Sendable {
   private let lock = NSLock()
 
   func compare(_ h: Int, _ id: String, _ kernel: String, _ reference: String) {
-    let same = kernel == reference || (Rational(decimal: kernel) != nil && Rational(decimal: kernel) == Rational(decimal: reference))
+    let same = kernel == reference || Rational(decimal: kernel).map { $0 == Rational(decimal: reference) } ?? false
     guard !same else { return }
     lock.lock()
     list.append(.init(household: h, output: id, kernel: kernel, reference: reference))

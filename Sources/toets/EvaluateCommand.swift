@@ -44,13 +44,7 @@ struct Evaluate: ParsableCommand {
 
   func run() throws {
     guard let day = CivilDate(iso: date) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(date)'") }
-    let dir = try regulations.resolve()
-    let compiled = Engine.compile(directory: dir)
-    guard let engine = compiled.engine else {
-      Terminal.error(DiagnosticFormatter(colors: Terminal.stderrIsTerminal).format(compiled.diagnostics.filter(\.isError)))
-      Terminal.error("De regelingen in '\(dir)' bevatten fouten; zie 'toets check \(dir)'.")
-      throw ExitCode(2)
-    }
+    let (engine, _) = try regulations.engine()
     let text: String
     do { text = try Terminal.read(household) } catch let e as ToetsError {
       Terminal.error("fout: \(e.description)")

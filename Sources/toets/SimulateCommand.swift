@@ -23,9 +23,14 @@ struct Simulate: ParsableCommand {
 
       Voorbeelden:
         toets simulate --date 2025-01-01 --households 1000000
-        toets simulate --date 2025-01-01 --households 100000 --seed 7 --format json --verify 1000
-        toets simulate --date 2024-07-01 --households 50000 --csv huishoudens.csv --sqlite huishoudens.sqlite
-        toets simulate --date 2025-01-01 --households 1000 --personen-csv personen.csv
+        toets simulate --date 2025-01-01 --households 100000 --verify 1000
+        toets simulate --date 2025-01-01 --households 1000 --format json
+        toets simulate --date 2025-01-01 --households 5000 --csv uit.csv
+        toets simulate --date 2025-01-01 --households 5000 --sqlite uit.sqlite
+
+      Een regeling zonder versie op DATUM wordt gemeld; geldt er geen enkele, dan \
+      stopt toets met exit 3. Met \
+      TOETS_KERNEL_PROFIEL=1 toont toets de kernel en de tijden per stap.
       """)
 
   @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD.", valueName: "datum"))
@@ -68,11 +73,14 @@ struct Simulate: ParsableCommand {
 
   func run() throws {
     guard let day = CivilDate(iso: date) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(date)'") }
-    let dir = try regulations.resolve()
-    let compiled = Engine.compile(directory: dir)
-    guard let engine = compiled.engine else {
-      Terminal.error(DiagnosticFormatter(colors: Terminal.stderrIsTerminal).format(compiled.diagnostics.filter(\.isError)))
-      throw ExitCode(2)
+    let (engine, dir) = try regulations.engine()
+    // A regulation without a version on the date is named, never silently left out of the summary;
+    // the others are still computed. Nothing to compute at all is an error.
+    let missing = engine.outputsWithoutVersion(on: day)
+    for (declaration, reason) in missing { Terminal.error("\(declaration.id): onbepaald: \(reason)") }
+    guard !engine.program.outputs(on: day).isEmpty else {
+      Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")
+      throw ExitCode(3)
     }
     let scenarioPath = scenario ?? ScenarioLocator.defaultPath(regulations: dir)
     guard let scenarioPath else { throw ValidationError("geen scenario gevonden; geef --scenario <bestand>") }
@@ -90,29 +98,44 @@ struct Simulate: ParsableCommand {
     var clock = Stopwatch()
     let summary = SimulationSummary(simulation)
     let summariseTime = clock.lap()
-    try Exports.write(simulation, engine: engine, csv: csv, sqlite: sqlite)
-    if let personsCSV { try Exports.writePersonsCSV(simulation, program: engine.program, to: personsCSV) }
+    try Exports.write(simulation, csv: csv, sqlite: sqlite, persons: personsCSV)
     switch format {
     case .json: Terminal.out(JSONWriter.render(summary.json(date: day, seed: simulation.seed, scenario: loaded.naam)))
     case .text:
       Terminal.out(summary.text(date: day, seed: simulation.seed, scenario: loaded.naam))
       let t = simulation.timings
-      Terminal.out(String(format: "\nTijd: genereren %.2f s, compileren %.2f s, doorrekenen %.2f s, samenvatten %.2f s (%d threads; kernel %d instructies, %d met overloopcontrole).",
-        t.generate, t.compile, t.evaluate, summariseTime, threadCount, simulation.kernel.instructionCount, simulation.kernel.checkedInstructionCount))
-      if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil { Terminal.out(simulation.kernel.profile) }
+      Terminal.out(String(format: "\nTijd: genereren %.2f s, doorrekenen %.2f s, samenvatten %.2f s (%d threads).",
+        t.generate, t.compile + t.evaluate, summariseTime, threadCount))
       for u in simulation.kernel.unsupported { Terminal.out("Exact berekend (niet in de kernel): \(u.id): \(u.reason)") }
     }
-    if let verify, verify > 0 {
-      let v = engine.verify(simulation, count: verify, threads: threadCount)
-      if v.passed {
-        Terminal.error("verify: \(v.checked) huishoudens, \(v.comparisons) uitkomsten: gelijk aan de referentie-evaluator.")
-      } else {
-        for m in v.mismatches.prefix(20) {
-          Terminal.error("verify: huishouden \(m.household), \(m.output): kernel \(m.kernel), referentie \(m.reference)")
-        }
-        Terminal.error("verify: \(v.mismatches.count) verschillen in \(v.comparisons) uitkomsten.")
-        throw ExitCode(4)
-      }
+    if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil { Terminal.error(Self.profile(simulation)) }
+    if let verify, verify > 0 { try Self.verify(engine, simulation, count: verify, threads: threadCount) }
+  }
+
+  /// Re-computes households with the reference evaluator; exit 4 on any difference.
+  static func verify(_ engine: Engine, _ simulation: Simulation, count: Int, threads: Int) throws {
+    let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
+    let v = engine.verify(simulation, count: count, threads: threads) { done, total in bar.update("narekenen", done, total) }
+    bar.finish()
+    if v.passed {
+      Terminal.error("verify: \(v.checked) huishoudens, \(v.comparisons) uitkomsten: gelijk aan de referentie-evaluator.")
+      return
     }
+    for m in v.mismatches.prefix(20) {
+      Terminal.error("verify: huishouden \(m.household), \(m.output): kernel \(m.kernel), referentie \(m.reference)")
+    }
+    Terminal.error("verify: \(v.mismatches.count) verschillen in \(v.comparisons) uitkomsten.")
+    throw ExitCode(4)
+  }
+
+  /// What `TOETS_KERNEL_PROFIEL=1` prints: population size, timings and the kernel's instructions.
+  static func profile(_ s: Simulation) -> String {
+    let t = s.timings
+    return """
+      bevolking: \(s.population.householdCount) huishoudens, \(s.population.personCount) personen, \(s.population.byteCount / 1_000_000) MB
+      tijd: genereren \(t.generate) s, compileren \(t.compile) s, doorrekenen \(t.evaluate) s
+      kernel: \(s.kernel.instructionCount) instructies (\(s.kernel.checkedInstructionCount) met overloopcontrole); \(s.results.stableHouseholds) huishoudens januari × 12, \(s.population.householdCount - s.results.stableHouseholds) maand voor maand
+      \(s.kernel.profile)
+      """
   }
 }

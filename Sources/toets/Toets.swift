@@ -1,4 +1,6 @@
 import ArgumentParser
+import LegalSource
+import Toetssteen
 
 @main
 struct Toets: ParsableCommand {
@@ -15,6 +17,8 @@ struct Toets: ParsableCommand {
         toets check                      controleer alle regelingen en draai de rekenvoorbeelden
         toets evaluate --date 2025-01-01 --household huishouden.json --explain
                                          reken één huishouden door, met uitleg per artikel
+        toets simulate --date 2025-01-01 --households 1000000
+                                         reken een synthetische bevolking van Nederland door
 
       De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
       Regulations/huishouden/gegevensmodel.md.
@@ -32,6 +36,18 @@ struct RegulationOptions: ParsableArguments {
       discussion: "Standaard $TOETS_REGELINGEN, anders ./Regulations, anders de map Regulations van de checkout waarin toets is gebouwd.",
       valueName: "map"))
   var directory: String?
+
+  /// Compiles the regulations; on errors prints every diagnostic and exits with status 2.
+  func engine() throws -> (engine: Engine, directory: String) {
+    let dir = try resolve()
+    let compiled = Engine.compile(directory: dir)
+    guard let engine = compiled.engine else {
+      Terminal.error(DiagnosticFormatter(colors: Terminal.stderrIsTerminal).format(compiled.diagnostics.filter(\.isError)))
+      Terminal.error("De regelingen in '\(dir)' bevatten fouten; zie 'toets check \(dir)'.")
+      throw ExitCode(2)
+    }
+    return (engine, dir)
+  }
 
   func resolve() throws -> String {
     if let directory { return directory }
