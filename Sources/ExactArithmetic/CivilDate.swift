@@ -32,7 +32,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
   public var day: Int { components.day }
 
   /// Year, month and day (Howard Hinnant's `civil_from_days`).
-  public var components: (year: Int, month: Int, day: Int) {
+  public var components: (year: Int, month: Int, day: Int) { Self.civil(fromDays: dayNumber) }
+
+  /// Year, month and day of a day number; inlinable, for the kernel's inner loops.
+  @inlinable
+  public static func civil(fromDays dayNumber: Int) -> (year: Int, month: Int, day: Int) {
     let z = dayNumber + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
@@ -44,7 +48,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
-  static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
+  /// The day number of `year-month-day` (Hinnant's `days_from_civil`); no validation.
+  @inlinable
+  public static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -54,8 +60,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return era * 146_097 + doe - 719_468
   }
 
+  @inlinable
   public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
+  @inlinable
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28

@@ -28,19 +28,20 @@ public enum DutchFormat {
     return sign + String(out.reversed())
   }
 
-  /// A number in Dutch notation with at most `maxFractionDigits` decimals. Exact values are written
-  /// exactly; a value whose expansion needs more digits is rounded and prefixed with `≈`.
-  public static func number(_ r: Rational, maxFractionDigits: Int = 6, minFractionDigits: Int = 0) -> String {
+  /// A number in Dutch notation. A value with a finite expansion of at most `exactFractionDigits`
+  /// decimals is written exactly (a factor of 0,000000298184 stays readable); any other value is
+  /// rounded to `maxFractionDigits` decimals and prefixed with `≈`.
+  public static func number(_ r: Rational, maxFractionDigits: Int = 6, minFractionDigits: Int = 0, exactFractionDigits: Int = 15) -> String {
     var digits = minFractionDigits
     var exact = false
-    while digits <= maxFractionDigits {
+    while digits <= max(maxFractionDigits, exactFractionDigits) {
       if r.isMultiple(of: unit(digits)) {
         exact = true
         break
       }
       digits += 1
     }
-    digits = min(digits, maxFractionDigits)
+    if !exact { digits = maxFractionDigits }
     let plain = r.decimalString(fractionDigits: digits)
     let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
     var text = groupThousands(String(parts[0]))

@@ -12,7 +12,7 @@ extension BatchExecutor {
   /// Whether an operation can make a status of its own (not only pass one on).
   @inline(__always) static func creates(_ ins: Instruction) -> Bool {
     switch ins.code {
-    case .undecided, .segmentSum, .roundDivide, .productRoundDivide: return true
+    case .undecided, .segmentSum, .roundDivide: return true
     case .gather: return ins.flag == 1
     case .add, .subtract, .multiply, .scale: return ins.checked
     default: return false
@@ -111,39 +111,7 @@ extension BatchExecutor {
         if let ds { for i in 0..<n { ds[i] = sx?[i] ?? 0 } }
       }
     case .roundDivide:
-      let x = value(dom, ins.a)
-      let sx = status(dom, ins.sa)
-      let mode: RoundingMode = ins.flag == 0 ? .rekenkundig : ins.flag == 1 ? .naarBoven : .naarBeneden
-      let num = Int128(ins.k)
-      let den = Int128(ins.k2)
-      for i in 0..<n {
-        let q = GraphBuilder.roundDivide(Int128(x[i]) * num, den, mode) ?? 0
-        if q >= Int128(Int64.min) && q <= Int128(Int64.max) {
-          d[i] = Int64(q)
-          ds?[i] = sx?[i] ?? 0
-        } else {
-          d[i] = 0
-          ds?[i] = RowStatus.exact.rawValue
-        }
-      }
-    case .productRoundDivide:
-      let x = value(dom, ins.a)
-      let y = value(dom, ins.b)
-      let (sx, sy) = (status(dom, ins.sa), status(dom, ins.sb))
-      let mode: RoundingMode = ins.flag == 0 ? .rekenkundig : ins.flag == 1 ? .naarBoven : .naarBeneden
-      let num = Int128(ins.k)
-      let den = Int128(ins.k2)
-      for i in 0..<n {
-        let (p, o) = (Int128(x[i]) * Int128(y[i])).multipliedReportingOverflow(by: num)
-        let q = o ? nil : GraphBuilder.roundDivide(p, den, mode)
-        if let q, q >= Int128(Int64.min), q <= Int128(Int64.max) {
-          d[i] = Int64(q)
-          ds?[i] = Self.worst(sx, sy, i)
-        } else {
-          d[i] = 0
-          ds?[i] = RowStatus.exact.rawValue
-        }
-      }
+      roundDivide(ins, n, d, ds)
     case .and, .or:
       kleene(ins, n, d, ds, decisive: ins.code == .or)
     case .anyStrict:

@@ -15,13 +15,13 @@ struct Emitter {
   static func operands(_ op: KernelOp) -> [Int32] {
     switch op {
     case .constant, .undecided, .column, .roleIn, .hasPartner: return []
-    case .gather(let a, _), .broadcast(let a), .scale(let a, _), .roundDivide(let a, _, _, _), .not(let a),
+    case .roundDivide(let a, let times, _, _, _): return times.map { [a, $0] } ?? [a]
+    case .gather(let a, _), .broadcast(let a), .scale(let a, _), .not(let a),
       .firstOfNextMonth(let a), .firstOfMonth(let a), .packCivil(let a), .ageOn(let a, _):
       return [a]
     case .segmentSum(let a, let m), .segmentCount(let a, let m), .segmentAny(let a, let m): return [a, m]
     case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .minimum(let a, let b), .maximum(let a, let b),
-      .compare(_, let a, let b), .addDuration(let a, let b, _), .age(let a, let b), .sameOutcome(let a, let b),
-      .productRoundDivide(let a, let b, _, _, _):
+      .compare(_, let a, let b), .addDuration(let a, let b, _), .age(let a, let b), .sameOutcome(let a, let b):
       return [a, b]
     case .and(let l), .or(let l), .anyStrict(let l): return l
     case .select(let c, let a, let b): return [c, a, b]
@@ -81,16 +81,11 @@ struct Emitter {
       case .subtract: ins.code = .subtract
       case .multiply: ins.code = .multiply
       case .scale(_, let f): ins.code = .scale; ins.k = f
-      case .roundDivide(_, let num, let den, let mode):
+      case .roundDivide(_, _, let num, let den, let mode):
         ins.code = .roundDivide
         ins.k = num
         ins.k2 = den
-        ins.flag = mode == .rekenkundig ? 0 : mode == .naarBoven ? 1 : 2
-      case .productRoundDivide(_, _, let num, let den, let mode):
-        ins.code = .productRoundDivide
-        ins.k = num
-        ins.k2 = den
-        ins.flag = mode == .rekenkundig ? 0 : mode == .naarBoven ? 1 : 2
+        ins.roundingMode = mode
       case .minimum: ins.code = .minimum
       case .maximum: ins.code = .maximum
       case .compare(let op, _, _):

@@ -59,6 +59,7 @@ extension GraphBuilder {
   }
 
   func add(_ a0: Int32, _ b0: Int32, subtract: Bool = false) throws -> Int32 {
+    if let factored = try factorWide(a0, b0, subtract: subtract) { return factored }
     let (a, b, s) = try align(a0, b0)
     let domain = self[a].domain == .person || self[b].domain == .person ? Domain.person : .household
     let (x, y) = (try into(a, domain), try into(b, domain))
@@ -74,6 +75,28 @@ extension GraphBuilder {
       range = subtract ? (ra.lowerBound - rb.upperBound)...(ra.upperBound - rb.lowerBound) : (ra.lowerBound + rb.lowerBound)...(ra.upperBound + rb.upperBound)
     }
     return make(subtract ? .subtract(x, y) : .add(x, y), domain, .number(scale: s), mayFail: fails(x, y), range: range)
+  }
+
+  /// `x·y ± z·y` as `(x ± z)·y` when one side is a wide product: the way a wide product is added to
+  /// (the huurtoeslag's (a × Y²) + (b × Y), rounded afterwards). Exact, by distributivity.
+  func factorWide(_ a: Int32, _ b: Int32, subtract: Bool) throws -> Int32? {
+    guard wideProducts.contains(a) || wideProducts.contains(b), let (ax, ay) = try factors(a), let (bx, by) = try factors(b) else { return nil }
+    for (x, y, z, w) in [(ax, ay, bx, by), (ay, ax, bx, by), (ax, ay, by, bx), (ay, ax, by, bx)] where y == w {
+      return try multiply(try add(x, z, subtract: subtract), y)
+    }
+    return nil
+  }
+
+  /// A product node as two factors whose product has the node's value: `.multiply(p, q)`, or
+  /// `.scale(p, by: f)` as p times a constant.
+  func factors(_ n: Int32) throws -> (Int32, Int32)? {
+    switch self[n].op {
+    case .multiply(let p, let q): return (p, q)
+    case .scale(let p, let f):
+      let c = Rational(Int(f)) * Rational(Int(scaleOf(p))) / Int(scaleOf(n))
+      return (try number(c, self[n].domain), p)
+    default: return nil
+    }
   }
 
   func multiply(_ a0: Int32, _ b0: Int32) throws -> Int32 {
@@ -122,7 +145,7 @@ extension GraphBuilder {
         guard lo.magnitude < (UInt128(1) << 100), hi.magnitude < (UInt128(1) << 100), f < (Int128(1) << 24) else { return nil }
         return (lo * f / Int128(den) - 1)...(hi * f / Int128(den) + 1)
       }()
-      q = make(.productRoundDivide(x, y, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1),
+      q = make(.roundDivide(x, times: y, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1),
         mayFail: range == nil || self[x].mayFail || self[y].mayFail, range: range)
     } else if let v = constantValue(a) {
       q = constant(Self.roundDivide(Int128(v) * Int128(ud), Int128(den), mode).map { Int64($0) } ?? 0, .number(scale: 1), n.domain)
@@ -132,7 +155,7 @@ extension GraphBuilder {
         let hi = (r.upperBound * Int128(ud)) / Int128(den) + 1
         return lo...hi
       }
-      q = make(.roundDivide(a, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1), mayFail: n.mayFail, range: range)
+      q = make(.roundDivide(a, times: nil, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1), mayFail: n.mayFail, range: range)
     }
     return scaleBy(q, Int64(un), newScale: Int64(ud))
   }

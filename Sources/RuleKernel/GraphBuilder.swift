@@ -16,7 +16,7 @@ final class GraphBuilder {
 
   private(set) var nodes: [KernelNode] = []
   /// Products whose scale or value does not fit 64 bits: only a rounding may read them (it becomes one
-  /// `productRoundDivide` with a 128-bit intermediate); they are never emitted themselves.
+  /// `roundDivide(_, times:)` with a 128-bit intermediate); they are never emitted themselves.
   private(set) var wideProducts: Set<Int32> = []
   /// Nodes that read a wide product other than through a rounding: outputs that reach one are
   /// computed by the reference evaluator.
@@ -51,7 +51,9 @@ final class GraphBuilder {
     nodes.append(node)
     let id = Int32(nodes.count - 1)
     index[key] = id
-    if Emitter.operands(op).contains(where: { wideProducts.contains($0) || poisoned.contains($0) }) { poisoned.insert(id) }
+    if !wideProducts.isEmpty, Emitter.operands(op).contains(where: { wideProducts.contains($0) || poisoned.contains($0) }) {
+      poisoned.insert(id)
+    }
     return id
   }
 

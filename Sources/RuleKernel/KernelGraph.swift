@@ -58,11 +58,10 @@ public enum KernelOp: Sendable, Hashable {
   case multiply(Int32, Int32)
   /// `v × factor`, exact.
   case scale(Int32, by: Int64)
-  /// `round(v × numerator / denominator)` with the mode.
-  case roundDivide(Int32, numerator: Int64, denominator: Int64, mode: RoundingMode)
-  /// `round(a × b × numerator / denominator)` with a 128-bit intermediate: a product whose scale or
-  /// value does not fit 64 bits, rounded straight away (the huurtoeslag's a·Y² + b·Y, in cents).
-  case productRoundDivide(Int32, Int32, numerator: Int64, denominator: Int64, mode: RoundingMode)
+  /// `round(v × numerator / denominator)` with the mode, through a 128-bit intermediate; with
+  /// `times`, `round(v × times × numerator / denominator)`: a product too wide for 64 bits that is
+  /// rounded straight away (the huurtoeslag's a·Y² + b·Y, in cents).
+  case roundDivide(Int32, times: Int32?, numerator: Int64, denominator: Int64, mode: RoundingMode)
   case minimum(Int32, Int32)
   case maximum(Int32, Int32)
   case compare(ComparisonOperator, Int32, Int32)

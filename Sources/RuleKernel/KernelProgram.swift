@@ -7,7 +7,7 @@ struct Instruction: Sendable {
   enum Code: UInt8, Sendable {
     case constant, undecided, column, roleIn, hasPartner, gather, broadcast
     case segmentSum, segmentCount, segmentAny
-    case add, subtract, multiply, scale, roundDivide, productRoundDivide, minimum, maximum, compare
+    case add, subtract, multiply, scale, roundDivide, minimum, maximum, compare
     case and, or, not, anyStrict, select
     case addDuration, firstOfNextMonth, firstOfMonth, age, packCivil, ageOn, sameOutcome
   }
@@ -31,6 +31,12 @@ struct Instruction: Sendable {
   var list: [Int32] = []
   var listStatus: [Int32] = []
   var column: Int = -1
+
+  /// The rounding mode of a `roundDivide`, kept in `flag`.
+  var roundingMode: RoundingMode {
+    get { flag == 0 ? .rekenkundig : flag == 1 ? .naarBoven : .naarBeneden }
+    set { flag = newValue == .rekenkundig ? 0 : newValue == .naarBoven ? 1 : 2 }
+  }
 }
 
 /// A compiled kernel: instructions over register slots, and where the outputs end up.

@@ -133,7 +133,7 @@ struct Simulate: ParsableCommand {
     let t = s.timings
     return """
       bevolking: \(s.population.householdCount) huishoudens, \(s.population.personCount) personen, \(s.population.byteCount / 1_000_000) MB
-      tijd: genereren \(t.generate) s, compileren \(t.compile) s, doorrekenen \(t.evaluate) s
+      tijd: \(String(format: "genereren %.2f s, compileren %.2f s, doorrekenen %.2f s", t.generate, t.compile, t.evaluate))
       kernel: \(s.kernel.instructionCount) instructies (\(s.kernel.checkedInstructionCount) met overloopcontrole); \(s.results.stableHouseholds) huishoudens januari × 12, \(s.population.householdCount - s.results.stableHouseholds) maand voor maand
       \(s.kernel.profile)
       """

@@ -1,3 +1,4 @@
+import ExactArithmetic
 import Population
 
 /// The zorgtoeslag 2025 written by hand in plain Swift over the same columns: the physical-limit
@@ -7,9 +8,8 @@ import Population
 /// `Regulations/awir/2025-01-01.md` compute (the benchmark checks every household against the
 /// kernel before timing): toeslagpartner (Awir art. 3 lid 1, 2, 5), verzekerde per month (Wzt art. 1
 /// c), normpremie, the 50% rule, the vermogenstoets, the monthly sum, rounding and the € 24 minimum.
-/// Amounts are integers in units of 10⁻⁸ euro, which hold every intermediate exactly. The calendar
-/// arithmetic below repeats that of `CivilDate` and the kernel's `DayMath` on purpose: the anchor
-/// depends on nothing of the engine but the population's columns.
+/// Amounts are integers in units of 10⁻⁸ euro, which hold every intermediate exactly. Of the engine
+/// it uses only the population's columns and `CivilDate`'s day-number conversions.
 public struct HandWrittenZorgtoeslag: Sendable {
   let personStart: [Int32]
   let role: [UInt8]
@@ -21,8 +21,6 @@ public struct HandWrittenZorgtoeslag: Sendable {
   let firstDegree: [UInt8]
   let partnerschap: [UInt8]
   let relation: [[UInt8]]
-  /// First day of each month of 2025, as day numbers.
-  let months: [Int32]
 
   // 2025 values (Wzt art. 2 lid 3 and art. 3, Regeling standaardpremie 2025, WML): units of 10⁻⁸ euro.
   static let unit: Int64 = 100_000_000
@@ -51,44 +49,14 @@ public struct HandWrittenZorgtoeslag: Sendable {
     partnerschap = bytes(p.householdColumns["partnerschap"])
     relation = ["gezamenlijk_kind", "erkend_kind", "pensioenpartner", "gezamenlijke_eigen_woning", "partner_vorig_jaar", "zakelijke_huurovereenkomst", "samenlevingscontract"]
       .map { bytes(p.householdColumns["relatie." + $0]) }
-    months = (1...12).map { Int32(Self.days(2025, $0, 1)) }
-  }
-
-  static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-  }
-
-  static func civil(_ z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
-
-  /// The day someone turns `years` (a missing 29 February becomes 1 March).
-  static func birthday(_ birth: Int32, _ years: Int) -> Int {
-    let (y, m, d) = civil(Int(birth))
-    let leap = (y + years) % 4 == 0 && ((y + years) % 100 != 0 || (y + years) % 400 == 0)
-    if m == 2 && d == 29 && !leap { return days(y + years, 3, 1) }
-    return days(y + years, m, d)
   }
 
   /// For a birth date: the first month of 2025 (0…12) on whose first day the person is 18, and the
   /// first month after the month of the 18th birthday. Pure arithmetic on year, month and day.
   @inline(__always) static func eighteen(_ birth: Int32) -> (Int, Int) {
-    var (y, m, d) = civil(Int(birth))
+    var (y, m, d) = CivilDate.civil(fromDays: Int(birth))
     y += 18
-    if m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) {
+    if m == 2 && d == 29 && !CivilDate.isLeap(y) {
       m = 3
       d = 1
     }
@@ -97,13 +65,6 @@ public struct HandWrittenZorgtoeslag: Sendable {
     let adult = min(12, max(0, d == 1 ? index : index + 1))
     let verzekerde = min(12, max(0, index + 1))
     return (adult, verzekerde)
-  }
-
-  /// First month index (0…12) from which `day` has been reached on the first of the month.
-  @inline(__always) func monthFrom(_ day: Int) -> Int {
-    var i = 0
-    while i < 12 && Int(months[i]) < day { i += 1 }
-    return i
   }
 
   /// The zorgtoeslag in cents for households `range`, written to `out`; returns the total.
