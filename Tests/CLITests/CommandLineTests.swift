@@ -76,7 +76,19 @@ struct CommandLineTests {
     #expect(r.status == 0, "\(r.stderr)")
     // Huurtoeslag 2025 for this household: Y = € 40.000 → normhuur € 421,80, basishuur € 384,66;
     // 92,54 + 65 % × 254,73 + 40 % × 36,07 = € 272,5425.
-    #expect(r.stdout.hasPrefix("{\n  \"date\": \"2025-01-01\",\n  \"outputs\": {\n    \"huurtoeslag.maandbedrag\": \"272.54\",\n    \"zorgtoeslag.jaarbedrag\": \"1422\""))
+    // Kindgebonden budget: 2.511 − 7,10 % × (40.000 − 37.544,728) = € 2.336,67 → € 2.337. Bijstand: both
+    // 21–66, no kostendelers: the gehuwdennorm of Pw art. 21 b. No AOW: both below 67.
+    #expect(r.stdout.hasPrefix("""
+      {
+        "date": "2025-01-01",
+        "outputs": {
+          "aow.bruto_maandbedrag": "0",
+          "bijstand.maandnorm": "1922.07",
+          "huurtoeslag.maandbedrag": "272.54",
+          "kindgebonden_budget.jaarbedrag": "2337",
+          "zorgtoeslag.jaarbedrag": "1422"
+        },
+      """))
     #expect(r.stdout.contains("\"trace\": ["))
     #expect(r.stdout.contains("jci1.3:c:BWBR0018451&artikel=2&lid=1&z=2025-01-01&g=2025-01-01"))
   }
@@ -86,7 +98,7 @@ struct CommandLineTests {
     let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "-", "--explain"], stdin: try String(contentsOf: Self.fixtures.appendingPathComponent("huishouden-contract.json"), encoding: .utf8))
     #expect(r.status == 0)
     #expect(r.stdout == (try Self.golden("evaluate-contract-explain.txt")))
-    for article in ["Wzt art. 1 lid 1 onder f", "Wzt art. 2 lid 1", "Wzt art. 2 lid 2", "Wzt art. 2 lid 3", "Wzt art. 2 lid 5", "Wzt art. 3 lid 1", "Awir art. 3 lid 1", "Awir art. 8 lid 1", "Awir art. 14 lid 4", "Awir art. 14 lid 5", "WML art. 8 lid 1 onder b"] {
+    for article in ["Wzt art. 1 lid 1 onder f", "Wzt art. 2 lid 1", "Wzt art. 2 lid 2", "Wzt art. 2 lid 3", "Wzt art. 2 lid 5", "Wzt art. 3 lid 1", "Awir art. 3 lid 1", "Awir art. 8 lid 1", "Awir art. 14 lid 4", "Awir art. 14 lid 5", "WML art. 8 lid 1 onder b", "WKB art. 2 lid 7", "AOW art. 7a lid 1", "Pw art. 21"] {
       #expect(r.stdout.contains(article), "\(article) ontbreekt in de uitleg")
     }
   }
@@ -104,8 +116,16 @@ struct CommandLineTests {
     let json = #"{"partnerschap": "samenwonend", "personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01"}, {"rol": "partner", "geboortedatum": "1990-01-01"}]}"#
     let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "-", "--format", "json"], stdin: json)
     #expect(r.status == 3)
-    // Not a huurder, so the huurtoeslag is decided (€ 0) even though the toeslagpartner is not.
-    #expect(r.stdout.contains("\"outputs\": {\n    \"huurtoeslag.maandbedrag\": \"0\"\n  }"))
+    // Not a huurder and no children: huurtoeslag and kindgebonden budget are decided (€ 0) although the
+    // toeslagpartner is not; AOW and bijstand have their own partner concepts and need no Awir facts.
+    #expect(r.stdout.contains("""
+        "outputs": {
+          "aow.bruto_maandbedrag": "0",
+          "bijstand.maandnorm": "1922.07",
+          "huurtoeslag.maandbedrag": "0",
+          "kindgebonden_budget.jaarbedrag": "0"
+        }
+      """))
     #expect(r.stdout.contains("\"zorgtoeslag.jaarbedrag\": {\n      \"code\": \"ontbrekend-gegeven\""))
     #expect(r.stdout.contains("\"code\": \"ontbrekend-gegeven\""))
     #expect(r.stderr.contains("relatie.gezamenlijk_kind"))

@@ -22,10 +22,19 @@ struct DifferentialTests {
   static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
   static let scenario = try! Scenario.load(path: root.appendingPathComponent("Scenarios/nederland.yaml").path)
 
-  /// Every household and output: kernel result against the reference evaluator.
+  /// Outputs the kernel does not compile yet, with the reason it gives; the reference evaluator computes
+  /// them. Pinned here so the list cannot grow unnoticed.
+  static let knownUnsupported: [String: String] = [
+    "bijstand.maandnorm": "deling door een waarde die per huishouden verschilt"
+  ]
+
+  /// Every household and output: kernel result against the reference evaluator. `exactRows` counts the
+  /// rows of compiled outputs that fell back to the reference evaluator.
   static func mismatches(_ population: PopulationData, date: CivilDate, threads: Int = 2) -> (list: [String], exactRows: Int) {
     let program = engine.program
     let kernel = KernelCompiler.compile(program: program, date: date, population: population)
+    #expect(Set(kernel.unsupported.map(\.id)) == Set(knownUnsupported.keys))
+    for (id, reason) in kernel.unsupported { #expect(reason.hasPrefix(knownUnsupported[id] ?? "?"), "\(id): \(reason)") }
     let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: threads)
     var out: [String] = []
     for h in 0..<population.householdCount {
@@ -42,7 +51,8 @@ struct DifferentialTests {
         if k != reference { out.append("huishouden \(h) \(id) \(date.iso): kernel \(k), referentie \(reference)") }
       }
     }
-    return (out, results.exactRows.reduce(0, +))
+    let compiled = results.outputIDs.indices.filter { knownUnsupported[results.outputIDs[$0]] == nil }
+    return (out, compiled.map { results.exactRows[$0] }.reduce(0, +))
   }
 
   @Test("Synthetische bevolking: ieder huishouden gelijk", arguments: ["2024-06-01", "2025-01-01"])
