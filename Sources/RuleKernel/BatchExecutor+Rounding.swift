@@ -26,6 +26,18 @@ extension BatchExecutor {
     }
     let y = value(dom, ins.b)
     let sy = status(dom, ins.sb)
+    if ins.c >= 0 {
+      // A per-row divisor: round(x × y × num / (den × z)); z = 0 goes to the reference evaluator.
+      let z = value(dom, ins.c)
+      let sz = status(dom, ins.sc)
+      for i in 0..<n {
+        let (p, o1) = (Int128(x[i]) * Int128(y[i])).multipliedReportingOverflow(by: num)
+        let (q, o2) = den.multipliedReportingOverflow(by: Int128(z[i]))
+        let worst = max(Self.worst(sx, sy, i), sz?[i] ?? 0)
+        store(o1 || o2 || z[i] == 0 ? nil : GraphBuilder.roundDivide(p, q, mode), i, worst)
+      }
+      return
+    }
     for i in 0..<n {
       let (p, overflow) = (Int128(x[i]) * Int128(y[i])).multipliedReportingOverflow(by: num)
       store(overflow ? nil : GraphBuilder.roundDivide(p, den, mode), i, Self.worst(sx, sy, i))

@@ -15,7 +15,10 @@ struct Emitter {
   static func operands(_ op: KernelOp) -> [Int32] {
     switch op {
     case .constant, .undecided, .column, .roleIn, .hasPartner: return []
-    case .roundDivide(let a, let times, _, _, _): return times.map { [a, $0] } ?? [a]
+    case .roundDivide(let a, let times, let divisor, _, _, _):
+      if let divisor, let times { return [a, times, divisor] }
+      return times.map { [a, $0] } ?? [a]
+    case .quotient(let a, let b): return [a, b]
     case .gather(let a, _), .broadcast(let a), .scale(let a, _), .not(let a),
       .firstOfNextMonth(let a), .firstOfMonth(let a), .packCivil(let a), .ageOn(let a, _):
       return [a]
@@ -60,6 +63,7 @@ struct Emitter {
       if ops.count > 2 { ins.c = v(2); ins.sc = s(2) }
       ins.checked = node.checked
       switch node.op {
+      case .quotient: preconditionFailure("a quotient is only consumed by its rounding and never emitted")
       case .constant(let k): ins.code = .constant; ins.k = k
       case .undecided: ins.code = .undecided
       case .column(let field):
@@ -81,7 +85,7 @@ struct Emitter {
       case .subtract: ins.code = .subtract
       case .multiply: ins.code = .multiply
       case .scale(_, let f): ins.code = .scale; ins.k = f
-      case .roundDivide(_, _, let num, let den, let mode):
+      case .roundDivide(_, _, _, let num, let den, let mode):
         ins.code = .roundDivide
         ins.k = num
         ins.k2 = den

@@ -102,6 +102,12 @@ extension GraphBuilder {
   func multiply(_ a0: Int32, _ b0: Int32) throws -> Int32 {
     let domain = self[a0].domain == .person || self[b0].domain == .person ? Domain.person : .household
     let (a, b) = (try into(a0, domain), try into(b0, domain))
+    if isQuotient(a) || isQuotient(b) {
+      guard !(isQuotient(a) && isQuotient(b)), !wideProducts.contains(isQuotient(a) ? b : a) else {
+        throw KernelUnsupported(description: "product van een deling met een breed product")
+      }
+      return wideProduct(a, b, domain, scale: 1)
+    }
     if constantValue(b) == 1, scaleOf(b) == 1 { return a }
     if constantValue(a) == 1, scaleOf(a) == 1 { return b }
     let (s, o) = scaleOf(a).multipliedReportingOverflow(by: scaleOf(b))
@@ -115,6 +121,16 @@ extension GraphBuilder {
       range = c.min()!...c.max()!
     }
     return make(.multiply(a, b), domain, .number(scale: s), mayFail: fails(a, b), range: range)
+  }
+
+  /// `a / b` for a `b` that differs per row: a quotient node that only a rounding can consume.
+  func quotient(_ a0: Int32, _ b0: Int32) throws -> Int32 {
+    let domain = self[a0].domain == .person || self[b0].domain == .person ? Domain.person : .household
+    let (a, b) = (try into(a0, domain), try into(b0, domain))
+    guard !wideProducts.contains(a), !wideProducts.contains(b) else { throw KernelUnsupported(description: "deling van een breed product") }
+    let (s, o) = scaleOf(a).multipliedReportingOverflow(by: scaleOf(b))
+    guard !o, s <= Self.maxScale else { throw KernelUnsupported(description: "schaal van een deling te groot") }
+    return wideProduct(.quotient(a, b), domain, scale: 1)
   }
 
   /// `a / c` for a constant rational `c ≠ 0`: exact by scaling.
@@ -135,6 +151,18 @@ extension GraphBuilder {
     guard !o else { throw KernelUnsupported(description: "afronding te groot") }
     let n = self[a]
     let q: Int32
+    if let (p, d, t) = quotientParts(a) {
+      // value = (P/sp) / (D/sd) × (T/st); q = round(P × T × sd × ud / (D × sp × st × un)).
+      let (sp, sd, st) = (scaleOf(p), scaleOf(d), t.map { scaleOf($0) } ?? 1)
+      let (k, o1) = sd.multipliedReportingOverflow(by: Int64(ud))
+      let (k2a, o2) = sp.multipliedReportingOverflow(by: st)
+      let (k2, o3) = k2a.multipliedReportingOverflow(by: Int64(un))
+      guard !o1, !o2, !o3 else { throw KernelUnsupported(description: "afronding van een deling te groot") }
+      let times = t ?? constant(1, .number(scale: 1), n.domain)
+      q = make(.roundDivide(p, times: times, divisor: d, numerator: k, denominator: k2, mode: mode), n.domain, .number(scale: 1),
+        mayFail: true, range: nil)
+      return scaleBy(q, Int64(un), newScale: Int64(ud))
+    }
     if wideProducts.contains(a), case .multiply(let x, let y) = n.op {
       let range: ClosedRange<Int128>? = {
         guard let rx = self[x].range, let ry = self[y].range else { return nil }
@@ -145,7 +173,7 @@ extension GraphBuilder {
         guard lo.magnitude < (UInt128(1) << 100), hi.magnitude < (UInt128(1) << 100), f < (Int128(1) << 24) else { return nil }
         return (lo * f / Int128(den) - 1)...(hi * f / Int128(den) + 1)
       }()
-      q = make(.roundDivide(x, times: y, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1),
+      q = make(.roundDivide(x, times: y, divisor: nil, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1),
         mayFail: range == nil || self[x].mayFail || self[y].mayFail, range: range)
     } else if let v = constantValue(a) {
       q = constant(Self.roundDivide(Int128(v) * Int128(ud), Int128(den), mode).map { Int64($0) } ?? 0, .number(scale: 1), n.domain)
@@ -155,7 +183,7 @@ extension GraphBuilder {
         let hi = (r.upperBound * Int128(ud)) / Int128(den) + 1
         return lo...hi
       }
-      q = make(.roundDivide(a, times: nil, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1), mayFail: n.mayFail, range: range)
+      q = make(.roundDivide(a, times: nil, divisor: nil, numerator: Int64(ud), denominator: den, mode: mode), n.domain, .number(scale: 1), mayFail: n.mayFail, range: range)
     }
     return scaleBy(q, Int64(un), newScale: Int64(ud))
   }
@@ -191,5 +219,22 @@ extension GraphBuilder {
       range = maximum ? max(ra.lowerBound, rb.lowerBound)...max(ra.upperBound, rb.upperBound) : min(ra.lowerBound, rb.lowerBound)...min(ra.upperBound, rb.upperBound)
     }
     return make(maximum ? .maximum(a, b) : .minimum(a, b), domain, self[a].repr, mayFail: fails(a, b), range: range)
+  }
+
+  func isQuotient(_ id: Int32) -> Bool {
+    if case .quotient = self[id].op { return true }
+    return false
+  }
+
+  /// A quotient, or a quotient times a value: (numerator, divisor, factor).
+  func quotientParts(_ id: Int32) -> (Int32, Int32, Int32?)? {
+    switch self[id].op {
+    case .quotient(let p, let d): return (p, d, nil)
+    case .multiply(let x, let y) where wideProducts.contains(id):
+      if case .quotient(let p, let d) = self[x].op { return (p, d, y) }
+      if case .quotient(let p, let d) = self[y].op { return (p, d, x) }
+      return nil
+    default: return nil
+    }
   }
 }

@@ -59,7 +59,12 @@ final class GraphBuilder {
 
   /// A product kept for a rounding that follows (see `wideProducts`).
   func wideProduct(_ a: Int32, _ b: Int32, _ domain: Domain, scale: Int64) -> Int32 {
-    let id = make(.multiply(a, b), domain, .number(scale: scale), mayFail: true, range: nil)
+    wideProduct(.multiply(a, b), domain, scale: scale)
+  }
+
+  /// A node kept for a rounding that follows: a wide product or a quotient by a per-row value.
+  func wideProduct(_ op: KernelOp, _ domain: Domain, scale: Int64) -> Int32 {
+    let id = make(op, domain, .number(scale: scale), mayFail: true, range: nil)
     wideProducts.insert(id)
     return id
   }

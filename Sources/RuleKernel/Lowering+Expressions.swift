@@ -26,9 +26,7 @@ extension Lowering {
       case .minus: return try b.add(p, q, subtract: true)
       case .times: return try b.multiply(p, q)
       case .dividedBy:
-        guard case .constant(.number(let c)) = y.kind else {
-          throw KernelUnsupported(description: "deling door een waarde die per huishouden verschilt (\(e.citation.short))")
-        }
+        guard case .constant(.number(let c)) = y.kind else { return try b.quotient(p, q) }
         if c.isZero { return b.undecided(b[p].repr, ctx.domain) }
         return try b.divide(p, by: c)
       }

@@ -79,8 +79,9 @@ struct MonthAnalysis {
     case (.roleIn(let p), .roleIn(let q)): return p == q
     case (.gather(_, let p), .gather(_, let q)): return p == q
     case (.scale(_, let p), .scale(_, let q)): return p == q
-    case (.roundDivide(_, let t1, let n1, let d1, let m1), .roundDivide(_, let t2, let n2, let d2, let m2)):
-      return (t1 == nil) == (t2 == nil) && n1 == n2 && d1 == d2 && m1 == m2
+    case (.roundDivide(_, let t1, let q1, let n1, let d1, let m1), .roundDivide(_, let t2, let q2, let n2, let d2, let m2)):
+      return (t1 == nil) == (t2 == nil) && (q1 == nil) == (q2 == nil) && n1 == n2 && d1 == d2 && m1 == m2
+    case (.quotient, .quotient): return true
     case (.compare(let p, _, _), .compare(let q, _, _)): return p == q
     case (.addDuration(_, _, let p), .addDuration(_, _, let q)): return p == q
     case (.ageOn(_, let p), .ageOn(_, let q)): return p == q
