@@ -142,8 +142,13 @@ public struct SimulationSummary: Sendable {
       func count(_ n: Int) -> String { DutchFormat.groupThousands(String(n)) }
       func euros(_ cents: Int128) -> Rational { Rational(numeratorDigits: String(cents), denominatorDigits: "100")! }
       func amount(_ cents: Int128) -> String { Value.number(euros(cents)).formatted(as: o.type) }
+      // One precision per table: an output in cents shows ",00" on a whole-euro total too.
+      let inCents = ([o.totalCents] + (o.deciles + o.types).map(\.totalCents)).contains { $0 % 100 != 0 }
+      func money(_ cents: Int128) -> String {
+        inCents ? "€ " + DutchFormat.number(euros(cents), maxFractionDigits: 2, minFractionDigits: 2) : DutchFormat.euro(euros(cents))
+      }
       func row(_ g: Group) -> String {
-        "    \(g.label.padding(toLength: 36, withPad: " ", startingAt: 0))\(count(g.recipients).leftPad(10))   \(DutchFormat.euro(euros(g.totalCents)))"
+        "    \(g.label.padding(toLength: 36, withPad: " ", startingAt: 0))\(count(g.recipients).leftPad(10))   \(money(g.totalCents))"
       }
       func header(_ title: String) -> String {
         "  \(title.padding(toLength: 38, withPad: " ", startingAt: 0))\("ontvangers".leftPad(10))   totaal\(period)"
@@ -154,7 +159,7 @@ public struct SimulationSummary: Sendable {
         return ""
       }()
       lines.append("  ontvangers   \(count(o.recipients)) van \(count(households)) huishoudens")
-      lines.append("  totaal       \(amount(o.totalCents))")
+      lines.append("  totaal       \(money(o.totalCents))\(period)")
       lines.append("  gemiddeld    \(amount(o.meanCents)) per ontvanger")
       if o.undecided > 0 { lines.append("  onbepaald    \(count(o.undecided)) huishoudens") }
       if o.exactRows > 0 { lines.append("  exact nagerekend met de referentie-evaluator: \(count(o.exactRows)) huishoudens") }
