@@ -15,9 +15,7 @@ struct Emitter {
   static func operands(_ op: KernelOp) -> [Int32] {
     switch op {
     case .constant, .undecided, .column, .roleIn, .hasPartner: return []
-    case .roundDivide(let a, let times, let divisor, _, _, _):
-      if let divisor, let times { return [a, times, divisor] }
-      return times.map { [a, $0] } ?? [a]
+    case .roundDivide(let a, let times, let divisor, _, _, _): return [a] + [times, divisor].compactMap { $0 }
     case .quotient(let a, let b): return [a, b]
     case .gather(let a, _), .broadcast(let a), .scale(let a, _), .not(let a),
       .firstOfNextMonth(let a), .firstOfMonth(let a), .packCivil(let a), .ageOn(let a, _):

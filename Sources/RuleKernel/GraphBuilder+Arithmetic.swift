@@ -128,8 +128,7 @@ extension GraphBuilder {
     let domain = self[a0].domain == .person || self[b0].domain == .person ? Domain.person : .household
     let (a, b) = (try into(a0, domain), try into(b0, domain))
     guard !wideProducts.contains(a), !wideProducts.contains(b) else { throw KernelUnsupported(description: "deling van een breed product") }
-    let (s, o) = scaleOf(a).multipliedReportingOverflow(by: scaleOf(b))
-    guard !o, s <= Self.maxScale else { throw KernelUnsupported(description: "schaal van een deling te groot") }
+    // The scale is a placeholder: `round` reads the scales of the operands.
     return wideProduct(.quotient(a, b), domain, scale: 1)
   }
 

@@ -61,8 +61,9 @@ public enum KernelOp: Sendable, Hashable {
   /// `round(v × numerator / denominator)` with the mode, through a 128-bit intermediate; with
   /// `times`, `round(v × times × numerator / denominator)`: a product too wide for 64 bits that is
   /// rounded straight away (the huurtoeslag's a·Y² + b·Y, in cents).
-  /// With `divisor`, `round(v × times × numerator / (denominator × divisor))`: a quotient by a value
-  /// that differs per row (Pw art. 22a: the number of kostendelers), rounded straight away.
+  /// With `divisor` (always together with `times`), `round(v × times × numerator / (denominator ×
+  /// divisor))`: a quotient by a value that differs per row (Pw art. 22a: the number of kostendelers),
+  /// rounded straight away.
   case roundDivide(Int32, times: Int32?, divisor: Int32? = nil, numerator: Int64, denominator: Int64, mode: RoundingMode)
   /// `a / b` for a `b` that differs per row; never emitted, only consumed by a rounding.
   case quotient(Int32, Int32)
