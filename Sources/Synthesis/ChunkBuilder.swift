@@ -12,6 +12,9 @@ struct ChunkBuilder {
   var ingezetene: [UInt8] = []
   var insuredYears: [UInt8] = []
   var firstDegree: [UInt8] = []
+  var studerend: [UInt8] = []
+  var commercieel: [UInt8] = []
+  var oudToeslagrecht: [UInt8] = []
   var partnerschap: [UInt8] = []
   var gezamenlijkKind: [UInt8] = []
   var erkendKind: [UInt8] = []
@@ -29,7 +32,7 @@ struct ChunkBuilder {
     personStart.reserveCapacity(capacity + 1)
     type.reserveCapacity(capacity)
     let persons = capacity * 9 / 4
-    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.insuredYears, \.firstDegree] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
+    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.insuredYears, \.firstDegree, \.studerend, \.commercieel] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
       self[keyPath: p].reserveCapacity(persons)
     }
     birth.reserveCapacity(persons)
@@ -42,7 +45,12 @@ struct ChunkBuilder {
     headIndex = role.count
   }
 
-  mutating func person(role r: UInt8, birth b: Int32, income i: Int64, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler) {
+  /// Appends one person. `relative`: a first-degree relative of the aanvrager (an adult child);
+  /// `student` and `lodger` are the Participatiewet art. 19a facts of a housemate.
+  mutating func person(
+    role r: UInt8, birth b: Int32, income i: Int64, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler,
+    relative: Bool = false, student: Bool = false, lodger: Bool = false
+  ) {
     role.append(r)
     birth.append(b)
     income.append(i)
@@ -50,7 +58,9 @@ struct ChunkBuilder {
     zorgverzekerd.append(random.chance(999, in: 1000) ? 1 : 0)
     ingezetene.append(1)
     insuredYears.append(random.chance(s.insuredFullPromille, in: 1000) ? 50 : UInt8(random.integer(in: s.insuredOther)))
-    firstDegree.append(0)
+    firstDegree.append(relative ? 1 : 0)
+    studerend.append(student ? 1 : 0)
+    commercieel.append(lodger ? 1 : 0)
   }
 
   mutating func setVermogen(head: Int64, partner: Int64) {
@@ -60,7 +70,7 @@ struct ChunkBuilder {
 
   mutating func householdFacts(
     partnerschap p: UInt8, gezamenlijkKind: Bool, erkendKind: Bool, pensioenpartner: Bool, eigenWoningSamen: Bool,
-    partnerVorigJaar: Bool, samenlevingscontract: Bool, huurder h: Bool, zelfstandig z: Bool, rekenhuur rent: Int64, minorChild: Bool
+    partnerVorigJaar: Bool, samenlevingscontract: Bool, oudToeslagrecht oud: Bool, huurder h: Bool, zelfstandig z: Bool, rekenhuur rent: Int64, minorChild: Bool
   ) {
     partnerschap.append(p)
     self.gezamenlijkKind.append(gezamenlijkKind ? 1 : 0)
@@ -70,6 +80,7 @@ struct ChunkBuilder {
     self.partnerVorigJaar.append(partnerVorigJaar ? 1 : 0)
     self.samenlevingscontract.append(samenlevingscontract ? 1 : 0)
     zakelijk.append(0)
+    oudToeslagrecht.append(oud ? 1 : 0)
     huurder.append(h ? 1 : 0)
     zelfstandig.append(z ? 1 : 0)
     rekenhuur.append(rent)
@@ -84,12 +95,13 @@ struct ChunkBuilder {
         "relatie.erkend_kind": .uint8(erkendKind), "relatie.pensioenpartner": .uint8(pensioenpartner),
         "relatie.gezamenlijke_eigen_woning": .uint8(eigenWoningSamen), "relatie.partner_vorig_jaar": .uint8(partnerVorigJaar),
         "relatie.samenlevingscontract": .uint8(samenlevingscontract), "relatie.zakelijke_huurovereenkomst": .uint8(zakelijk),
+        "relatie.aow_toeslag_voor_2015": .uint8(oudToeslagrecht),
         "woning.huurder": .uint8(huurder), "woning.zelfstandig": .uint8(zelfstandig), "woning.rekenhuur": .int64(rekenhuur),
       ],
       personColumns: [
         "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
         "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "aow_verzekerde_jaren": .uint8(insuredYears),
-        "eerstegraads_verwant": .uint8(firstDegree),
+        "eerstegraads_verwant": .uint8(firstDegree), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
       ],
       householdType: type)
   }

@@ -17,6 +17,9 @@ public struct Generator: Sendable {
   let sampler: Sampler
   /// For every age 0…129: the earliest and latest birth day giving that age on the date.
   let birthRanges: [ClosedRange<Int64>]
+  /// Aanvragers born before this day had the AOW before 2015 (scenario `partnertoeslag.geboren_voor`).
+  let transitionalBirthLimit: Int32?
+  let ageGaps: Sampler.Bands?
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap` enumeration, so codes match the rules.
@@ -28,6 +31,8 @@ public struct Generator: Sendable {
     for (i, v) in (program.enumerations["partnerschap"] ?? []).enumerated() { codes[v] = UInt8(i) }
     partnerschapCodes = codes
     sampler = Sampler(scenario)
+    transitionalBirthLimit = scenario.partnertoeslag.flatMap { CivilDate(iso: $0.geborenVoor) }.map { Int32($0.dayNumber) }
+    ageGaps = scenario.partnertoeslag.map { Sampler.Bands($0.leeftijdsverschil) }
     birthRanges = (0..<130).map { age in
       Int64(date.adding(years: -age - 1).adding(days: 1).dayNumber)...Int64(date.adding(years: -age).dayNumber)
     }
@@ -78,8 +83,19 @@ public struct Generator: Sendable {
     let headBirth = birthDate(age: headAge, &r)
     b.person(role: 0, birth: headBirth, income: sampler.income(age: headAge, &r), vermogen: 0, &r, sampler)
     var partnerStatus: String = "geen"
+    // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
+    let transitional = transitionalBirthLimit.map { headBirth < $0 } ?? false
+    var oudToeslagrecht = false
     if couple {
-      let partnerAge = max(18, headAge + Int64(r.integer(in: -6...6)))
+      var partnerAge = max(18, headAge + Int64(r.integer(in: -6...6)))
+      if transitional, let p = scenario.partnertoeslag, let ageGaps, !(3...4).contains(kind),
+        r.chance(UInt64(p.jongePartnerPromille), in: 1000)
+      {
+        partnerAge = max(18, headAge - ageGaps.sample(&r))
+      }
+      if transitional, let p = scenario.partnertoeslag {
+        oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
+      }
       b.person(role: 1, birth: birthDate(age: partnerAge, &r), income: sampler.income(age: partnerAge, &r), vermogen: 0, &r, sampler)
       if married {
         partnerStatus = r.chance(UInt64(scenario.samenstelling.geregistreerdPartnerschapPromille), in: 1000) ? "geregistreerd partnerschap" : "gehuwd"
@@ -100,13 +116,18 @@ public struct Generator: Sendable {
       let age = r.integer(in: 0...maxAge)
       if age < 18 { minorChild = true }
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir.
-      b.person(role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: age < 18 ? 0 : sampler.income(age: age, &r) / 3, vermogen: 0, &r, sampler)
+      b.person(
+        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: age < 18 ? 0 : sampler.income(age: age, &r) / 3, vermogen: 0,
+        &r, sampler, relative: true, student: age >= 18 && isStudent(age: age, &r))
     }
     if kind == 6 {
       let others = Int(r.integer(in: 1...2))
       for _ in 0..<others {
         let age = r.integer(in: 18...80)
-        b.person(role: 3, birth: birthDate(age: age, &r), income: sampler.income(age: age, &r), vermogen: 0, &r, sampler)
+        let lodger = scenario.medebewoners.map { r.chance(UInt64($0.commercieleHuurderPromille), in: 1000) } ?? false
+        b.person(
+          role: 3, birth: birthDate(age: age, &r), income: sampler.income(age: age, &r), vermogen: 0, &r, sampler,
+          student: isStudent(age: age, &r), lodger: lodger)
       }
     }
     // Vermogen belongs to the household; it is put on the aanvrager (and split with a partner).
@@ -126,7 +147,14 @@ public struct Generator: Sendable {
       eigenWoningSamen: samen && !huurder && r.chance(UInt64(rel.eigenWoningSamenPromille), in: 1000),
       partnerVorigJaar: samen && r.chance(UInt64(rel.partnerVorigJaarPromille), in: 1000),
       samenlevingscontract: samen && r.chance(UInt64(rel.samenlevingscontractPromille), in: 1000),
+      oudToeslagrecht: oudToeslagrecht,
       huurder: huurder, zelfstandig: true, rekenhuur: rent, minorChild: minorChild)
+  }
+
+  /// Whether an adult housemate of `age` follows education with studiefinanciering (scenario `medebewoners`).
+  func isStudent(age: Int64, _ r: inout RandomSource) -> Bool {
+    guard let m = scenario.medebewoners, age < m.studieTot else { return false }
+    return r.chance(UInt64(m.studerendPromille), in: 1000)
   }
 
   /// A birth date such that the person has `age` completed years on the simulation date.

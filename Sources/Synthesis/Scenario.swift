@@ -26,11 +26,16 @@ public struct Scenario: Sendable, Codable {
   /// Years insured for the AOW, for persons born before the year given: share with a full record and
   /// the range of the others.
   public var verzekerdeJaren: InsuredYears
+  /// Older couples under the AOW partnertoeslag overgangsrecht (optional; without it none are drawn).
+  public var partnertoeslag: TransitionalCouples?
+  /// Students and commercial lodgers among adult housemates (optional; without it none are drawn).
+  public var medebewoners: Housemates?
   /// Sources of the figures, quoted in reports.
   public var bronnen: [String]
 
   enum CodingKeys: String, CodingKey {
     case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
+    case partnertoeslag, medebewoners
     case verzekerdeJaren = "verzekerde_jaren"
   }
 
@@ -107,6 +112,41 @@ public struct Scenario: Sendable, Codable {
     }
   }
 
+  /// Couples whose aanvrager was a pensioner before 2015 (AOW art. 8 as it stood until 2015).
+  public struct TransitionalCouples: Sendable, Codable {
+    /// Per mille of couples without children whose aanvrager was born before ``geborenVoor`` that
+    /// have a partner younger by one of the ``leeftijdsverschil`` bands.
+    public var jongePartnerPromille: Int64
+    /// Age gap bands `[van, tot, gewicht]` in years for those partners.
+    public var leeftijdsverschil: [[Int64]]
+    /// Per mille of those couples that were married or living together before 1 January 2015.
+    public var samenVoor2015Promille: Int64
+    /// Aanvragers born before this date reached the AOW age before 1 January 2015.
+    public var geborenVoor: String
+
+    enum CodingKeys: String, CodingKey {
+      case leeftijdsverschil
+      case jongePartnerPromille = "jonge_partner_promille"
+      case samenVoor2015Promille = "samen_voor_2015_promille"
+      case geborenVoor = "geboren_voor"
+    }
+  }
+
+  /// Adults living in a household who are not the aanvrager's partner.
+  public struct Housemates: Sendable, Codable {
+    /// Per mille of housemates aged 18 up to ``studieTot`` who follow education with studiefinanciering.
+    public var studerendPromille: Int64
+    public var studieTot: Int64
+    /// Per mille of unrelated housemates renting on a commercial written agreement.
+    public var commercieleHuurderPromille: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case studerendPromille = "studerend_promille"
+      case studieTot = "studie_tot"
+      case commercieleHuurderPromille = "commerciele_huurder_promille"
+    }
+  }
+
   public struct InsuredYears: Sendable, Codable {
     public var volledigPromille: Int64
     public var anders: [Int64]
@@ -163,6 +203,13 @@ extension Scenario {
     guard wonen.huurSociaal.count == 2, wonen.huurVrij.count == 2 else { throw fail("wonen: huren zijn [van, tot] in euro's per maand") }
     for key in ["alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "met_medebewoners"] where leeftijd[key] == nil {
       throw fail("leeftijd.\(key) ontbreekt")
+    }
+    if let p = partnertoeslag {
+      guard CivilDate(iso: p.geborenVoor) != nil else { throw fail("partnertoeslag.geboren_voor: een datum JJJJ-MM-DD") }
+      for b in p.leeftijdsverschil where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[2] < 0 {
+        throw fail("partnertoeslag.leeftijdsverschil: iedere band is [van, tot, gewicht] met van < tot")
+      }
+      guard !p.leeftijdsverschil.isEmpty else { throw fail("partnertoeslag.leeftijdsverschil: ten minste één band") }
     }
     for (name, list) in [("paar_gehuwd", kinderen.paarGehuwd), ("paar_samenwonend", kinderen.paarSamenwonend), ("eenouder", kinderen.eenouder)] where list.count != 3 {
       throw fail("kinderen.\(name): drie aantallen (1, 2, 3 of meer kinderen)")
