@@ -34,9 +34,13 @@ let package = Package(
     .target(
       name: "Toetssteen",
       dependencies: ["CSQLite", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
+    .target(
+      name: "Analyses",
+      dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Reports", dependencies: ["Analyses", "Toetssteen", "Population", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
     .executableTarget(
       name: "toets",
-      dependencies: ["Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Reports", "Analyses", "Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .target(
       name: "TestSupport",
@@ -48,6 +52,7 @@ let package = Package(
     .testTarget(name: "RuleSemanticsTests", dependencies: ["TestSupport", "LegalSource"]),
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "ReferenceEvaluator", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
+    .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
     .testTarget(name: "CLITests", dependencies: ["toets"], exclude: ["Fixtures", "Golden"]),
   ]

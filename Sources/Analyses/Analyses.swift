@@ -1,0 +1,63 @@
+import ExactArithmetic
+import Foundation
+import Population
+import Synthesis
+import Toetssteen
+
+/// Analyses before enactment: reform comparison, samenloop, fraud gaps and overgangsrecht burden.
+///
+/// Every analysis works on a synthetic population and on rule design, never on real persons: it
+/// counts households and euros, names the articles a finding comes from, and uses no protected
+/// characteristics. Amounts are exact integers in cents; shares and charts are computed from them.
+public struct AnalysisContext: Sendable {
+  public let engine: Engine
+  public let date: CivilDate
+  public let scenario: Scenario
+  public let population: PopulationData
+  public let threads: Int
+  /// Households in the country the synthetic population stands for (CBS 37975: 8.374.404), to scale
+  /// counts and euros to national figures.
+  public let nationalHouseholds: Int64
+  /// Per household: the sum of its persons' toetsingsinkomen in cents (deciles use it).
+  public let householdIncome: [Int64]
+  /// Upper bounds (inclusive, in cents) of the first nine household-income deciles.
+  public let decileBounds: [Int64]
+
+  public init(engine: Engine, date: CivilDate, scenario: Scenario, population: PopulationData, threads: Int) {
+    self.engine = engine
+    self.date = date
+    self.scenario = scenario
+    self.population = population
+    self.threads = threads
+    let s = scenario.samenstelling
+    nationalHouseholds = s.alleenstaand + s.paarZonderKinderenGehuwd + s.paarZonderKinderenSamenwonend
+      + s.paarMetKinderenGehuwd + s.paarMetKinderenSamenwonend + s.eenouder + s.metMedebewoners
+    householdIncome = population.householdTotals(of: "toetsingsinkomen")
+    decileBounds = Self.decileBounds(householdIncome)
+  }
+
+  /// The baseline outcomes of this population.
+  public func outcomes(_ population: PopulationData? = nil, engine: Engine? = nil) -> Outcomes {
+    Outcomes.compute(program: (engine ?? self.engine).program, population: population ?? self.population, date: date, threads: threads)
+  }
+
+  /// The national figure for a count or amount in the synthetic population (rounded half up).
+  public func scaled(_ value: Int128) -> Int128 {
+    let n = Int128(max(1, population.householdCount))
+    let x = value * Int128(nationalHouseholds)
+    return x >= 0 ? (x * 2 + n) / (2 * n) : -((-x * 2 + n) / (2 * n))
+  }
+
+  /// Decile 0…9 of household `h` by household income.
+  public func decile(_ h: Int) -> Int {
+    var d = 0
+    while d < decileBounds.count && householdIncome[h] > decileBounds[d] { d += 1 }
+    return d
+  }
+
+  static func decileBounds(_ income: [Int64]) -> [Int64] {
+    guard !income.isEmpty else { return [] }
+    let sorted = income.sorted()
+    return (1...9).map { sorted[min(sorted.count - 1, ($0 * sorted.count + 9) / 10 - 1)] }
+  }
+}

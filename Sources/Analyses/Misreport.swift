@@ -1,0 +1,76 @@
+import ExactArithmetic
+import Population
+import RuleIR
+
+/// One way a household could misreport a fact it declares itself, as an edit of the population.
+///
+/// Each misreport names the fact (by its field in the household document) and what is reported
+/// instead; ``apply(to:program:)`` gives the population as the rules would then see it, and for every
+/// household there the household it stands for in the truthful population.
+public struct Misreport: Sendable {
+  public let id: String
+  /// What the household reports instead of the truth, in plain Dutch.
+  public let label: String
+  /// The household-document field the misreport changes.
+  public let field: String
+  /// When the gain is only temporary (a later check against a registry recovers it), why.
+  public let recovery: String?
+  let edit: @Sendable (PopulationData, Program) -> (PopulationData, origin: [Int32]?, applies: [Bool])
+
+  /// The misreports the model simulates, for the facts whose herkomst is `opgave` (and the income
+  /// estimate the toeslagen advance is based on).
+  public static let catalogue: [Misreport] = [
+    Misreport(
+      id: "leefvorm", label: "samenwonenden melden dat zij apart wonen (partner op een ander adres)", field: "partnerschap",
+      recovery: nil
+    ) { p, program in
+      let codes = program.enumerations["partnerschap"] ?? []
+      let together = Int64(codes.firstIndex(of: "samenwonend") ?? -1)
+      let none = Int64(codes.firstIndex(of: "geen") ?? 0)
+      let column = p.householdColumns["partnerschap"]
+      let applies = (0..<p.householdCount).map { h in column.map { $0[h] == together } ?? false }
+      let (split, origin) = p.splittingPartners(where: { applies[$0] }, none: none)
+      return (split, origin, applies)
+    },
+    Misreport(
+      id: "inkomen-partner", label: "het inkomen van de partner wordt bij de aanvraag op nihil geschat", field: "toetsingsinkomen",
+      recovery: "het toetsingsinkomen komt uit de BRI: bij de definitieve berekening wordt het voorschot herzien en teruggevorderd (Awir art. 16 en 26)"
+    ) { p, _ in
+      let income = p.personColumns["toetsingsinkomen"]
+      var applies = [Bool](repeating: false, count: p.householdCount)
+      for h in 0..<p.householdCount {
+        for r in Int(p.personStart[h])..<Int(p.personStart[h + 1]) where p.role[r] == 1 && (income?[r] ?? 0) > 0 { applies[h] = true }
+      }
+      return (p.editingPersons("toetsingsinkomen") { _, role, v in role == 1 ? 0 : v }, nil, applies)
+    },
+    Misreport(
+      id: "huur", label: "de huur wordt € 50 per maand te hoog opgegeven", field: "woning.rekenhuur", recovery: nil
+    ) { p, _ in
+      let tenant = p.householdColumns["woning.huurder"]
+      let applies = (0..<p.householdCount).map { (tenant?[$0] ?? 0) != 0 }
+      return (p.editingHouseholds("woning.rekenhuur") { h, v in applies[h] ? v + 5_000 : v }, nil, applies)
+    },
+    Misreport(
+      id: "vermogen", label: "het vermogen (box 3) wordt niet opgegeven", field: "vermogen",
+      recovery: "de rendementsgrondslag staat in de aangifte inkomstenbelasting; een latere vergelijking kan het voorschot herzien (Awir art. 16 en 26)"
+    ) { p, _ in
+      let wealth = p.personColumns["vermogen"]
+      var applies = [Bool](repeating: false, count: p.householdCount)
+      for h in 0..<p.householdCount {
+        for r in Int(p.personStart[h])..<Int(p.personStart[h + 1]) where (wealth?[r] ?? 0) > 0 { applies[h] = true }
+      }
+      return (p.editingPersons("vermogen") { _, _, _ in 0 }, nil, applies)
+    },
+    Misreport(
+      id: "handicap", label: "een handicap wordt opgegeven zonder indicatie", field: "handicap", recovery: nil
+    ) { p, _ in
+      let applies = [Bool](repeating: true, count: p.householdCount)
+      return (p.editingPersons("handicap") { _, role, v in role == 0 ? 1 : v }, nil, applies)
+    },
+  ]
+
+  /// The population as the rules see it under this misreport.
+  public func apply(to population: PopulationData, program: Program) -> (PopulationData, origin: [Int32]?, applies: [Bool]) {
+    edit(population, program)
+  }
+}

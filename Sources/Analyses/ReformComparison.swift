@@ -1,0 +1,117 @@
+import ExactArithmetic
+import Population
+import RuleIR
+import Toetssteen
+
+/// Baseline and variant over the same households: the budget effect, who gains and who loses (in
+/// bands, by income decile and household type), and example households per group.
+public struct ReformComparison: Sendable {
+  /// Per output: the yearly total in the baseline and in the variant, in cents (synthetic population).
+  public struct OutputEffect: Sendable {
+    public let id: String
+    public let baseline: Int128
+    public let variant: Int128
+  }
+
+  /// Households in one group and what the variant does to them.
+  public struct Group: Sendable {
+    public let label: String
+    public var households = 0
+    public var winners = 0
+    public var losers = 0
+    public var change: Int128 = 0
+  }
+
+  /// A band of yearly change per household, `lower ..< upper` cents (open where `nil`).
+  public struct Band: Sendable {
+    public let label: String
+    public let lower: Int64?
+    public let upper: Int64?
+    public var households = 0
+    public var change: Int128 = 0
+  }
+
+  /// One household that shows what the variant does, with both totals.
+  public struct Example: Sendable {
+    public let group: String
+    public let household: Int
+    public let baseline: Int64
+    public let variant: Int64
+  }
+
+  public let variantName: String
+  public let effects: [OutputEffect]
+  public let bands: [Band]
+  public let deciles: [Group]
+  public let types: [Group]
+  public let examples: [Example]
+  /// Households left out because an outcome is undecided in the baseline or the variant.
+  public let undecided: Int
+
+  /// Net change of all payments per year, in cents (synthetic population).
+  public var budgetEffect: Int128 { effects.filter { !Outcomes.normOutputs.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline } }
+  public var winners: Int { bands.filter { ($0.lower ?? Int64.min) >= 100 }.reduce(0) { $0 + $1.households } }
+  public var losers: Int { bands.filter { ($0.upper ?? Int64.max) <= -99 }.reduce(0) { $0 + $1.households } }
+
+  /// Compares `baseline` and `variant` outcomes of the same population. A household counts as winner
+  /// or loser from one euro a year.
+  public init(name: String, context: AnalysisContext, baseline: Outcomes, variant: Outcomes) {
+    variantName = name
+    var effects: [OutputEffect] = []
+    for (o, id) in baseline.ids.enumerated() {
+      let v = variant.index(of: id)
+      let b = baseline.yearly[o].reduce(Int128(0)) { $0 + Int128($1) }
+      let w = v.map { variant.yearly[$0].reduce(Int128(0)) { $0 + Int128($1) } } ?? 0
+      effects.append(OutputEffect(id: id, baseline: b, variant: w))
+    }
+    self.effects = effects
+    let euro: Int64 = 100
+    var bands = [
+      Band(label: "verliest meer dan € 1.000", lower: nil, upper: -1000 * euro),
+      Band(label: "verliest € 250 – € 1.000", lower: -1000 * euro, upper: -250 * euro),
+      Band(label: "verliest € 50 – € 250", lower: -250 * euro, upper: -50 * euro),
+      Band(label: "verliest € 1 – € 50", lower: -50 * euro, upper: -1 * euro + 1),
+      Band(label: "minder dan € 1 verschil", lower: -1 * euro + 1, upper: euro),
+      Band(label: "wint € 1 – € 50", lower: euro, upper: 50 * euro),
+      Band(label: "wint € 50 – € 250", lower: 50 * euro, upper: 250 * euro),
+      Band(label: "wint € 250 – € 1.000", lower: 250 * euro, upper: 1000 * euro),
+      Band(label: "wint meer dan € 1.000", lower: 1000 * euro, upper: nil),
+    ]
+    var deciles = (1...10).map { Group(label: "\($0)e 10%-groep") }
+    var types = HouseholdType.allCases.map { Group(label: $0.label) }
+    var undecided = 0
+    // Examples: per household type, the household with the largest loss and the largest gain.
+    var extremes: [String: (h: Int, d: Int64)] = [:]
+    for h in 0..<context.population.householdCount {
+      guard let b = baseline.total(h), let v = variant.total(h) else { undecided += 1; continue }
+      let d = v - b
+      let band = bands.firstIndex { (d >= ($0.lower ?? Int64.min)) && (d < ($0.upper ?? Int64.max)) }!
+      bands[band].households += 1
+      bands[band].change += Int128(d)
+      let type = HouseholdType(rawValue: context.population.householdType[h])!
+      for g in [context.decile(h)] { deciles[g].add(d) }
+      types[Int(type.rawValue)].add(d)
+      if d != 0 {
+        let key = "\(type.label), \(d < 0 ? "verliest" : "wint")"
+        if let e = extremes[key], abs(e.d) >= abs(d) {} else { extremes[key] = (h, d) }
+      }
+    }
+    self.bands = bands
+    self.deciles = deciles
+    self.types = types
+    self.undecided = undecided
+    examples = extremes.keys.sorted().map { key in
+      let h = extremes[key]!.h
+      return Example(group: key, household: h, baseline: baseline.total(h)!, variant: variant.total(h)!)
+    }
+  }
+}
+
+extension ReformComparison.Group {
+  mutating func add(_ d: Int64) {
+    households += 1
+    if d >= 100 { winners += 1 }
+    if d <= -100 { losers += 1 }
+    change += Int128(d)
+  }
+}

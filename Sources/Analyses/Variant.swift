@@ -1,0 +1,90 @@
+import ExactArithmetic
+import Foundation
+import LegalSource
+import RuleIR
+import Toetssteen
+import Yams
+
+/// A variant of the law as a scenario describes it (YAML): changed parameter values, amended
+/// regulation documents (annotated text, checked by the compiler like the rest) and a date.
+///
+/// ```yaml
+/// naam: Afbouw kindgebonden budget 7,50 %
+/// beschrijving: Het afbouwpercentage van WKB artikel 2 lid 7 van 7,10 % naar 7,50 %.
+/// peildatum: 2025-01-01
+/// parameters:
+///   - parameter: kindgebonden_budget.afbouwpercentage
+///     waarde: 7,50 %
+///     toelichting: voorstel ter vergelijking
+/// regelingen: []        # gewijzigde regelingsbestanden, relatief aan dit bestand
+/// ```
+public struct Variant: Sendable, Codable {
+  public var naam: String
+  public var beschrijving: String
+  public var peildatum: String?
+  public var parameters: [Change]
+  public var regelingen: [String]
+
+  public struct Change: Sendable, Codable {
+    /// `wet.naam`, as `toets` names parameters.
+    public var parameter: String
+    public var waarde: String
+    public var toelichting: String?
+  }
+
+  enum CodingKeys: String, CodingKey { case naam, beschrijving, peildatum, parameters, regelingen }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    naam = try c.decode(String.self, forKey: .naam)
+    beschrijving = try c.decodeIfPresent(String.self, forKey: .beschrijving) ?? ""
+    peildatum = try c.decodeIfPresent(String.self, forKey: .peildatum)
+    parameters = try c.decodeIfPresent([Change].self, forKey: .parameters) ?? []
+    regelingen = try c.decodeIfPresent([String].self, forKey: .regelingen) ?? []
+  }
+
+  /// Reads a variant file; amended documents are resolved relative to it.
+  public static func load(path: String) throws(VariantLoadError) -> Variant {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw VariantLoadError(description: "kan variant '\(path)' niet lezen") }
+    var variant: Variant
+    do {
+      variant = try YAMLDecoder().decode(Variant.self, from: text)
+    } catch {
+      throw VariantLoadError(description: "\(path): geen geldige variant (\(error)); verwacht naam, beschrijving, parameters en/of regelingen")
+    }
+    if let d = variant.peildatum, CivilDate(iso: d) == nil { throw VariantLoadError(description: "\(path): peildatum '\(d)' is geen datum JJJJ-MM-DD") }
+    if variant.parameters.isEmpty && variant.regelingen.isEmpty {
+      throw VariantLoadError(description: "\(path): een variant wijzigt ten minste één parameter of regeling")
+    }
+    let base = (path as NSString).deletingLastPathComponent
+    variant.regelingen = variant.regelingen.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
+    return variant
+  }
+
+  /// The variant's engine: the amended documents compiled with the baseline, then the parameter changes.
+  public func engine(directory: String, date: CivilDate) throws(VariantLoadError) -> Engine {
+    let compiled = Engine.compile(directory: directory, amendments: regelingen)
+    guard var engine = compiled.engine else {
+      let errors = compiled.diagnostics.filter(\.isError).prefix(20).map { DiagnosticFormatter(showsExcerpt: false).format($0) }.joined(separator: "\n")
+      throw VariantLoadError(description: "de variant '\(naam)' compileert niet:\n\(errors)")
+    }
+    var changes: [Engine.ParameterChange] = []
+    do throws(Engine.VariantError) {
+      for c in parameters {
+        let parts = c.parameter.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw Engine.VariantError(description: "parameter '\(c.parameter)': schrijf wet.naam, bijvoorbeeld kindgebonden_budget.afbouwpercentage") }
+        let id = SymbolID(law: parts[0], name: parts[1])
+        changes.append(Engine.ParameterChange(id: id, value: try engine.parameterValue(c.waarde, for: id), explanation: c.toelichting ?? c.waarde))
+      }
+      engine = try engine.changingParameters(changes, on: date, variant: naam)
+    } catch {
+      throw VariantLoadError(description: "variant '\(naam)': \(error.description)")
+    }
+    return engine
+  }
+}
+
+/// A variant file that cannot be read or applied.
+public struct VariantLoadError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+}

@@ -1,0 +1,72 @@
+import Analyses
+import ExactArithmetic
+import LegalSource
+
+extension ReportBuilder {
+  /// Samenloop: which regulations meet, the marginal burden and its cliffs, the partner definitions
+  /// side by side, and one household explained across all laws.
+  mutating func samenloopSection() -> Report.Section {
+    let s = inputs.samenloop
+    let m = inputs.marginal
+    let d = inputs.divergence
+    let combos = s.combinations.prefix(12).map { c -> [Report.Cell] in
+      [Format.text(c.outputs.isEmpty ? "geen" : c.outputs.joined(separator: " + ")), Format.count(scaled(c.households)), Format.euros(scaled(c.total))]
+    }
+    let comboRefs = cite(inputs.baseline.ids.compactMap { outputCitation($0) })
+    let bandRows = m.bands.map { [Format.text($0.label), Format.count(scaled($0.households)), Format.share($0.households, of: m.households - m.undecided)] }
+    let withdrawRefs = cite(m.withdrawnByOutput.compactMap { outputCitation($0.id) })
+    let withdrawRows = m.withdrawnByOutput.map { w -> [Report.Cell] in
+      let cliffs = m.cliffsByOutput.first { $0.id == w.id }?.households ?? 0
+      return [Format.text(w.id), Format.euros(scaled(w.cents)), Format.count(scaled(cliffs))]
+    }
+    var paragraphs = [
+      paragraph("Welke regelingen komen in één huishouden samen: \(Format.countText(scaled(s.countsByNumber.dropFirst(2).reduce(0, +)))) huishoudens ontvangen twee of meer betalingen tegelijk."),
+      paragraph("Marginale druk: wat een huishouden overhoudt van € \(Format.countText(Int(m.step / 100))) meer bruto inkomen van de aanvrager, over alle gecodeerde regelingen samen. Van de huishoudens die iets inleveren, is de gemiddelde druk \(Format.promille(m.meanPromille).display). \(Format.countText(scaled(m.cliffs))) huishoudens houden er minder dan niets aan over (armoedeval: de regelingen nemen meer terug dan de loonsverhoging).", emphasis: true),
+      paragraph("Zonder inkomstenbelasting: de werkelijke druk is hoger met het belastingtarief van het huishouden. Een toeslag die op het toetsingsinkomen afbouwt, neemt de afbouwpercentages samen terug; waar ze samenkomen, stapelt de druk."),
+    ]
+    // Definitions side by side.
+    var conceptRows: [[Report.Cell]] = []
+    var conceptRefs: [Report.Reference] = []
+    for concept in d.concepts {
+      for member in concept.members {
+        conceptRefs += cite(member.citations)
+        conceptRows.append([Format.text(concept.name), Format.text(member.law), Format.text(member.id.name), Format.text(member.citations.map(\.short).joined(separator: "; "))])
+      }
+    }
+    let partnerNames = d.partnerMembers.map { "\($0.id.name) (\($0.law))" }
+    let patternRows = d.patterns.map { p -> [Report.Cell] in
+      let answers = p.answers.map { $0.map { $0 ? "ja" : "nee" } ?? "onbepaald" }
+      return answers.map(Format.text) + [Format.text(p.agrees ? "eens" : "oneens"), Format.count(p.households), Format.share(p.households, of: d.sampled), Format.count(scaled(d.couples * p.households / max(1, d.sampled)))]
+    }
+    paragraphs.append(paragraph(
+      "Eén begrip, verschillende definities: de wetten bepalen ieder zelf wie partner is en wat inkomen is. Van de \(Format.countText(d.sampled)) doorgerekende stellen (een steekproef met vaste stap uit \(Format.countText(d.couples)) huishoudens met een partner) zijn de partnerbegrippen het bij \(Format.countText(d.disagreeing)) oneens (\(Format.share(d.disagreeing, of: d.sampled).display)): partner voor de ene wet, niet voor de andere.",
+      conceptRefs, emphasis: true))
+    let tables = [
+      Report.Table(id: "samenloop-combinaties", title: "Combinaties van betalingen (Nederland, per jaar)",
+                   columns: [.init(name: "regelingen samen", kind: "tekst"), .init(name: "huishoudens", kind: "aantal"), .init(name: "samen per jaar", kind: "euro")],
+                   rows: Array(combos), note: "De twaalf meest voorkomende combinaties.", citations: comboRefs),
+      Report.Table(id: "marginale-druk", title: "Marginale druk bij € \(Format.countText(Int(m.step / 100))) meer inkomen (aanvrager)",
+                   columns: [.init(name: "druk", kind: "tekst"), .init(name: "huishoudens", kind: "aantal"), .init(name: "aandeel", kind: "percentage")],
+                   rows: bandRows, note: "Druk = wat de betalingen samen dalen, als deel van de inkomensstijging. \(m.undecided) synthetische huishoudens met een onbepaalde uitkomst tellen niet mee.", citations: withdrawRefs),
+      Report.Table(id: "marginale-druk-per-regeling", title: "Wie neemt het terug: afbouw per regeling",
+                   columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "teruggenomen per jaar", kind: "euro"), .init(name: "huishoudens waar deze regeling alleen al meer terugneemt", kind: "aantal")],
+                   rows: withdrawRows, note: nil, citations: withdrawRefs),
+      Report.Table(id: "begrippen", title: "Begrippen die per wet anders zijn gedefinieerd (uit de regels)",
+                   columns: [.init(name: "begrip", kind: "tekst"), .init(name: "wet", kind: "tekst"), .init(name: "naam in de regels", kind: "tekst"), .init(name: "artikelen", kind: "tekst")],
+                   rows: conceptRows, note: nil, citations: conceptRefs),
+      Report.Table(id: "partnerbegrippen", title: "Partner volgens iedere wet, geteld bij stellen",
+                   columns: partnerNames.map { .init(name: $0, kind: "tekst") } + [.init(name: "oordeel", kind: "tekst"), .init(name: "stellen (steekproef)", kind: "aantal"), .init(name: "aandeel", kind: "percentage"), .init(name: "geschat in de populatie (synthetisch)", kind: "aantal")],
+                   rows: patternRows, note: nil, citations: conceptRefs),
+    ]
+    if let (h, explanation) = inputs.citizen {
+      paragraphs.append(paragraph("Eén huishouden uitgelegd over alle wetten (huishouden #\(h), gekozen omdat de partnerbegrippen er verschillen):"))
+      for p in explanation.paragraphs { paragraphs.append(paragraph(p.text, cite(p.citations))) }
+    }
+    return Report.Section(
+      id: "samenloop", title: "Samenloop: waar regelingen elkaar raken",
+      paragraphs: paragraphs, tables: tables,
+      charts: [Report.Chart(
+        id: "marginale-druk-grafiek", title: "Verdeling van de marginale druk", kind: "staaf", labels: m.bands.map(\.label),
+        values: m.bands.map { Double(scaled($0.households)) }, valueLabels: m.bands.map { Format.countText(scaled($0.households)) }, unit: "huishoudens")])
+  }
+}

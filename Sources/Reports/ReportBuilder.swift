@@ -1,0 +1,170 @@
+import Analyses
+import ExactArithmetic
+import Foundation
+import LegalSource
+import LegalText
+import Population
+import RuleIR
+import Toetssteen
+
+/// Everything one report is made of: the run and the outcomes of each analysis.
+public struct ReportInputs: Sendable {
+  public var context: AnalysisContext
+  public var seed: UInt64
+  public var variant: Variant?
+  public var comparison: ReformComparison?
+  public var variantOutcomes: Outcomes?
+  public var baseline: Outcomes
+  public var samenloop: Samenloop
+  public var marginal: MarginalBurden
+  public var divergence: DefinitionDivergence
+  public var citizen: (household: Int, explanation: CitizenExplanation)?
+  public var fraud: FraudGaps
+  public var gaps: RuleGaps
+  public var runoff: TransitionalRunoff?
+
+  public init(
+    context: AnalysisContext, seed: UInt64, variant: Variant?, comparison: ReformComparison?, variantOutcomes: Outcomes?,
+    baseline: Outcomes, samenloop: Samenloop, marginal: MarginalBurden, divergence: DefinitionDivergence,
+    citizen: (household: Int, explanation: CitizenExplanation)?, fraud: FraudGaps, gaps: RuleGaps, runoff: TransitionalRunoff?
+  ) {
+    self.context = context
+    self.seed = seed
+    self.variant = variant
+    self.comparison = comparison
+    self.variantOutcomes = variantOutcomes
+    self.baseline = baseline
+    self.samenloop = samenloop
+    self.marginal = marginal
+    self.divergence = divergence
+    self.citizen = citizen
+    self.fraud = fraud
+    self.gaps = gaps
+    self.runoff = runoff
+  }
+}
+
+/// Turns the analyses into a ``Report``: one section per analysis, figures scaled to the national
+/// population, every finding with the articles it comes from, and the text of those articles.
+public struct ReportBuilder {
+  let inputs: ReportInputs
+  var cited: [Citation] = []
+
+  public init(_ inputs: ReportInputs) { self.inputs = inputs }
+
+  public mutating func build() -> Report {
+    let c = inputs.context
+    let title = inputs.variant.map { "Toets vóór invoering: \($0.naam)" } ?? "Toets vóór invoering: de regelingen op \(DutchFormat.date(c.date))"
+    var sections: [Report.Section] = [overview()]
+    if inputs.comparison != nil { sections.append(reformSection()) }
+    sections.append(samenloopSection())
+    sections.append(fraudSection())
+    if inputs.runoff != nil { sections.append(overgangsrechtSection()) }
+    sections.append(methodSection())
+    return Report(
+      title: title,
+      subtitle: "Synthetische bevolking \(c.scenario.naam), peildatum \(DutchFormat.date(c.date)); bedragen en aantallen opgeschaald naar \(Format.countText(Int(c.nationalHouseholds))) huishoudens",
+      meta: [
+        .init(key: "scenario", value: c.scenario.naam),
+        .init(key: "peildatum", value: c.date.iso),
+        .init(key: "zaad", value: String(inputs.seed)),
+        .init(key: "huishoudens (synthetisch)", value: String(c.population.householdCount)),
+        .init(key: "huishoudens (Nederland, CBS 37975)", value: String(c.nationalHouseholds)),
+        .init(key: "variant", value: inputs.variant?.naam ?? "geen"),
+      ],
+      sections: sections, articles: appendix())
+  }
+
+  /// A reference to `citation`'s article, remembered for the appendix.
+  mutating func cite(_ citation: Citation) -> Report.Reference {
+    let article = citation.artikel == nil ? citation : citation.article
+    if !cited.contains(article) { cited.append(article) }
+    return Report.Reference(anchor: Self.anchor(article), label: citation.short)
+  }
+
+  mutating func cite(_ citations: [Citation]) -> [Report.Reference] {
+    var seen: [Report.Reference] = []
+    for c in citations {
+      let r = cite(c)
+      if !seen.contains(r) { seen.append(r) }
+    }
+    return seen
+  }
+
+  /// The citation of an output's declaration.
+  func outputCitation(_ id: String) -> Citation? {
+    inputs.context.engine.program.outputs(on: inputs.context.date).first { $0.id == id }?.citation
+  }
+
+  static func anchor(_ c: Citation) -> String {
+    let raw = "art-\(c.bwb)-\(c.artikel ?? "wet")-\(c.version?.iso ?? "")"
+    return String(raw.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
+  }
+
+  func scaled(_ v: Int128) -> Int128 { inputs.context.scaled(v) }
+  func scaled(_ n: Int) -> Int { Int(inputs.context.scaled(Int128(n))) }
+
+  func paragraph(_ text: String, _ refs: [Report.Reference] = [], emphasis: Bool = false) -> Report.Paragraph {
+    Report.Paragraph(text: text, citations: refs, emphasis: emphasis)
+  }
+
+  /// The appendix: each cited article with its text as the regulation file has it.
+  func appendix() -> [Report.Article] {
+    cited.map { c in
+      Report.Article(anchor: Self.anchor(c), label: c.text, url: c.url, jci: c.jci, text: articleText(c))
+    }
+  }
+
+  func articleText(_ c: Citation) -> [String] {
+    let documents = inputs.context.engine.documents.filter { $0.header.bwb == c.bwb && $0.header.toestand == c.version }
+    var lines: [String] = []
+    for d in documents {
+      for case .text(let line, let at, _) in d.elements where at.artikel == c.artikel && c.artikel != nil {
+        let plain = line.replacingOccurrences(of: #"\[([^\]]*)\]\{[^}]*\}"#, with: "$1", options: .regularExpression)
+        if !plain.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(plain) }
+      }
+    }
+    return lines
+  }
+
+  mutating func overview() -> Report.Section {
+    let c = inputs.context
+    let b = inputs.baseline
+    var rows: [[Report.Cell]] = []
+    var refs: [Report.Reference] = []
+    for (o, id) in b.ids.enumerated() {
+      let recipients = (0..<b.householdCount).filter { !b.undecided[o][$0] && b.yearly[o][$0] != 0 }.count
+      let total = b.yearly[o].reduce(Int128(0)) { $0 + Int128($1) }
+      let open = b.undecided[o].filter { $0 }.count
+      if let cit = outputCitation(id) { refs.append(cite(cit)) }
+      rows.append([
+        Format.text(id), Format.text(b.isPayment(o) ? "betaling" : "norm (geen betaling)"), Format.count(scaled(recipients)),
+        Format.euros(scaled(total)), Format.count(scaled(open)),
+      ])
+    }
+    return Report.Section(
+      id: "overzicht", title: "Overzicht",
+      paragraphs: [
+        paragraph("Dit rapport rekent de gecodeerde regelingen door op een synthetische bevolking van \(Format.countText(c.population.householdCount)) huishoudens en schaalt de uitkomsten op naar Nederland. Het beoordeelt het ontwerp van de regels, nooit personen: de huishoudens zijn verzonnen volgens het scenario, en er worden geen kenmerken als herkomst of nationaliteit gebruikt."),
+        paragraph("Ieder getal verwijst naar de artikelen waar het uit volgt; de tekst van die artikelen staat achterin (Bijlage: artikelen)."),
+      ],
+      tables: [Report.Table(
+        id: "uitkomsten", title: "Uitkomsten per regeling (per jaar, Nederland)",
+        columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "soort", kind: "tekst"), .init(name: "ontvangers", kind: "aantal"),
+                  .init(name: "totaal per jaar", kind: "euro"), .init(name: "onbepaald", kind: "aantal")],
+        rows: rows, note: "Maandbedragen tellen twaalf keer. De bijstandsnorm is geen betaling: de middelentoets van de Participatiewet is niet gecodeerd.",
+        citations: refs)],
+      charts: [])
+  }
+
+  mutating func methodSection() -> Report.Section {
+    let sources = inputs.context.scenario.bronnen.map { paragraph("Bron scenario: \($0)") }
+    return Report.Section(
+      id: "methode", title: "Werkwijze en grenzen",
+      paragraphs: [
+        paragraph("Alle bedragen zijn exact gerekend (gehele centen, exacte breuken); afronding alleen waar de wet die voorschrijft. De rekenkern is per run nagerekend met de referentie-evaluator waar hij een rij niet exact kan bewijzen."),
+        paragraph("Niet gecodeerd en dus niet in de cijfers: inkomstenbelasting en premies, de middelentoets van de Participatiewet, de kinderopvangtoeslag. De marginale druk hieronder is daarom alleen de afbouw van toeslagen en partnertoeslag."),
+      ] + sources,
+      tables: [], charts: [])
+  }
+}

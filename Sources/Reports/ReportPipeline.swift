@@ -1,0 +1,90 @@
+import Analyses
+import ExactArithmetic
+import Foundation
+import HouseholdModel
+import Population
+import Synthesis
+import Toetssteen
+
+/// The whole report run: generate the population once, run baseline (and variant) over it, then
+/// every analysis, and build the report. Phases are announced through `progress`.
+public enum ReportPipeline {
+  public struct Options: Sendable {
+    public var date: CivilDate
+    public var households: Int
+    public var seed: UInt64?
+    public var threads: Int
+    /// Couples evaluated by the reference evaluator for the partner definitions.
+    public var divergenceSample: Int
+    public var discountRate: Rational
+    public var discountSource: String
+    public var upkeepPerYear: Rational?
+
+    public init(date: CivilDate, households: Int, seed: UInt64?, threads: Int, divergenceSample: Int, discountRate: Rational, discountSource: String, upkeepPerYear: Rational?) {
+      self.date = date
+      self.households = households
+      self.seed = seed
+      self.threads = threads
+      self.divergenceSample = divergenceSample
+      self.discountRate = discountRate
+      self.discountSource = discountSource
+      self.upkeepPerYear = upkeepPerYear
+    }
+  }
+
+  public struct Output: Sendable {
+    public let report: Report
+    /// Example households as contract documents, by file name, for `toets evaluate --explain`.
+    public let examples: [(name: String, document: String)]
+  }
+
+  public static func run(
+    engine: Engine, variant: (Variant, Engine)?, scenario: Scenario, options o: Options, progress: @escaping @Sendable (String) -> Void
+  ) -> Output {
+    var s = scenario
+    if let seed = o.seed { s.zaad = seed }
+    progress("bevolking genereren")
+    let population = Generator(scenario: s, program: engine.program, date: o.date).generate(count: o.households, threads: o.threads)
+    let context = AnalysisContext(engine: engine, date: o.date, scenario: s, population: population, threads: o.threads)
+    progress("basis doorrekenen")
+    let baseline = context.outcomes()
+    var comparison: ReformComparison?
+    var variantOutcomes: Outcomes?
+    if let (v, variantEngine) = variant {
+      progress("variant doorrekenen")
+      let outcomes = context.outcomes(engine: variantEngine)
+      variantOutcomes = outcomes
+      comparison = ReformComparison(name: v.naam, context: context, baseline: baseline, variant: outcomes)
+    }
+    progress("samenloop en marginale druk")
+    let samenloop = Samenloop(outcomes: baseline)
+    let step: Int64 = 100_000
+    let raised = population.editingPersons("toetsingsinkomen") { _, role, v in role == 0 ? v + step : v }
+    let marginal = MarginalBurden(base: baseline, raised: context.outcomes(raised), step: step)
+    progress("begrippen per wet vergelijken")
+    let divergence = DefinitionDivergence(program: engine.program, population: population, date: o.date, sampleSize: o.divergenceSample)
+    let citizen = divergence.example.map { h -> (Int, CitizenExplanation) in
+      let evaluation = engine.evaluate(population.household(h, program: engine.program), on: o.date)
+      return (h, CitizenExplanation(evaluation: evaluation, program: engine.program, partnerConcepts: divergence.partnerMembers))
+    }
+    progress("onjuiste opgaven simuleren")
+    let fraud = FraudGaps(context: context, baseline: baseline)
+    let gaps = RuleGaps(program: engine.program, population: population, date: o.date, outcomes: baseline)
+    progress("overgangsrecht vooruitrekenen")
+    let regime = TransitionalRunoff.Regime.aowPartnertoeslag(discountRate: o.discountRate, discountSource: o.discountSource, upkeepPerYear: o.upkeepPerYear)
+    let runoff = engine.program.definition(regime.amount, on: o.date) == nil ? nil
+      : TransitionalRunoff(regime: regime, program: engine.program, population: population, date: o.date)
+    progress("rapport opbouwen")
+    var builder = ReportBuilder(ReportInputs(
+      context: context, seed: s.zaad, variant: variant?.0, comparison: comparison, variantOutcomes: variantOutcomes, baseline: baseline,
+      samenloop: samenloop, marginal: marginal, divergence: divergence, citizen: citizen, fraud: fraud, gaps: gaps, runoff: runoff))
+    let report = builder.build()
+    var examples: [(String, String)] = []
+    for e in comparison?.examples ?? [] {
+      let name = "variant-\(e.group.replacingOccurrences(of: ", ", with: "-").replacingOccurrences(of: " ", with: "-"))-\(e.household).json"
+      examples.append((name, JSONWriter.render(population.json(e.household, program: engine.program))))
+    }
+    if let (h, _) = citizen { examples.append(("uitleg-\(h).json", JSONWriter.render(population.json(h, program: engine.program)))) }
+    return Output(report: report, examples: examples)
+  }
+}

@@ -1,0 +1,140 @@
+import Analyses
+import ArgumentParser
+import ExactArithmetic
+import Foundation
+import Reports
+import Synthesis
+import Toetssteen
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Schrijf het rapport vóór invoering: variant, samenloop, fraudegevoeligheid, overgangsrecht.",
+    discussion: """
+      Genereert een synthetische bevolking (scenario, zaad), rekent haar door met de huidige regels en — \
+      met --variant — met een variant van de wet, en schrijft in de map UIT:
+
+        rapport.html    één zelfstandig HTML-bestand met grafieken (SVG), zonder netwerk te openen
+        rapport.json    dezelfde cijfers als data
+        tabellen/*.csv  iedere tabel als CSV (punt als decimaalteken, geen scheiding van duizendtallen)
+        voorbeelden/    voorbeeldhuishoudens als huishoudendocument, voor toets evaluate --explain
+
+      De analyses:
+        variant            budgettair effect, winnaars en verliezers (banden, decielen, huishoudtypen)
+        samenloop          combinaties van regelingen, marginale druk bij € 1.000 meer inkomen en de
+                           armoedeval, partnerbegrippen per wet naast elkaar, één huishouden uitgelegd
+        fraudegevoeligheid wat een onjuiste opgave van ieder zelf opgegeven gegeven oplevert, per
+                           gegeven en per wet; waar de regels niet beslissen
+        overgangsrecht     de AOW-partnertoeslag jaar voor jaar tot het laatste jaar, met afkoop
+
+      Een variant is een YAML-bestand met gewijzigde parameters en/of gewijzigde regelingen, zie \
+      Scenarios/varianten/. Alles werkt op synthetische huishoudens: niemand wordt gescoord.
+
+      Voorbeelden:
+        toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml --uit rapport
+        toets report --date 2025-01-01 --households 200000 --uit rapport-basis
+      """)
+
+  @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD (standaard die van de variant, anders 2025-01-01).", valueName: "datum"))
+  var date: String?
+
+  @Option(name: .customLong("households"), help: ArgumentHelp("Aantal huishoudens (standaard: dat van het scenario).", valueName: "N"))
+  var households: Int?
+
+  @Option(name: .customLong("variant"), help: ArgumentHelp("Variant van de wet (YAML).", valueName: "bestand"))
+  var variant: String?
+
+  @Option(name: .customLong("uit"), help: ArgumentHelp("Map voor het rapport.", valueName: "map"))
+  var output: String = "rapport"
+
+  @Option(name: .customLong("seed"), help: ArgumentHelp("Zaad (standaard: dat van het scenario).", valueName: "S"))
+  var seed: UInt64?
+
+  @Option(name: .customLong("scenario"), help: ArgumentHelp("Scenariobestand (YAML).", valueName: "bestand"))
+  var scenario: String?
+
+  @Option(name: .customLong("threads"), help: ArgumentHelp("Aantal threads (standaard: alle kernen).", valueName: "T"))
+  var threads: Int?
+
+  @Option(name: .customLong("steekproef"), help: ArgumentHelp("Stellen die de referentie-evaluator doorrekent voor de partnerbegrippen.", valueName: "N"))
+  var sample: Int = 20_000
+
+  @Option(name: .customLong("disconteringsvoet"), help: ArgumentHelp("Voor de afkoop; standaard 2,25 % (Werkgroep discontovoet 2020).", valueName: "pct"))
+  var discount: String?
+
+  @Option(name: .customLong("instandhouding"), help: ArgumentHelp("Jaarlijkse kosten van het in stand houden van het overgangsrecht, in euro's (voor de afkoopvergelijking).", valueName: "euro"))
+  var upkeep: String?
+
+  @OptionGroup var regulations: RegulationOptions
+
+  func validate() throws {
+    if let households, households < 1 { throw ValidationError("--households moet positief zijn") }
+    if let threads, threads < 1 { throw ValidationError("--threads moet 1 of meer zijn") }
+    if sample < 1 { throw ValidationError("--steekproef moet positief zijn") }
+  }
+
+  func run() throws {
+    let (engine, dir) = try regulations.engine()
+    var loadedVariant: Variant?
+    if let variant {
+      do { loadedVariant = try Variant.load(path: variant) } catch {
+        Terminal.error("fout: \(error)")
+        throw ExitCode(2)
+      }
+    }
+    let dateText = date ?? loadedVariant?.peildatum ?? "2025-01-01"
+    guard let day = CivilDate(iso: dateText) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(dateText)'") }
+    guard !engine.program.outputs(on: day).isEmpty else {
+      Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")
+      throw ExitCode(3)
+    }
+    var variantPair: (Variant, Engine)?
+    if let loadedVariant {
+      do { variantPair = (loadedVariant, try loadedVariant.engine(directory: dir, date: day)) } catch {
+        Terminal.error("fout: \(error)")
+        throw ExitCode(2)
+      }
+    }
+    guard let scenarioPath = scenario ?? ScenarioLocator.defaultPath(regulations: dir) else { throw ValidationError("geen scenario gevonden; geef --scenario <bestand>") }
+    let loaded: Scenario
+    do { loaded = try Scenario.load(path: scenarioPath) } catch {
+      Terminal.error("fout: \(error)")
+      throw ExitCode(2)
+    }
+    let rate = try percentage(discount ?? "2,25 %", option: "--disconteringsvoet")
+    let upkeepValue = try upkeep.map { text -> Rational in
+      guard let r = Rational(dutch: text.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)), !r.isNegative else {
+        throw ValidationError("--instandhouding: een bedrag in euro's, bijvoorbeeld 2.500.000")
+      }
+      return r
+    }
+    let options = ReportPipeline.Options(
+      date: day, households: households ?? loaded.huishoudens, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+      divergenceSample: sample, discountRate: rate,
+      discountSource: discount == nil ? "standaard discontovoet voor maatschappelijke kosten-batenanalyses, Werkgroep discontovoet 2020" : "opgegeven met --disconteringsvoet",
+      upkeepPerYear: upkeepValue)
+    var clock = Stopwatch()
+    let interactive = Terminal.stderrIsTerminal
+    let result = ReportPipeline.run(engine: engine, variant: variantPair, scenario: loaded, options: options) { phase in
+      if interactive { Terminal.error("… \(phase)") }
+    }
+    let files: [String]
+    do { files = try ReportWriter.write(result.report, examples: result.examples, to: output) } catch {
+      Terminal.error("fout: kan het rapport niet schrijven: \(error)")
+      throw ExitCode(1)
+    }
+    Terminal.out("Rapport geschreven in \(output)/ (\(files.count) bestanden) in \(String(format: "%.1f", clock.lap())) s:")
+    Terminal.out("  \(output)/rapport.html")
+    Terminal.out("  \(output)/rapport.json")
+    Terminal.out("  \(output)/tabellen/ (\(files.filter { $0.hasSuffix(".csv") }.count) CSV-bestanden)")
+    for section in result.report.sections {
+      for p in section.paragraphs where p.emphasis { Terminal.out("• \(p.text)") }
+    }
+  }
+
+  func percentage(_ text: String, option: String) throws -> Rational {
+    let t = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+    guard let r = Rational(dutch: t), !r.isNegative, r < Rational(100) else { throw ValidationError("\(option): een percentage, bijvoorbeeld 2,25 %") }
+    return r / 100
+  }
+}

@@ -1,0 +1,125 @@
+import Analyses
+import ExactArithmetic
+import Foundation
+import Population
+import Reports
+import RuleIR
+import Synthesis
+import Testing
+import Toetssteen
+
+/// The analyses before enactment, on the real regulations and a small synthetic population.
+@Suite("Analyses vóór invoering")
+struct AnalysesTests {
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+  }()
+
+  static let directory = root.appendingPathComponent("Regulations").path
+  static let engine: Engine = Engine.compile(directory: directory).engine!
+  static let scenario = try! Scenario.load(path: root.appendingPathComponent("Scenarios/nederland.yaml").path)
+  static let date = CivilDate(iso: "2025-01-01")!
+  static let population = Generator(scenario: scenario, program: engine.program, date: date).generate(count: 6_000, threads: 2)
+
+  @Test("een stel dat apart gaat wonen: twee huishoudens, niemand kwijt, geen partnerschap meer")
+  func splittingPartners() {
+    let p = Self.population
+    let couples = (0..<p.householdCount).filter { h in (Int(p.personStart[h])..<Int(p.personStart[h + 1])).contains { p.role[$0] == 1 } }
+    let (split, origin) = p.splittingPartners(where: { _ in true })
+    #expect(split.householdCount == p.householdCount + couples.count)
+    #expect(split.personCount == p.personCount)
+    #expect(!split.role.contains(1))
+    #expect(origin.count == split.householdCount)
+    let none = Int64(Self.engine.program.enumerations["partnerschap"]!.firstIndex(of: "geen")!)
+    for i in 0..<split.householdCount where origin[i] == Int32(couples[0]) {
+      #expect(split.householdColumns["partnerschap"]![i] == none)
+    }
+  }
+
+  @Test("een variant leest parameterwaarden zoals de wet ze schrijft, en weigert onzin met uitleg")
+  func variantValues() throws {
+    let id = SymbolID(law: "kindgebonden_budget", name: "afbouwpercentage")
+    #expect(try Self.engine.parameterValue("7,60 %", for: id) == .number(Rational(decimal: "0.076")!))
+    #expect(throws: Engine.VariantError.self) { try Self.engine.parameterValue("7,60", for: id) }
+    #expect(throws: Engine.VariantError.self) { try Self.engine.parameterValue("zeven", for: id) }
+    #expect(throws: Engine.VariantError.self) {
+      try Self.engine.changingParameters([.init(id: SymbolID(law: "kindgebonden_budget", name: "bestaat_niet"), value: .number(.one), explanation: "")], on: Self.date, variant: "t")
+    }
+  }
+
+  @Test("een hoger afbouwpercentage kost niemand minder dan niets en spaart geld uit")
+  func reformComparison() throws {
+    let path = Self.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path
+    let variant = try Variant.load(path: path)
+    let variantEngine = try variant.engine(directory: Self.directory, date: Self.date)
+    let context = AnalysisContext(engine: Self.engine, date: Self.date, scenario: Self.scenario, population: Self.population, threads: 2)
+    let base = context.outcomes()
+    let comparison = ReformComparison(name: variant.naam, context: context, baseline: base, variant: context.outcomes(engine: variantEngine))
+    #expect(comparison.winners == 0)
+    #expect(comparison.losers > 0)
+    #expect(comparison.budgetEffect < 0)
+    // Only the kindgebonden budget changes.
+    for e in comparison.effects where e.id != "kindgebonden_budget.jaarbedrag" { #expect(e.baseline == e.variant) }
+    #expect(comparison.bands.reduce(0) { $0 + $1.households } + comparison.undecided == Self.population.householdCount)
+  }
+
+  @Test("de overlevingstafel: CBS-waarden op de tafelleeftijden, niemand voorbij het einde")
+  func mortality() {
+    let t = MortalityTable.cbs1996to2000Men
+    #expect(t.survival(from: Rational(65), to: Rational(70)) == Rational(72_983).dividedBy(Rational(82_769))!)
+    #expect(t.survival(from: Rational(80), to: Rational(80)) == .one)
+    #expect(t.survival(from: Rational(100), to: Rational(109)) == .zero)
+    #expect(t.survivors(at: Rational(105)) == Rational(7))
+  }
+
+  @Test("het overgangsrecht van de partnertoeslag houdt de AOW-regels die het gegeven lezen in leven, en eindigt")
+  func runoff() {
+    let regime = TransitionalRunoff.Regime.aowPartnertoeslag(discountRate: Rational(decimal: "0.0225")!, discountSource: "test", upkeepPerYear: nil)
+    let r = TransitionalRunoff(regime: regime, program: Self.engine.program, population: Self.population, date: Self.date)
+    let names = Set(r.rulesKeptAlive.map(\.0.name))
+    #expect(names.contains("partnertoeslag"))
+    #expect(names.contains("toeslaggerechtigde"))
+    #expect(r.regime.horizon == nil)
+    if let end = r.endYear {
+      #expect(r.years.last?.year == end)
+      #expect(r.years.allSatisfy { $0.paid <= $0.households })
+    }
+  }
+
+  @Test("het rapport: iedere link in de HTML komt ergens aan, en dezelfde cijfers met 1 en 2 threads")
+  func reportLinksAndDeterminism() throws {
+    func report(threads: Int) -> ReportPipeline.Output {
+      let options = ReportPipeline.Options(
+        date: Self.date, households: 3_000, seed: 7, threads: threads, divergenceSample: 500,
+        discountRate: Rational(decimal: "0.0225")!, discountSource: "test", upkeepPerYear: nil)
+      let path = Self.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path
+      let variant = try! Variant.load(path: path)
+      let pair = (variant, try! variant.engine(directory: Self.directory, date: Self.date))
+      return ReportPipeline.run(engine: Self.engine, variant: pair, scenario: Self.scenario, options: options) { _ in }
+    }
+    let one = report(threads: 1)
+    let two = report(threads: 2)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    #expect(try encoder.encode(one.report) == encoder.encode(two.report))
+    let html = HTMLRenderer.render(one.report)
+    let targets = Set(matches(#"id="([^"]+)""#, html))
+    let links = Set(matches(##"href="#([^"]+)""##, html))
+    #expect(!links.isEmpty)
+    #expect(links.subtracting(targets).isEmpty, "links zonder doel: \(links.subtracting(targets))")
+    #expect(html.contains("<svg"))
+    #expect(!html.contains("<script"))
+    for id in ["overzicht", "variant", "samenloop", "fraudegevoeligheid", "overgangsrecht"] { #expect(targets.contains(id)) }
+    // Every table also comes out as CSV with one line per row plus the header.
+    for t in one.report.sections.flatMap(\.tables) {
+      #expect(ReportWriter.csv(t).components(separatedBy: "\r\n").count == t.rows.count + 2)
+    }
+  }
+
+  func matches(_ pattern: String, _ text: String) -> [String] {
+    let re = try! NSRegularExpression(pattern: pattern)
+    return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range(at: 1), in: text)!]) }
+  }
+}
