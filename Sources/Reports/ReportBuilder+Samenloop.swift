@@ -29,7 +29,7 @@ extension ReportBuilder {
     var conceptRefs: [Report.Reference] = []
     for concept in d.concepts {
       for member in concept.members {
-        conceptRefs += cite(member.citations)
+        for r in cite(member.citations) where !conceptRefs.contains(r) { conceptRefs.append(r) }
         conceptRows.append([Format.text(concept.name), Format.text(member.law), Format.text(member.id.name), Format.text(member.citations.map(\.short).joined(separator: "; "))])
       }
     }
