@@ -48,6 +48,20 @@ extension ReportBuilder {
         ? "Waar de regels niet beslissen: in deze bevolking beslissen de regels ieder huishouden."
         : "Waar de regels niet beslissen: per uitkomst de huishoudens zonder beslissing, met de reden die de referentie-evaluator geeft. Dit is een zoektocht in de bevolking, geen bewijs: een hiaat dat geen synthetisch huishouden raakt, wordt niet gevonden. Een statische analyse met een SMT-solver is (nog) niet gebouwd.",
       gapRefs))
+    let cliffs = inputs.discontinuities.findings
+    let cliffRows = cliffs.map { c -> [Report.Cell] in
+      [
+        Format.text(c.threshold.field), Format.text(c.threshold.whose), Format.text(c.threshold.parameter.name),
+        Format.eurosCents(Int128(c.threshold.cents)), Format.text(c.threshold.citations.map(\.short).joined(separator: "; ")), Format.count(scaled(c.households)),
+        Format.eurosCents(Int128(c.largest)),
+      ]
+    }
+    let cliffRefs = cite(cliffs.flatMap(\.threshold.citations))
+    if let top = cliffs.first, top.households > 0 {
+      paragraphs.append(paragraph(
+        "Discontinuïteiten: \(cliffs.count) drempels in de regels vergelijken een gegeven rechtstreeks met een grens. De grootste: één cent \(top.threshold.field) boven \(top.threshold.parameter.name) (\(Format.eurosCents(Int128(top.threshold.cents)).display), \(top.threshold.citations.map(\.short).joined(separator: " en "))) kost tot \(Format.eurosCents(Int128(abs(top.largest))).display) per jaar; dat geldt voor \(Format.countText(scaled(top.households))) huishoudens als zij precies op de grens stonden. Zulke kliffen belonen een opgave net onder de grens.",
+        cliffRefs, emphasis: true))
+    }
     return Report.Section(
       id: "fraudegevoeligheid", title: "Fraudegevoeligheid: waar een onjuiste opgave loont",
       paragraphs: paragraphs,
@@ -66,6 +80,10 @@ extension ReportBuilder {
         Report.Table(id: "regels-beslissen-niet", title: "Waar de regels niet beslissen",
                      columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "soort", kind: "tekst"), .init(name: "reden", kind: "tekst"), .init(name: "huishoudens (Nederland, geschat)", kind: "aantal"), .init(name: "artikelen", kind: "tekst")],
                      rows: gapRows, note: "Geschat uit een steekproef per uitkomst van de onbepaalde huishoudens.", citations: gapRefs),
+        Report.Table(id: "drempels", title: "Drempels in de regels: wat één cent boven de grens doet",
+                     columns: [.init(name: "gegeven", kind: "tekst"), .init(name: "van wie", kind: "tekst"), .init(name: "grens", kind: "tekst"), .init(name: "waarde", kind: "euro"),
+                               .init(name: "artikel", kind: "tekst"), .init(name: "huishoudens met een sprong (als zij op de grens stonden)", kind: "aantal"), .init(name: "grootste sprong per jaar", kind: "euro")],
+                     rows: cliffRows, note: "Iedere vergelijking van een gegeven met een parameter in de regels, afgetast met één cent eronder, erop en erboven voor de hele bevolking. Drempels die van andere waarden afhangen, zijn niet afgetast.", citations: cliffRefs),
       ],
       charts: [Report.Chart(
         id: "fraude-grafiek", title: "Bedrag op het spel per onjuiste opgave (per jaar)", kind: "staaf", labels: f.results.map(\.misreport.id),

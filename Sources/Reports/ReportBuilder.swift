@@ -21,12 +21,14 @@ public struct ReportInputs: Sendable {
   public var citizen: (household: Int, explanation: CitizenExplanation)?
   public var fraud: FraudGaps
   public var gaps: RuleGaps
+  public var discontinuities: Discontinuities
   public var runoff: TransitionalRunoff?
 
   public init(
     context: AnalysisContext, seed: UInt64, variant: Variant?, comparison: ReformComparison?, variantOutcomes: Outcomes?,
     baseline: Outcomes, samenloop: Samenloop, marginal: MarginalBurden, divergence: DefinitionDivergence,
-    citizen: (household: Int, explanation: CitizenExplanation)?, fraud: FraudGaps, gaps: RuleGaps, runoff: TransitionalRunoff?
+    citizen: (household: Int, explanation: CitizenExplanation)?, fraud: FraudGaps, gaps: RuleGaps, discontinuities: Discontinuities,
+    runoff: TransitionalRunoff?
   ) {
     self.context = context
     self.seed = seed
@@ -40,6 +42,7 @@ public struct ReportInputs: Sendable {
     self.citizen = citizen
     self.fraud = fraud
     self.gaps = gaps
+    self.discontinuities = discontinuities
     self.runoff = runoff
   }
 }

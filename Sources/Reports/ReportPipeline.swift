@@ -70,6 +70,8 @@ public enum ReportPipeline {
     progress("onjuiste opgaven simuleren")
     let fraud = FraudGaps(context: context, baseline: baseline)
     let gaps = RuleGaps(program: engine.program, population: population, date: o.date, outcomes: baseline)
+    progress("drempels in de regels aftasten")
+    let discontinuities = Discontinuities(context: context)
     progress("overgangsrecht vooruitrekenen")
     let regime = TransitionalRunoff.Regime.aowPartnertoeslag(discountRate: o.discountRate, discountSource: o.discountSource, upkeepPerYear: o.upkeepPerYear)
     let runoff = engine.program.definition(regime.amount, on: o.date) == nil ? nil
@@ -77,7 +79,7 @@ public enum ReportPipeline {
     progress("rapport opbouwen")
     var builder = ReportBuilder(ReportInputs(
       context: context, seed: s.zaad, variant: variant?.0, comparison: comparison, variantOutcomes: variantOutcomes, baseline: baseline,
-      samenloop: samenloop, marginal: marginal, divergence: divergence, citizen: citizen, fraud: fraud, gaps: gaps, runoff: runoff))
+      samenloop: samenloop, marginal: marginal, divergence: divergence, citizen: citizen, fraud: fraud, gaps: gaps, discontinuities: discontinuities, runoff: runoff))
     let report = builder.build()
     var examples: [(String, String)] = []
     for e in comparison?.examples ?? [] {

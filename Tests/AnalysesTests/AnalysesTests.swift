@@ -65,6 +65,17 @@ struct AnalysesTests {
     #expect(comparison.bands.reduce(0) { $0 + $1.households } + comparison.undecided == Self.population.householdCount)
   }
 
+  @Test("de drempels komen uit de regels, met hun artikel; één cent over de vermogensgrens kost de toeslag")
+  func thresholds() {
+    let found = Discontinuities.thresholds(program: Self.engine.program, date: Self.date)
+    let vermogen = found.filter { $0.field == "vermogen" && $0.whose == "aanvrager" }
+    #expect(vermogen.contains { $0.cents == 3_739_500 && $0.citations.contains { $0.short.hasPrefix("Awir art. 7") } })
+    let context = AnalysisContext(engine: Self.engine, date: Self.date, scenario: Self.scenario, population: Self.population, threads: 2)
+    let scan = Discontinuities(context: context)
+    #expect(scan.findings.allSatisfy { $0.households == 0 || abs($0.largest) > 100 })
+    #expect(scan.findings.contains { $0.households > 0 })
+  }
+
   @Test("de overlevingstafel: CBS-waarden op de tafelleeftijden, niemand voorbij het einde")
   func mortality() {
     let t = MortalityTable.cbs1996to2000Men
