@@ -50,10 +50,7 @@ extension Engine {
   public func changingParameters(_ changes: [ParameterChange], on date: CivilDate, variant: String) throws(VariantError) -> Engine {
     var parameters = program.parameters
     for change in changes {
-      guard let declaration = parameters[change.id] else {
-        let known = program.parameters.keys.filter { $0.law == change.id.law }.map(\.name).sorted().joined(separator: ", ")
-        throw VariantError(description: "onbekende parameter '\(change.id)'; \(change.id.law) kent: \(known)")
-      }
+      guard let declaration = parameters[change.id] else { throw unknownParameter(change.id) }
       guard let index = declaration.values.lastIndex(where: { $0.covers(date) }) else {
         throw VariantError(description: "parameter '\(change.id)' heeft geen waarde op \(date.iso) om te wijzigen")
       }
@@ -72,9 +69,19 @@ extension Engine {
     return Engine(program: changed, documents: documents, coverage: coverage)
   }
 
+  /// The error for a parameter the program does not have, naming the ones its law does have.
+  func unknownParameter(_ id: SymbolID) -> VariantError {
+    let known = program.parameters.keys.filter { $0.law == id.law }.map(\.name).sorted()
+    if known.isEmpty {
+      let laws = Set(program.parameters.keys.map(\.law)).sorted().joined(separator: ", ")
+      return VariantError(description: "onbekende parameter '\(id)': er is geen wet '\(id.law)' met parameters (wel: \(laws))")
+    }
+    return VariantError(description: "onbekende parameter '\(id)'; \(id.law) kent: \(known.joined(separator: ", "))")
+  }
+
   /// Reads a parameter value as written in a variant: `7,50 %`, `€ 1.234,56`, `42`.
   public func parameterValue(_ text: String, for id: SymbolID) throws(VariantError) -> Value {
-    guard let declaration = program.parameters[id] else { throw VariantError(description: "onbekende parameter '\(id)'") }
+    guard let declaration = program.parameters[id] else { throw unknownParameter(id) }
     var t = text.trimmingCharacters(in: .whitespaces)
     let percent = t.hasSuffix("%")
     let euro = t.hasPrefix("€")
