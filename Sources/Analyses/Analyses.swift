@@ -37,8 +37,10 @@ public struct AnalysisContext: Sendable {
   }
 
   /// The baseline outcomes of this population.
-  public func outcomes(_ population: PopulationData? = nil, engine: Engine? = nil) -> Outcomes {
-    Outcomes.compute(program: (engine ?? self.engine).program, population: population ?? self.population, date: date, threads: threads)
+  /// The outcomes of `population` (default: this one) under `engine`'s rules valid on `lawDate`
+  /// (default: the date).
+  public func outcomes(_ population: PopulationData? = nil, engine: Engine? = nil, lawDate: CivilDate? = nil) -> Outcomes {
+    Outcomes.compute(program: (engine ?? self.engine).program, population: population ?? self.population, date: lawDate ?? date, threads: threads)
   }
 
   /// The national figure for a count or amount in the synthetic population (rounded half up).

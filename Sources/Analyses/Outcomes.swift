@@ -62,6 +62,16 @@ public struct Outcomes: Sendable {
     return sum
   }
 
+  /// The household's payments among `ids` per year together; `nil` when one of them is undecided.
+  public func total(_ h: Int, among ids: Set<String>) -> Int64? {
+    var sum: Int64 = 0
+    for o in self.ids.indices where isPayment(o) && ids.contains(self.ids[o]) {
+      if undecided[o][h] { return nil }
+      sum += yearly[o][h]
+    }
+    return sum
+  }
+
   /// Whether any payment output is undecided for household `h`.
   public func isUndecided(_ h: Int) -> Bool { ids.indices.contains { isPayment($0) && undecided[$0][h] } }
 }

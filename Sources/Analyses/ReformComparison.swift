@@ -47,9 +47,14 @@ public struct ReformComparison: Sendable {
   public let examples: [Example]
   /// Households left out because an outcome is undecided in the baseline or the variant.
   public let undecided: Int
+  /// Outputs only one side computes (a law without a version on the variant's date), left out of the
+  /// comparison rather than counted as a loss.
+  public let onlyInOne: [String]
 
   /// Net change of all payments per year, in cents (synthetic population).
-  public var budgetEffect: Int128 { effects.filter { !Outcomes.normOutputs.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline } }
+  public var budgetEffect: Int128 {
+    effects.filter { !Outcomes.normOutputs.contains($0.id) && !onlyInOne.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline }
+  }
   public var winners: Int { bands.filter { ($0.lower ?? Int64.min) >= 100 }.reduce(0) { $0 + $1.households } }
   public var losers: Int { bands.filter { ($0.upper ?? Int64.max) <= -99 }.reduce(0) { $0 + $1.households } }
 
@@ -65,6 +70,8 @@ public struct ReformComparison: Sendable {
       effects.append(OutputEffect(id: id, baseline: b, variant: w))
     }
     self.effects = effects
+    let common = Set(baseline.ids).intersection(variant.ids)
+    onlyInOne = Set(baseline.ids).symmetricDifference(variant.ids).sorted()
     let euro: Int64 = 100
     var bands = [
       Band(label: "verliest meer dan € 1.000", lower: nil, upper: -1000 * euro),
@@ -83,7 +90,7 @@ public struct ReformComparison: Sendable {
     // Examples: per household type, the household with the largest loss and the largest gain.
     var extremes: [String: (h: Int, d: Int64)] = [:]
     for h in 0..<context.population.householdCount {
-      guard let b = baseline.total(h), let v = variant.total(h) else { undecided += 1; continue }
+      guard let b = baseline.total(h, among: common), let v = variant.total(h, among: common) else { undecided += 1; continue }
       let d = v - b
       let band = bands.firstIndex { (d >= ($0.lower ?? Int64.min)) && (d < ($0.upper ?? Int64.max)) }!
       bands[band].households += 1
@@ -102,7 +109,7 @@ public struct ReformComparison: Sendable {
     self.undecided = undecided
     examples = extremes.keys.sorted().map { key in
       let h = extremes[key]!.h
-      return Example(group: key, household: h, baseline: baseline.total(h)!, variant: variant.total(h)!)
+      return Example(group: key, household: h, baseline: baseline.total(h, among: common)!, variant: variant.total(h, among: common)!)
     }
   }
 }

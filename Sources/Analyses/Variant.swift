@@ -12,6 +12,7 @@ import Yams
 /// naam: Afbouw kindgebonden budget 7,50 %
 /// beschrijving: Het afbouwpercentage van WKB artikel 2 lid 7 van 7,10 % naar 7,50 %.
 /// peildatum: 2025-01-01
+/// wetdatum: 2024-01-01   # optioneel: de variant is de wet zoals die op deze datum gold
 /// parameters:
 ///   - parameter: kindgebonden_budget.afbouwpercentage
 ///     waarde: 7,50 %
@@ -22,6 +23,9 @@ public struct Variant: Sendable, Codable {
   public var naam: String
   public var beschrijving: String
   public var peildatum: String?
+  /// The variant applies the rules valid on this date (to the same households, on the peildatum's
+  /// population): "the law of 2024 against the law of 2025". Absent: the peildatum.
+  public var wetdatum: String?
   public var parameters: [Change]
   public var regelingen: [String]
 
@@ -32,13 +36,14 @@ public struct Variant: Sendable, Codable {
     public var toelichting: String?
   }
 
-  enum CodingKeys: String, CodingKey { case naam, beschrijving, peildatum, parameters, regelingen }
+  enum CodingKeys: String, CodingKey { case naam, beschrijving, peildatum, wetdatum, parameters, regelingen }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     naam = try c.decode(String.self, forKey: .naam)
     beschrijving = try c.decodeIfPresent(String.self, forKey: .beschrijving) ?? ""
     peildatum = try c.decodeIfPresent(String.self, forKey: .peildatum)
+    wetdatum = try c.decodeIfPresent(String.self, forKey: .wetdatum)
     parameters = try c.decodeIfPresent([Change].self, forKey: .parameters) ?? []
     regelingen = try c.decodeIfPresent([String].self, forKey: .regelingen) ?? []
   }
@@ -53,13 +58,17 @@ public struct Variant: Sendable, Codable {
       throw VariantLoadError(description: "\(path): geen geldige variant (\(error)); verwacht naam, beschrijving, parameters en/of regelingen")
     }
     if let d = variant.peildatum, CivilDate(iso: d) == nil { throw VariantLoadError(description: "\(path): peildatum '\(d)' is geen datum JJJJ-MM-DD") }
-    if variant.parameters.isEmpty && variant.regelingen.isEmpty {
-      throw VariantLoadError(description: "\(path): een variant wijzigt ten minste één parameter of regeling")
+    if let d = variant.wetdatum, CivilDate(iso: d) == nil { throw VariantLoadError(description: "\(path): wetdatum '\(d)' is geen datum JJJJ-MM-DD") }
+    if variant.parameters.isEmpty && variant.regelingen.isEmpty && variant.wetdatum == nil {
+      throw VariantLoadError(description: "\(path): een variant wijzigt ten minste één parameter of regeling, of noemt een wetdatum")
     }
     let base = (path as NSString).deletingLastPathComponent
     variant.regelingen = variant.regelingen.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
     return variant
   }
+
+  /// The date whose rules the variant applies.
+  public func lawDate(default date: CivilDate) -> CivilDate { wetdatum.flatMap { CivilDate(iso: $0) } ?? date }
 
   /// The variant's engine: the amended documents compiled with the baseline, then the parameter changes.
   public func engine(directory: String, date: CivilDate) throws(VariantLoadError) -> Engine {
@@ -76,7 +85,7 @@ public struct Variant: Sendable, Codable {
         let id = SymbolID(law: parts[0], name: parts[1])
         changes.append(Engine.ParameterChange(id: id, value: try engine.parameterValue(c.waarde, for: id), explanation: c.toelichting ?? c.waarde))
       }
-      engine = try engine.changingParameters(changes, on: date, variant: naam)
+      engine = try engine.changingParameters(changes, on: lawDate(default: date), variant: naam)
     } catch {
       throw VariantLoadError(description: "variant '\(naam)': \(error.description)")
     }

@@ -1,5 +1,6 @@
 import Analyses
 import ExactArithmetic
+import Foundation
 import RuleIR
 
 extension ReportBuilder {
@@ -18,17 +19,22 @@ extension ReportBuilder {
         changes.append("\(parts[1]) (\(d.citation.short)) van \(old) naar \(p.waarde)")
       }
     }
-    let amendments = variant.regelingen.map { "gewijzigde regeling \($0)" }
+    var amendments = variant.regelingen.map { "gewijzigde regeling \(($0 as NSString).lastPathComponent)" }
+    if let d = variant.wetdatum { amendments.append("de regels zoals die golden op \(DutchFormat.date(CivilDate(iso: d)!))") }
     var paragraphs = [
       paragraph("\(variant.beschrijving)"),
       paragraph("De variant wijzigt: " + (changes + amendments).joined(separator: "; ") + ". Basis en variant zijn op dezelfde huishoudens doorgerekend.", changeRefs),
       paragraph("Budgettair effect: \(Format.euroText(scaled(r.budgetEffect))) per jaar (Nederland); \(Format.countText(scaled(r.winners))) huishoudens gaan erop vooruit en \(Format.countText(scaled(r.losers))) erop achteruit (vanaf € 1 per jaar).", emphasis: true),
     ]
+    if !r.onlyInOne.isEmpty {
+      paragraphs.append(paragraph("Niet vergeleken, want maar aan één kant gecodeerd: \(r.onlyInOne.joined(separator: ", ")). Deze uitkomsten tellen in geen van beide totalen mee.", emphasis: true))
+    }
     if r.undecided > 0 {
       paragraphs.append(paragraph("\(Format.countText(r.undecided)) synthetische huishoudens zijn buiten de vergelijking gelaten: een van hun uitkomsten is in basis of variant onbepaald (zie Fraudegevoeligheid: waar de regels niet beslissen)."))
     }
     let effects = r.effects.map { e -> [Report.Cell] in
-      [Format.text(e.id), Format.euros(scaled(e.baseline)), Format.euros(scaled(e.variant)), Format.euros(scaled(e.variant - e.baseline))]
+      if r.onlyInOne.contains(e.id) { return [Format.text(e.id), Format.euros(scaled(e.baseline)), Format.text("geen gecodeerde versie"), Format.text("niet vergeleken")] }
+      return [Format.text(e.id), Format.euros(scaled(e.baseline)), Format.euros(scaled(e.variant)), Format.euros(scaled(e.variant - e.baseline))]
     }
     let effectRefs = cite(r.effects.compactMap { outputCitation($0.id) })
     let bandRows = r.bands.map { [Format.text($0.label), Format.count(scaled($0.households)), Format.euros(scaled($0.change))] }

@@ -52,7 +52,7 @@ public enum ReportPipeline {
     var variantOutcomes: Outcomes?
     if let (v, variantEngine) = variant {
       progress("variant doorrekenen")
-      let outcomes = context.outcomes(engine: variantEngine)
+      let outcomes = context.outcomes(engine: variantEngine, lawDate: v.lawDate(default: o.date))
       variantOutcomes = outcomes
       comparison = ReformComparison(name: v.naam, context: context, baseline: baseline, variant: outcomes)
     }

@@ -65,6 +65,36 @@ struct AnalysesTests {
     #expect(comparison.bands.reduce(0) { $0 + $1.households } + comparison.undecided == Self.population.householdCount)
   }
 
+  @Test("een wijziging als geannoteerde tekst geeft hetzelfde als dezelfde wijziging als parameter")
+  func amendmentAsText() throws {
+    let original = Self.root.appendingPathComponent("Regulations/kindgebonden_budget/2025-01-01.md")
+    let text = try String(contentsOf: original, encoding: .utf8)
+    #expect(text.contains("Parameter het afbouwpercentage is 7,10 %."))
+    let amended = FileManager.default.temporaryDirectory.appendingPathComponent("wkb-wijziging-\(UUID().uuidString).md")
+    try text.replacingOccurrences(of: "Parameter het afbouwpercentage is 7,10 %.", with: "Parameter het afbouwpercentage is 7,60 %.")
+      .write(to: amended, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: amended) }
+    let byText = try #require(Engine.compile(directory: Self.directory, amendments: [amended.path]).engine)
+    let variant = try Variant.load(path: Self.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path)
+    let byParameter = try variant.engine(directory: Self.directory, date: Self.date)
+    let context = AnalysisContext(engine: Self.engine, date: Self.date, scenario: Self.scenario, population: Self.population, threads: 2)
+    let a = context.outcomes(engine: byText)
+    let b = context.outcomes(engine: byParameter)
+    #expect(a.yearly == b.yearly)
+    #expect(a.yearly != context.outcomes().yearly)
+  }
+
+  @Test("een variant met de wet van een andere datum vergelijkt alleen wat aan beide kanten gecodeerd is")
+  func variantOnAnotherDate() throws {
+    let variant = try Variant.load(path: Self.root.appendingPathComponent("Scenarios/varianten/wet-2024.yaml").path)
+    let context = AnalysisContext(engine: Self.engine, date: Self.date, scenario: Self.scenario, population: Self.population, threads: 2)
+    let engine = try variant.engine(directory: Self.directory, date: Self.date)
+    let other = context.outcomes(engine: engine, lawDate: variant.lawDate(default: Self.date))
+    let r = ReformComparison(name: variant.naam, context: context, baseline: context.outcomes(), variant: other)
+    #expect(r.onlyInOne == ["huurtoeslag.maandbedrag"])
+    #expect(r.effects.first { $0.id == "zorgtoeslag.jaarbedrag" }.map { $0.baseline != $0.variant } == true)
+  }
+
   @Test("de drempels komen uit de regels, met hun artikel; één cent over de vermogensgrens kost de toeslag")
   func thresholds() {
     let found = Discontinuities.thresholds(program: Self.engine.program, date: Self.date)
