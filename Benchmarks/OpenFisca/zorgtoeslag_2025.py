@@ -212,7 +212,8 @@ def main(personen_csv, uitkomst_csv):
     codes = {"geen": 0, "gehuwd": 1, "geregistreerd_partnerschap": 2, "samenwonend": 3}
     sim.set_input("partnerschap", year, hh["partnerschap"].astype(str).map(codes).to_numpy())
     for column in hh.columns:
-        if column.startswith("relatie."):
+        # Only the relation facts this zorgtoeslag model reads (the population carries more, for other laws).
+        if column.startswith("relatie.") and ("relatie_" + column.split(".", 1)[1]) in system.variables:
             sim.set_input("relatie_" + column.split(".", 1)[1], year, truth(hh[column]))
     t_build = time.perf_counter() - t1
 
