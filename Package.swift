@@ -38,9 +38,10 @@ let package = Package(
       name: "Analyses",
       dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reports", dependencies: ["Analyses", "Toetssteen", "Population", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
+    .target(name: "Specification", dependencies: ["Toetssteen", "RuleSemantics", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
     .executableTarget(
       name: "toets",
-      dependencies: ["Reports", "Analyses", "Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Specification", "Reports", "Analyses", "Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .target(
       name: "TestSupport",
