@@ -54,6 +54,7 @@ let package = Package(
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "ReferenceEvaluator", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
+    .testTarget(name: "SpecificationTests", dependencies: ["Specification", "Toetssteen"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
     .testTarget(name: "CLITests", dependencies: ["toets"], exclude: ["Fixtures", "Golden"]),
   ]

@@ -1,0 +1,94 @@
+import LegalSource
+import LegalText
+import RuleIR
+
+/// The register of begrippen of one law version: every definition and parameter it makes, the
+/// articles its rules come from, and where another law defines the same begrip differently.
+enum Register {
+  /// Concepts that laws name differently: a definition belongs to a concept when its name matches.
+  struct Concept: Sendable {
+    let name: String
+    /// Words of which one must occur in the name (or the whole name, for `=`-prefixed ones).
+    let words: [String]
+
+    func matches(_ name: String) -> Bool {
+      words.contains { $0.hasPrefix("=") ? name == String($0.dropFirst()) : name.contains($0) }
+    }
+  }
+
+  static let concepts: [Concept] = [
+    Concept(name: "partner", words: ["partner", "=echtgenoot"]),
+    Concept(name: "inkomen", words: ["inkomen"]),
+    Concept(name: "medebewoner/kostendeler", words: ["medebewoner", "kostendeler"]),
+    Concept(name: "vermogen", words: ["vermogen"]),
+  ]
+
+  static func begrippen(version: LawVersion, program: Program) -> [LawPage.Begrip] {
+    // Every other law version's definitions, for comparison.
+    var others: [SymbolID: (LawVersion, Definition)] = [:]
+    for (code, versions) in program.laws where code != version.code {
+      for v in versions { for (id, d) in v.definitions { others[id] = (v, d) } }
+    }
+    var out: [LawPage.Begrip] = []
+    for (id, d) in version.definitions.sorted(by: { $0.key < $1.key }) {
+      var cites: [Citation] = []
+      for r in d.rules where !cites.contains(r.citation.article) { cites.append(r.citation.article) }
+      var elsewhere: [String] = []
+      let concept = concepts.first { $0.matches(id.name) }
+      for (other, (v, od)) in others.sorted(by: { $0.key < $1.key }) {
+        let same = other.name == id.name
+        let related = concept.map { $0.matches(other.name) } ?? false
+        guard same || related else { continue }
+        let where_ = od.rules.first.map { $0.citation.article.short } ?? v.shortTitle
+        elsewhere.append("\(other.name) (\(where_))\(same ? "" : ", begrip \(concept!.name)")")
+      }
+      out.append(LawPage.Begrip(
+        name: id.name, kind: d.rules.contains { if case .kenmerk = $0.body { return true } else { return false } } ? "kenmerk" : "afleiding",
+        type: d.type.description, citations: cites, elsewhere: Array(Set(elsewhere)).sorted()))
+    }
+    return out
+  }
+}
+
+/// The traceability matrix of one law version: for every article, the rules that formalise it, the
+/// inputs (gegevens and parameters) those rules read, the outputs they produce, and the worked
+/// examples written under the article.
+enum Traceability {
+  static func rows(document: LegalDocument, version: LawVersion, program: Program) -> [LawPage.TraceRow] {
+    var rows: [LawPage.TraceRow] = []
+    let outputs = Dictionary(grouping: version.outputs, by: \.symbol)
+    for article in document.articles {
+      var rules: [String] = []
+      var inputs: Set<String> = []
+      var outs: [String] = []
+      for (id, d) in version.definitions.sorted(by: { $0.key < $1.key }) {
+        let here = d.rules.filter { $0.citation.artikel == article.artikel }
+        guard !here.isEmpty else { continue }
+        rules.append(id.name)
+        for r in here {
+          var exprs: [TypedExpression] = r.condition.map { [$0] } ?? []
+          if case .value(let e) = r.body { exprs.append(e) }
+          for e in exprs {
+            for (symbol, node) in e.references {
+              switch node.kind {
+              case .fact: inputs.insert("gegeven \(program.facts[symbol]?.field ?? symbol.name)")
+              case .parameter: inputs.insert("parameter \(symbol.name)")
+              case .definition where symbol.law != version.code: inputs.insert("\(symbol.law).\(symbol.name)")
+              default: break
+              }
+            }
+          }
+        }
+        outs += (outputs[id] ?? []).map(\.id)
+      }
+      let blocks = document.blocks.filter { $0.kind == .voorbeeld && $0.citation.artikel == article.artikel }
+      let examples: [String] = blocks.map { block in
+        let lines = block.content.text.split(separator: "\n")
+        guard let name = lines.first(where: { $0.hasPrefix("naam:") }) else { return "voorbeeld" }
+        return String(name.dropFirst(5)).trimmingCharacters(in: .whitespaces)
+      }
+      rows.append(LawPage.TraceRow(article: article, rules: rules, inputs: inputs.sorted(), outputs: outs, examples: examples))
+    }
+    return rows
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Specification
+import Testing
+import Toetssteen
+
+/// The specification a jurist signs off and a developer builds from.
+@Suite("Specificatie")
+struct SpecificationTests {
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+  }()
+
+  static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
+  static let pages = SpecificationSite.pages(engine: engine, guide: root.appendingPathComponent("Regulations/README.md").path)
+
+  @Test("de Wzt 2025: artikel 2 met annotaties en de regels ernaast, parameters met bron, open keuzes")
+  func zorgtoeslag() throws {
+    let page = try #require(Self.pages.first { $0.code == "zorgtoeslag" && $0.header.validFrom.iso == "2025-01-01" })
+    let article2 = try #require(page.articles.first { $0.citation.artikel == "2" })
+    #expect(article2.parts.contains { $0.text.joined().contains("]{") && !$0.rules.isEmpty })
+    #expect(page.parameters.contains { $0.source != nil || $0.citation.artikel != nil })
+    #expect(!page.choices.filter { $0.status == "open" }.isEmpty)
+    #expect(page.trace.contains { $0.article.artikel == "2" && !$0.rules.isEmpty && !$0.examples.isEmpty })
+    let html = SpecHTML.page(page, all: Self.pages)
+    #expect(html.contains("class=\"jas jas-voorwaarde\"") || html.contains("class=\"jas jas-variabele\""))
+    #expect(html.contains("id=\"legenda\"") && html.contains("open interpretatiekeuze"))
+    #expect(!html.contains("<script"))
+    // Every link inside the page lands on an element of the page.
+    let ids = Set(Self.matches(#"id="([^"]+)""#, html))
+    let links = Set(Self.matches(##"href="#([^"]+)""##, html))
+    #expect(links.subtracting(ids).isEmpty, "\(links.subtracting(ids))")
+  }
+
+  @Test("iedere regelingversie heeft een pagina; het partnerbegrip wordt elders anders gedefinieerd")
+  func register() throws {
+    #expect(Self.pages.count == Self.engine.documents.count)
+    let awir = try #require(Self.pages.first { $0.code == "awir" && $0.header.validFrom.iso == "2025-01-01" })
+    let partner = try #require(awir.begrippen.first { $0.name == "toeslagpartner" })
+    #expect(partner.elsewhere.contains { $0.hasPrefix("echtgenoot") })
+    #expect(partner.elsewhere.contains { $0.hasPrefix("bijstandspartner") })
+  }
+
+  @Test("de interpretatiekeuzes worden gelezen met artikel en status")
+  func choices() {
+    let text = """
+      ## Interpretatiekeuzes
+
+      1. **Eerste keuze** (Wzt art. 2 lid 1). Gekozen: dit. Alternatief: dat.
+         Tweede regel.
+      2. **Tweede** (Awir art. 7). Afgestemd met beleid.
+
+      ## Verder
+      """
+    let c = InterpretationChoice.read(guide: text)
+    #expect(c.count == 2)
+    #expect(c[0].title == "Eerste keuze" && c[0].articles == "Wzt art. 2 lid 1" && c[0].status == "open" && c[0].text.hasSuffix("Tweede regel."))
+    #expect(c[1].status == "afgestemd" && c[1].concerns("Awir") && !c[1].concerns("Wzt"))
+  }
+
+  static func matches(_ pattern: String, _ text: String) -> [String] {
+    let re = try! NSRegularExpression(pattern: pattern)
+    return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range(at: 1), in: text)!]) }
+  }
+}
