@@ -38,7 +38,7 @@ let package = Package(
       name: "Analyses",
       dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reports", dependencies: ["Analyses", "Toetssteen", "Population", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
-    .target(name: "Specification", dependencies: ["Toetssteen", "RuleSemantics", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
+    .target(name: "Specification", dependencies: ["Toetssteen", "HouseholdModel", "RuleSemantics", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
     .executableTarget(
       name: "toets",
       dependencies: ["Specification", "Reports", "Analyses", "Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "ReferenceEvaluator", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
-    .testTarget(name: "SpecificationTests", dependencies: ["Specification", "Toetssteen"]),
+    .testTarget(name: "SpecificationTests", dependencies: ["Specification", "Toetssteen", "HouseholdModel"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
     .testTarget(name: "CLITests", dependencies: ["toets"], exclude: ["Fixtures", "Golden"]),
   ]

@@ -19,11 +19,16 @@ struct Toets: ParsableCommand {
                                          reken één huishouden door, met uitleg per artikel
         toets simulate --date 2025-01-01 --households 1000000
                                          reken een synthetische bevolking van Nederland door
+        toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml
+                                         rapport vóór invoering: variant, samenloop,
+                                         fraudegevoeligheid, overgangsrecht (HTML, JSON, CSV)
+        toets spec                       specificatie per regeling voor jurist en ontwikkelaar
+        toets ir --uit regels.json       de gecompileerde regels als JSON (met JSON Schema)
 
       De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
       Regulations/huishouden/gegevensmodel.md.
       """,
-    subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, SpecCommand.self]
+    subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, SpecCommand.self, IRCommand.self]
   )
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Specification
+import HouseholdModel
 import Testing
 import Toetssteen
 
@@ -61,6 +62,41 @@ struct SpecificationTests {
 
   static func matches(_ pattern: String, _ text: String) -> [String] {
     let re = try! NSRegularExpression(pattern: pattern)
+    return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range(at: 1), in: text)!]) }
+  }
+}
+
+/// The IR export other tools read.
+@Suite("IR-export")
+struct IRExportTests {
+  @Test("formaat en versie, iedere regel met bron, en het schema kent precies de operatoren die de export schrijft")
+  func export() throws {
+    let text = JSONWriter.render(IRExport.document(SpecificationTests.engine.program))
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(doc["formaat"] as? String == "toetssteen-ir" && doc["versie"] as? String == IRExport.version)
+    let laws = try #require(doc["wetten"] as? [[String: Any]])
+    let zorg = try #require(laws.first { $0["code"] as? String == "zorgtoeslag" })
+    let versions = try #require(zorg["versies"] as? [[String: Any]])
+    #expect(versions.contains { ($0["uitvoer"] as? [[String: Any]])?.contains { $0["id"] as? String == "zorgtoeslag.jaarbedrag" } == true })
+    for v in versions {
+      for d in v["definities"] as? [[String: Any]] ?? [] {
+        for r in d["regels"] as? [[String: Any]] ?? [] {
+          #expect(((r["bron"] as? [String: Any])?["jci"] as? String)?.hasPrefix("jci1.3:c:") == true)
+        }
+      }
+    }
+    let schemaURL = SpecificationTests.root.appendingPathComponent("Schemas/toetssteen-ir-1.schema.json")
+    let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
+    let defs = try #require(schema["$defs"] as? [String: Any])
+    let expression = try #require((defs["expressie"] as? [String: Any])?["properties"] as? [String: Any])
+    let ops = try #require((expression["op"] as? [String: Any])?["enum"] as? [String])
+    #expect(Set(ops) == Set(IRExport.operators))
+    let used = Set(Self.operators(in: text))
+    #expect(used.isSubset(of: Set(IRExport.operators)), "\(used.subtracting(IRExport.operators))")
+  }
+
+  static func operators(in text: String) -> [String] {
+    let re = try! NSRegularExpression(pattern: #""op" *: *"([A-Za-z]+)""#)
     return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range(at: 1), in: text)!]) }
   }
 }

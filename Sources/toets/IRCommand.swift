@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import HouseholdModel
+import Specification
+import Toetssteen
+
+struct IRCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ir",
+    abstract: "Exporteer de gecompileerde regels als JSON (formaat toetssteen-ir, versie 1).",
+    discussion: """
+      Alle wetten met hun versies, definities en regels (voorwaarden en uitkomsten als expressiebomen), \
+      de gegevens van het huishoudmodel met hun herkomst, de parameters met iedere waarde in de tijd, en \
+      de enumeraties; iedere regel en waarde met haar bron (BWB, artikel, lid, Juriconnect). Getallen \
+      zijn exacte decimale strings. Het schema staat in Schemas/toetssteen-ir-1.schema.json.
+
+      Voorbeeld:
+        toets ir --uit toetssteen-ir.json
+      """)
+
+  @Option(name: .customLong("uit"), help: ArgumentHelp("Bestand (standaard: standaarduitvoer).", valueName: "bestand"))
+  var output: String?
+
+  @OptionGroup var regulations: RegulationOptions
+
+  func run() throws {
+    let (engine, _) = try regulations.engine()
+    let text = JSONWriter.render(IRExport.document(engine.program)) + "\n"
+    guard let output else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do { try AtomicFile.write(text, to: output) } catch {
+      Terminal.error("fout: kan '\(output)' niet schrijven: \(error)")
+      throw ExitCode(1)
+    }
+    Terminal.out("IR geschreven naar \(output) (\(text.utf8.count / 1024) kB, formaat \(IRExport.format) \(IRExport.version)).")
+  }
+}
