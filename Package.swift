@@ -11,7 +11,7 @@ let package = Package(
     .executable(name: "toets", targets: ["toets"]),
     .library(
       name: "Toetssteen",
-      targets: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
+      targets: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

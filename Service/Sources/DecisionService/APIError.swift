@@ -1,0 +1,47 @@
+import Foundation
+import HouseholdModel
+import Hummingbird
+
+/// A request the service cannot answer, as a 4xx with a precise message: which field, what was
+/// expected, and — for a household document — every problem with its line and column.
+public struct APIError: Error, Sendable {
+  public let status: HTTPResponse.Status
+  public let code: String
+  public let message: String
+  public let field: String?
+  public let expected: String?
+  public let problems: [JSONValue]
+
+  public init(_ status: HTTPResponse.Status, code: String, _ message: String, field: String? = nil, expected: String? = nil, problems: [JSONValue] = []) {
+    self.status = status
+    self.code = code
+    self.message = message
+    self.field = field
+    self.expected = expected
+    self.problems = problems
+  }
+
+  /// The error as the JSON body of the response.
+  public var json: JSONValue {
+    var pairs: [(String, JSONValue)] = [("fout", .string(code)), ("melding", .string(message))]
+    if let field { pairs.append(("veld", .string(field))) }
+    if let expected { pairs.append(("verwacht", .string(expected))) }
+    if !problems.isEmpty { pairs.append(("problemen", .array(problems))) }
+    return .ordered(pairs)
+  }
+
+  public var response: Response { JSONResponse.make(json, status: status) }
+}
+
+/// JSON responses with the right content type.
+public enum JSONResponse {
+  public static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+    make(text: JSONWriter.render(value) + "\n", status: status)
+  }
+
+  public static func make(text: String, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+      status: status, headers: [.contentType: "application/json; charset=utf-8"],
+      body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+  }
+}

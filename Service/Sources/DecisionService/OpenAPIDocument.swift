@@ -1,0 +1,79 @@
+/// The OpenAPI 3.1 description of the decision service, served at `GET /v1/openapi.json`.
+public enum OpenAPIDocument {
+  public static let text = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Toetssteen beslisservice",
+        "version": "1.0.0",
+        "description": "Rekent een huishouden door met de gecodeerde Nederlandse regelingen, exact en met uitleg per artikel. Dezelfde uitkomst als `toets evaluate --format json`."
+      },
+      "paths": {
+        "/v1/evaluate": {
+          "post": {
+            "summary": "Eén huishouden doorrekenen op een peildatum",
+            "parameters": [
+              {"name": "datum", "in": "query", "required": true, "description": "Peildatum", "schema": {"type": "string", "format": "date", "example": "2025-01-01"}}
+            ],
+            "requestBody": {
+              "required": true,
+              "description": "Het huishoudendocument volgens het integratiecontract (cli-and-household.md), ten hoogste 1 MiB.",
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Huishouden"}}}
+            },
+            "responses": {
+              "200": {"description": "Uitkomsten (exacte decimale strings in euro's), onbepaalde uitkomsten met reden en artikelen, en de trace.",
+                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Beslissing"}}}},
+              "400": {"description": "Geen of een ongeldige datum, of een lege body.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
+              "413": {"description": "De body is groter dan 1 MiB.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
+              "422": {"description": "Het huishoudendocument klopt niet; ieder probleem met regel, kolom en veld.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
+              "503": {"description": "De berekening duurde langer dan de tijdslimiet.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}}
+            }
+          }
+        },
+        "/v1/regulations": {
+          "get": {
+            "summary": "De gecodeerde regelingen met hun versies, geldigheid, artikelen en uitvoer",
+            "responses": {"200": {"description": "Regelingen", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Regelingen"}}}}}
+          }
+        },
+        "/v1/openapi.json": {
+          "get": {"summary": "Dit document", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}
+        }
+      },
+      "components": {
+        "schemas": {
+          "Huishouden": {
+            "type": "object", "required": ["personen"],
+            "properties": {
+              "personen": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["id", "rol"],
+                "properties": {"id": {"type": "string"}, "rol": {"enum": ["aanvrager", "partner", "kind", "medebewoner"]}, "geboortedatum": {"type": "string", "format": "date"}},
+                "additionalProperties": true}}
+            },
+            "additionalProperties": true,
+            "description": "Velden en standaardwaarden: Regulations/huishouden/gegevensmodel.md."
+          },
+          "Beslissing": {
+            "type": "object", "required": ["date", "outputs"],
+            "properties": {
+              "date": {"type": "string", "format": "date"},
+              "outputs": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^-?\\d+(\\.\\d+)?$"}},
+              "onbepaald": {"type": "object", "additionalProperties": {"type": "object", "required": ["code", "reden", "artikelen"]}},
+              "trace": {"type": "array", "items": {"type": "object"}}
+            }
+          },
+          "Fout": {
+            "type": "object", "required": ["fout", "melding"],
+            "properties": {
+              "fout": {"type": "string"}, "melding": {"type": "string"}, "veld": {"type": "string"}, "verwacht": {"type": "string"},
+              "problemen": {"type": "array", "items": {"type": "object", "properties": {"regel": {"type": ["integer", "null"]}, "kolom": {"type": ["integer", "null"]}, "veld": {"type": "string"}, "melding": {"type": "string"}}}}
+            }
+          },
+          "Regelingen": {
+            "type": "object", "required": ["regelingen"],
+            "properties": {"regelingen": {"type": "array", "items": {"type": "object", "required": ["code", "titel", "bwb", "versies"]}}}
+          }
+        }
+      }
+    }
+    """#
+}

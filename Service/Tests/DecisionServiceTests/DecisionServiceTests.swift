@@ -1,0 +1,90 @@
+import DecisionService
+import ExactArithmetic
+import Foundation
+import HouseholdModel
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Toetssteen
+
+/// The decision service answers the contract's household exactly as `toets evaluate --format json`,
+/// and rejects malformed requests with a precise 4xx.
+@Suite("Beslisservice")
+struct DecisionServiceTests {
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url
+  }()
+
+  static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
+  static let household = try! String(contentsOf: root.appendingPathComponent("Examples/huishouden.json"), encoding: .utf8)
+
+  static func app(_ limits: DecisionService.Limits = .init()) -> some ApplicationProtocol {
+    Application(router: DecisionService(engine: engine, limits: limits).router())
+  }
+
+  @Test("het huishouden van het contract: hetzelfde antwoord als toets evaluate --format json")
+  func evaluateMatchesCLI() async throws {
+    let expected = JSONWriter.render(Self.engine.evaluate(try Self.engine.household(fromJSON: Self.household), on: CivilDate(iso: "2025-01-01")!).json()) + "\n"
+    try await Self.app().test(.router) { client in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: Self.household)) { r in
+        #expect(r.status == .ok)
+        #expect(r.headers[.contentType]?.hasPrefix("application/json") == true)
+        #expect(String(buffer: r.body) == expected)
+      }
+    }
+  }
+
+  @Test("geen datum, een ongeldige datum, een lege body, kapotte JSON: 4xx met veld en verwachting")
+  func badRequests() async throws {
+    try await Self.app().test(.router) { client in
+      try await client.execute(uri: "/v1/evaluate", method: .post, body: ByteBuffer(string: Self.household)) { r in
+        #expect(r.status == .badRequest)
+        #expect(String(buffer: r.body).contains("\"veld\": \"datum\""))
+      }
+      try await client.execute(uri: "/v1/evaluate?datum=2025-13-40", method: .post, body: ByteBuffer(string: Self.household)) { r in
+        #expect(r.status == .badRequest)
+        #expect(String(buffer: r.body).contains("JJJJ-MM-DD"))
+      }
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: "  ")) { r in
+        #expect(r.status == .badRequest)
+      }
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: "{\"personen\": [ {\"id\": 1, ")) { r in
+        #expect(r.status == .unprocessableContent)
+        let text = String(buffer: r.body)
+        #expect(text.contains("\"problemen\"") && text.contains("\"regel\""))
+      }
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: "{\"personen\": [{\"id\": \"a\", \"rol\": \"koning\"}]}")) { r in
+        #expect(r.status == .unprocessableContent)
+        #expect(String(buffer: r.body).contains("rol"))
+      }
+    }
+  }
+
+  @Test("een te grote body: 413")
+  func tooLarge() async throws {
+    try await Self.app(.init(maxBody: 1000)).test(.router) { client in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: String(repeating: " ", count: 5000) + Self.household)) { r in
+        #expect(r.status == .contentTooLarge)
+      }
+    }
+  }
+
+  @Test("regelingen en OpenAPI: geldige JSON met de wetten en beide paden")
+  func listings() async throws {
+    try await Self.app().test(.router) { client in
+      try await client.execute(uri: "/v1/regulations", method: .get) { r in
+        #expect(r.status == .ok)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [String: Any])
+        let laws = try #require(json["regelingen"] as? [[String: Any]])
+        #expect(laws.contains { $0["code"] as? String == "zorgtoeslag" })
+      }
+      try await client.execute(uri: "/v1/openapi.json", method: .get) { r in
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [String: Any])
+        let paths = try #require(json["paths"] as? [String: Any])
+        #expect(paths["/v1/evaluate"] != nil && paths["/v1/regulations"] != nil)
+      }
+    }
+  }
+}
