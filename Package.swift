@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "ReferenceEvaluator", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
-    .testTarget(name: "SpecificationTests", dependencies: ["Specification", "Toetssteen", "HouseholdModel"]),
+    .testTarget(name: "SpecificationTests", dependencies: ["Specification", "Toetssteen", "HouseholdModel", "RuleIR"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
     .testTarget(name: "CLITests", dependencies: ["toets"], exclude: ["Fixtures", "Golden"]),
   ]

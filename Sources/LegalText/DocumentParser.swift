@@ -25,7 +25,7 @@ public enum DocumentParser {
       let trimmed = text.trimmed
       if trimmed.hasPrefix("```") {
         let info = String(trimmed.dropFirst(3)).trimmed.lowercased()
-        let kind: BlockKind = info == "regels" ? .regels : info == "voorbeeld" ? .voorbeeld : .other
+        let kind: BlockKind = info == "regels" ? .regels : info == "voorbeeld" ? .voorbeeld : info == "keuze" ? .keuze : .other
         var end = lineNumber + 1
         while end <= lineCount, !file.line(end).trimmed.hasPrefix("```") { end += 1 }
         let contentStart = lineNumber < lineCount ? file.lineStarts[lineNumber] : file.scalars.count

@@ -71,6 +71,8 @@ public enum BlockKind: String, Sendable {
   case regels
   /// A worked example with inputs and expected outcomes (```voorbeeld).
   case voorbeeld
+  /// An interpretation decision (```keuze): where turning the text into rules required a choice.
+  case keuze
   /// Any other fence (```text and the like): shown, never interpreted.
   case other
 }

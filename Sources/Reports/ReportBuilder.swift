@@ -145,9 +145,19 @@ public struct ReportBuilder {
         Format.euros(scaled(total)), Format.count(scaled(open)),
       ])
     }
+    // Open interpretation decisions under the rules valid on the date.
+    let validPaths = Set(c.engine.program.laws.values.flatMap { $0 }.filter { $0.isValid(on: c.date) }.map(\.path))
+    let decisions = c.engine.program.decisions.filter { $0.status == .open && validPaths.contains($0.range.file.path) }
+    var decisionRefs: [Report.Reference] = []
+    let decisionRows = decisions.map { d -> [Report.Cell] in
+      let r = cite(d.citation)
+      if !decisionRefs.contains(r) { decisionRefs.append(r) }
+      return [Format.text(d.title), Format.text(d.citation.short), Format.text(d.choice), Format.text(d.affects.map(\.description).joined(separator: ", ")), Format.text(d.status.rawValue)]
+    }
     return Report.Section(
       id: "overzicht", title: "Overzicht",
       paragraphs: [
+        paragraph("Deze cijfers rusten op \(decisions.count) open interpretatiekeuzes: plaatsen waar de vertaling van wettekst naar regels een keuze vroeg die nog niet met beleid en wetgeving is afgestemd (tabel hieronder). Een andere keuze geeft andere cijfers; zulke keuzes horen niet buiten het zicht van beleid en wetgeving door ICT te worden gemaakt.", decisionRefs, emphasis: !decisions.isEmpty),
         paragraph("Dit rapport rekent de gecodeerde regelingen door op een synthetische bevolking van \(Format.countText(c.population.householdCount)) huishoudens en schaalt de uitkomsten op naar Nederland. Het beoordeelt het ontwerp van de regels, nooit personen: de huishoudens zijn verzonnen volgens het scenario, en er worden geen kenmerken als herkomst of nationaliteit gebruikt."),
         paragraph("Ieder getal verwijst naar de artikelen waar het uit volgt; de tekst van die artikelen staat achterin (Bijlage: artikelen)."),
       ],
@@ -156,7 +166,14 @@ public struct ReportBuilder {
         columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "soort", kind: "tekst"), .init(name: "ontvangers", kind: "aantal"),
                   .init(name: "totaal per jaar", kind: "euro"), .init(name: "onbepaald", kind: "aantal")],
         rows: rows, note: "Maandbedragen tellen twaalf keer. De bijstandsnorm is geen betaling: de middelentoets van de Participatiewet is niet gecodeerd.",
-        citations: refs)],
+        citations: refs),
+        Report.Table(
+          id: "open-keuzes", title: "Open interpretatiekeuzes onder deze cijfers",
+          columns: [.init(name: "keuze", kind: "tekst"), .init(name: "artikel", kind: "tekst"), .init(name: "gekozen", kind: "tekst"),
+                    .init(name: "raakt de regels", kind: "tekst"), .init(name: "status", kind: "tekst")],
+          rows: decisionRows, note: "De volledige keuze (vraag, alternatieven, reden, wie besliste) staat bij het artikel in de regeling en in `toets spec`.",
+          citations: decisionRefs),
+      ],
       charts: [])
   }
 

@@ -73,14 +73,17 @@ public struct Program: Sendable {
   public let symbols: [SymbolID: SymbolInfo]
   /// Definitions in an order where each comes after everything it reads (per law version).
   public let evaluationOrder: [SymbolID]
+  /// Interpretation decisions recorded in the regulations, each linked to the rules it affects.
+  public let decisions: [InterpretationDecision]
 
-  public init(laws: [String: [LawVersion]], facts: [SymbolID: FactDeclaration], parameters: [SymbolID: ParameterDeclaration], enumerations: [String: [String]], symbols: [SymbolID: SymbolInfo], evaluationOrder: [SymbolID]) {
+  public init(laws: [String: [LawVersion]], facts: [SymbolID: FactDeclaration], parameters: [SymbolID: ParameterDeclaration], enumerations: [String: [String]], symbols: [SymbolID: SymbolInfo], evaluationOrder: [SymbolID], decisions: [InterpretationDecision] = []) {
     self.laws = laws
     self.facts = facts
     self.parameters = parameters
     self.enumerations = enumerations
     self.symbols = symbols
     self.evaluationOrder = evaluationOrder
+    self.decisions = decisions
   }
 
   public func version(of law: String, on date: CivilDate) -> LawVersion? {

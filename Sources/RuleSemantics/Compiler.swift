@@ -57,11 +57,12 @@ public enum Compiler {
     let order = checker.evaluationOrder(laws)
     let coverage = checker.coverage(documents)
     diagnostics.append(contentsOf: checker.diagnostics.diagnostics)
+    let decisions = DecisionCompiler.compile(documents, laws: laws, parameters: parameters, diagnostics: &diagnostics)
     guard !diagnostics.hasErrors else { return CompilationResult(program: nil, coverage: coverage) }
     let enumerations = table.enumerations.mapValues { $0.value.values }
     let program = Program(
       laws: laws, facts: facts, parameters: parameters, enumerations: enumerations, symbols: checker.symbolInfo,
-      evaluationOrder: order)
+      evaluationOrder: order, decisions: decisions)
     return CompilationResult(program: program, coverage: coverage)
   }
 }

@@ -6,7 +6,8 @@ import Toetssteen
 
 /// The compiled rules as JSON, for other tools: every law version with its definitions and rules
 /// (conditions and values as expression trees), the facts of the household model, the parameters
-/// with every value over time, and the enumerations. Versioned: the document names its format and
+/// with every value over time, the enumerations, and the interpretation decisions with the rules they
+/// affect. Versioned: the document names its format and
 /// version, and `Schemas/toetssteen-ir-1.schema.json` describes it.
 ///
 /// Numbers are exact decimal strings (`"0.071"`) or, when they have no finite decimal expansion,
@@ -37,10 +38,19 @@ public enum IRExport {
         })),
       ])
     }
+    let decisions = program.decisions.map { d in
+      JSONValue.ordered([
+        ("id", .string(d.id)), ("titel", .string(d.title)), ("vraag", .string(d.question)),
+        ("alternatieven", .array(d.alternatives.map { .string($0) })), ("keuze", .string(d.choice)), ("reden", .string(d.reason)),
+        ("beslotenDoor", .string(d.decidedBy)), ("status", .string(d.status.rawValue)), ("bron", citation(d.citation)),
+        ("raakt", .array(d.affects.map { .ordered([("wet", .string($0.law)), ("naam", .string($0.name))]) })),
+      ])
+    }
     let enums = program.enumerations.keys.sorted().map { ($0, JSONValue.array(program.enumerations[$0]!.map { .string($0) })) }
     return JSONValue.ordered([
       ("formaat", .string(format)), ("versie", .string(version)), ("schema", .string("Schemas/toetssteen-ir-1.schema.json")),
       ("wetten", .array(laws)), ("gegevens", .array(facts)), ("parameters", .array(parameters)), ("enumeraties", JSONValue.ordered(enums)),
+      ("keuzes", .array(decisions)),
     ])
   }
 

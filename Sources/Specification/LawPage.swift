@@ -16,6 +16,8 @@ public struct LawPage: Sendable {
     public var text: [String]
     public var rules: [String]
     public var examples: [String]
+    /// Ids of the interpretation decisions recorded here.
+    public var decisions: [String] = []
   }
 
   public struct Article: Sendable {
@@ -62,7 +64,8 @@ public struct LawPage: Sendable {
   /// Formalisable annotations: formalised and open, and the open ones with their words.
   public var formalised = 0
   public var open: [(formulering: String, jasClass: JASClass, citation: Citation)] = []
-  public var choices: [InterpretationChoice] = []
+  /// The interpretation decisions recorded in this document, open ones first.
+  public var decisions: [InterpretationDecision] = []
 
   /// `2025-01-01 tot 2026-01-01` or `vanaf 2025-01-01`.
   public var validity: String {
@@ -75,11 +78,12 @@ public struct LawPage: Sendable {
 
 extension LawPage {
   /// Builds the page for `document` from the compiled `engine`.
-  public init(document: LegalDocument, engine: Engine, choices: [InterpretationChoice]) {
+  public init(document: LegalDocument, engine: Engine) {
     let h = document.header
     self.init(code: h.code, title: h.title, header: h, fileName: Self.fileName(h))
-    articles = Self.articles(document)
     let program = engine.program
+    decisions = program.decisions.filter { $0.range.file == document.file }.sorted { ($0.status == .open ? 0 : 1) < ($1.status == .open ? 0 : 1) }
+    articles = Self.articles(document, decisions: decisions)
     let version = program.laws[h.code]?.first { $0.validFrom == h.validFrom && $0.path == document.file.path }
     if let version {
       parameters = version.declaredParameters.sorted().flatMap { id -> [ParameterRow] in
@@ -98,11 +102,10 @@ extension LawPage {
       open = mine.filter { if case .formalised = $0.status { return false } else { return true } }
         .map { ($0.annotation.formulering, $0.annotation.jasClass, $0.annotation.citation) }
     }
-    self.choices = choices.filter { $0.concerns(h.shortTitle) }
   }
 
   /// The document's elements grouped per article and per lid, in reading order.
-  static func articles(_ d: LegalDocument) -> [Article] {
+  static func articles(_ d: LegalDocument, decisions: [InterpretationDecision]) -> [Article] {
     var out: [Article] = []
     for element in d.elements {
       switch element {
@@ -125,6 +128,7 @@ extension LawPage {
         case .regels: out[i].parts[j].rules.append(b.content.text)
         case .voorbeeld: out[i].parts[j].examples.append(b.content.text)
         case .other: out[i].parts[j].text.append(b.content.text)
+        case .keuze: out[i].parts[j].decisions += decisions.filter { $0.range.start == b.content.start }.map(\.id)
         }
       }
     }

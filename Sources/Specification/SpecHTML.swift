@@ -2,6 +2,7 @@ import ExactArithmetic
 import Foundation
 import LegalSource
 import LegalText
+import RuleIR
 
 /// The specification site as HTML: one self-contained page per law version (text with colour-coded
 /// annotations and the rules beside it, parameters, begrippen, traceability, coverage, open
@@ -12,10 +13,10 @@ public enum SpecHTML {
     h += "<header><p><a href=\"index.html\">Alle regelingen</a></p><h1>\(escape(p.title))</h1>"
     h += "<p class=\"sub\">\(escape(p.header.shortTitle)) · \(escape(p.header.bwb)) · geldig \(escape(p.validity)) · toestand \(DutchFormat.date(p.header.toestand))</p>"
     h += "<p class=\"bron\">Bron: \(escape(p.header.source))</p>"
-    let openChoices = p.choices.filter { $0.status == "open" }
+    let openChoices = p.decisions.filter { $0.status == .open }
     if !openChoices.isEmpty {
       h += "<div class=\"open\"><strong>\(openChoices.count) open interpretatiekeuze\(openChoices.count == 1 ? "" : "s")</strong> — nog niet afgestemd met beleid en wetgeving: "
-      h += openChoices.map { "<a href=\"#keuze-\($0.number)\">\(escape($0.title))</a>" }.joined(separator: ", ") + "</div>"
+      h += openChoices.map { "<a href=\"#keuze-\($0.id)\">\(escape($0.title))</a>" }.joined(separator: ", ") + "</div>"
     }
     h += "<nav><a href=\"#tekst\">Tekst en regels</a> · <a href=\"#parameters\">Parameters</a> · <a href=\"#begrippen\">Begrippen</a> · <a href=\"#traceerbaarheid\">Traceerbaarheid</a> · <a href=\"#dekking\">Dekking</a> · <a href=\"#keuzes\">Interpretatiekeuzes</a></nav></header><main>"
     h += legend()
@@ -28,6 +29,11 @@ public enum SpecHTML {
         for paragraph in paragraphs(part.text) { h += "<p>\(AnnotatedText.html(paragraph))</p>" }
         h += "</div><div class=\"regels\">"
         for r in part.rules { h += "<pre class=\"regelblok\">\(escape(r))</pre>" }
+        for id in part.decisions {
+          if let d = p.decisions.first(where: { $0.id == id }) {
+            h += "<p class=\"keuzeverwijzing \(d.status.rawValue)\">Interpretatiekeuze (\(d.status.rawValue)): <a href=\"#keuze-\(d.id)\">\(escape(d.title))</a></p>"
+          }
+        }
         for e in part.examples { h += "<details class=\"voorbeeld\"><summary>Rekenvoorbeeld</summary><pre>\(escape(e))</pre></details>" }
         h += "</div></div>"
       }
@@ -53,9 +59,12 @@ public enum SpecHTML {
       h += "</tbody></table>"
     }
     h += "</section><section id=\"keuzes\"><h2>Interpretatiekeuzes</h2><p>Waar de vertaling van tekst naar regels een keuze vroeg. Een open keuze is nog niet afgestemd met beleid en wetgeving; zij hoort niet buiten hun zicht door ICT te worden gemaakt.</p>"
-    if p.choices.isEmpty { h += "<p>Geen keuzes voor deze regeling vastgelegd.</p>" }
-    for c in p.choices {
-      h += "<div class=\"keuze \(c.status)\" id=\"keuze-\(c.number)\"><h3>\(c.number). \(escape(c.title)) <span class=\"status\">\(c.status)</span></h3><p class=\"bron\">\(escape(c.articles))</p><p>\(escape(c.text))</p></div>"
+    if p.decisions.isEmpty { h += "<p>Geen keuzes voor deze regeling vastgelegd.</p>" }
+    for d in p.decisions {
+      h += "<div class=\"keuze \(d.status.rawValue)\" id=\"keuze-\(d.id)\"><h3>\(escape(d.title)) <span class=\"status\">\(d.status.rawValue)</span></h3>"
+      h += "<dl><dt>artikel</dt><dd>\(link(d.citation, in: p))</dd><dt>vraag</dt><dd>\(escape(d.question))</dd><dt>alternatieven</dt><dd><ul>"
+      h += d.alternatives.map { "<li>\(escape($0))</li>" }.joined() + "</ul></dd><dt>keuze</dt><dd>\(escape(d.choice))</dd><dt>reden</dt><dd>\(escape(d.reason))</dd>"
+      h += "<dt>besloten door</dt><dd>\(escape(d.decidedBy))</dd><dt>raakt de regels</dt><dd>\(escape(d.affects.map { $0.law == p.code ? $0.name : $0.description }.joined(separator: ", ")))</dd></dl></div>"
     }
     h += "</section></main></body></html>\n"
     return h
@@ -65,7 +74,7 @@ public enum SpecHTML {
     var h = head("Specificaties van de gecodeerde regelingen")
     h += "<header><h1>Specificaties</h1><p class=\"sub\">Per regeling en versie: de wettekst met JAS-annotaties, de regels ernaast, parameters met bronnen, begrippen, traceerbaarheid, dekking en open interpretatiekeuzes.</p></header><main><table><thead><tr><th>regeling</th><th>versie</th><th>artikelen</th><th>dekking</th><th>open keuzes</th></tr></thead><tbody>"
     for p in pages {
-      let openChoices = p.choices.filter { $0.status == "open" }.count
+      let openChoices = p.decisions.filter { $0.status == .open }.count
       let coverage = "\(p.formalised)/\(p.formalised + p.open.count)"
       h += "<tr><td><a href=\"\(p.fileName).html\">\(escape(p.title))</a></td><td>\(escape(p.validity))</td>"
       h += "<td class=\"getal\">\(p.articles.count)</td><td class=\"getal\">\(coverage)</td><td class=\"getal\">\(openChoices)</td></tr>"
@@ -124,7 +133,8 @@ public enum SpecHTML {
     .legenda{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.4em 0;font-size:.85em;z-index:1}
     table{border-collapse:collapse;width:100%;font-size:.9em;margin:.8em 0}th,td{border-bottom:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
     th{background:#eef3f8}td.getal{text-align:right;font-variant-numeric:tabular-nums}
-    .keuze{border-left:4px solid #999;padding:.2em .8em;margin:.8em 0}.keuze.open{border-color:#e0a800}.status{font-size:.75em;background:#eee;padding:.1em .4em;border-radius:3px}
+    .keuze dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}.keuze dd{margin:0}.keuze dd ul{margin:0;padding-left:1.2em}
+    .keuzeverwijzing{font-size:.85em;background:#fff8e1;padding:.2em .5em}.keuze{border-left:4px solid #999;padding:.2em .8em;margin:.8em 0}.keuze.open{border-color:#e0a800}.status{font-size:.75em;background:#eee;padding:.1em .4em;border-radius:3px}
     @media (max-width:800px){.rij{grid-template-columns:1fr}}
     """
 

@@ -1,12 +1,13 @@
 import ExactArithmetic
+import RuleIR
 
 /// The specification of one law version as Markdown, for review in a repository or a document
 /// system: the same sections as the HTML page.
 public enum SpecMarkdown {
   public static func page(_ p: LawPage) -> String {
     var m = ["# \(p.title)", "", "\(p.header.shortTitle) · \(p.header.bwb) · geldig \(p.validity) · toestand \(p.header.toestand.iso)", "", "Bron: \(p.header.source)", ""]
-    let open = p.choices.filter { $0.status == "open" }
-    if !open.isEmpty { m += ["> **\(open.count) open interpretatiekeuze(s)**: " + open.map { "\($0.number). \($0.title)" }.joined(separator: "; "), ""] }
+    let open = p.decisions.filter { $0.status == .open }
+    if !open.isEmpty { m += ["> **\(open.count) open interpretatiekeuze(s)**: " + open.map(\.title).joined(separator: "; "), ""] }
     m += ["## Tekst en regels", ""]
     for a in p.articles {
       m += ["### \(a.title)", ""]
@@ -26,7 +27,11 @@ public enum SpecMarkdown {
     m += ["", "## Dekking", "", "\(p.formalised) van \(p.formalised + p.open.count) te formaliseren annotaties geformaliseerd; \(p.open.count) open.", ""]
     for o in p.open { m.append("- \(o.formulering) (\(o.jasClass.rawValue), \(o.citation.short))") }
     m += ["", "## Interpretatiekeuzes", ""]
-    for c in p.choices { m += ["### \(c.number). \(c.title) (\(c.status))", "", "\(c.articles)", "", c.text, ""] }
+    for d in p.decisions {
+      m += ["### \(d.title) (\(d.status.rawValue))", "", "- artikel: \(d.citation.short)", "- vraag: \(d.question)"]
+      m += ["- alternatieven:"] + d.alternatives.map { "  - \($0)" }
+      m += ["- keuze: \(d.choice)", "- reden: \(d.reason)", "- besloten door: \(d.decidedBy)", "- raakt: \(d.affects.map(\.description).joined(separator: ", "))", ""]
+    }
     return m.joined(separator: "\n") + "\n"
   }
 

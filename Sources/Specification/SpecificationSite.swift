@@ -5,13 +5,11 @@ import Toetssteen
 /// Writes the specification site: `index.html`, and per law version `<code>-<geldig vanaf>.html`
 /// and `.md`. Every file is written atomically.
 public enum SpecificationSite {
-  /// The pages for every regulation document the engine compiled (the household data model included),
-  /// with the interpretation choices of the guide at `guide` (the regulations' README).
-  public static func pages(engine: Engine, guide: String?) -> [LawPage] {
-    let choices = guide.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }.map(InterpretationChoice.read) ?? []
-    return engine.documents
+  /// The pages for every regulation document the engine compiled (the household data model included).
+  public static func pages(engine: Engine) -> [LawPage] {
+    engine.documents
       .sorted { ($0.header.code, $0.header.validFrom) < ($1.header.code, $1.header.validFrom) }
-      .map { LawPage(document: $0, engine: engine, choices: choices) }
+      .map { LawPage(document: $0, engine: engine) }
   }
 
   /// Writes `pages` under `directory`; returns the paths written.

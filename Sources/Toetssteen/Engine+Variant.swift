@@ -65,7 +65,7 @@ extension Engine {
     }
     let changed = Program(
       laws: program.laws, facts: program.facts, parameters: parameters, enumerations: program.enumerations,
-      symbols: program.symbols, evaluationOrder: program.evaluationOrder)
+      symbols: program.symbols, evaluationOrder: program.evaluationOrder, decisions: program.decisions)
     return Engine(program: changed, documents: documents, coverage: coverage)
   }
 

@@ -54,6 +54,12 @@ struct Check: ParsableCommand {
       lines.append("Dekking: \(coverage.formalised.count) van \(f) te formaliseren annotaties geformaliseerd, \(coverage.open.count) open; \(coverage.unbacked.count) regels/parameters zonder annotatie.")
       if showCoverage { lines += coverageLines(coverage) }
     }
+    if let engine = compiled.engine {
+      let decisions = engine.program.decisions
+      let distinct = Set(decisions.map(\.id))
+      let open = Set(decisions.filter { $0.status == .open }.map(\.id))
+      lines.append("Interpretatiekeuzes: \(distinct.count) (\(open.count) open, nog niet afgestemd met beleid en wetgeving), bij \(decisions.count) artikelversies; \(Set(decisions.flatMap(\.affects)).count) regels steunen erop.")
+    }
     if let engine = compiled.engine, !skipExamples {
       let run = engine.runExamples()
       if !run.diagnostics.isEmpty { Terminal.error(formatter.format(run.diagnostics)) }

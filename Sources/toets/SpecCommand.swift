@@ -12,7 +12,7 @@ struct SpecCommand: ParsableCommand {
       de tekst die ze formaliseren, de rekenvoorbeelden, de parameters met geldigheid en bron, de \
       begrippen (en waar een andere wet hetzelfde begrip anders definieert), de traceerbaarheid \
       artikel ↔ regel ↔ invoer/uitvoer ↔ rekenvoorbeeld, de dekking van de annotaties, en de \
-      interpretatiekeuzes uit Regulations/README.md, met de open keuzes bovenaan.
+      interpretatiekeuzes (```keuze-blokken bij hun artikel), met de open keuzes bovenaan.
 
       Voorbeeld:
         toets spec --uit specificatie
@@ -25,16 +25,15 @@ struct SpecCommand: ParsableCommand {
   @OptionGroup var regulations: RegulationOptions
 
   func run() throws {
-    let (engine, dir) = try regulations.engine()
-    let guide = (dir as NSString).appendingPathComponent("README.md")
-    let pages = SpecificationSite.pages(engine: engine, guide: FileManager.default.fileExists(atPath: guide) ? guide : nil)
+    let (engine, _) = try regulations.engine()
+    let pages = SpecificationSite.pages(engine: engine)
     let files: [String]
     do { files = try SpecificationSite.write(pages, to: output) } catch {
       Terminal.error("fout: kan de specificatie niet schrijven: \(error)")
       throw ExitCode(1)
     }
     Terminal.out("Specificatie geschreven in \(output)/: \(pages.count) regelingversies, \(files.count) bestanden; begin bij \(output)/index.html")
-    let open = Set(pages.flatMap { $0.choices.filter { $0.status == "open" }.map(\.number) })
+    let open = engine.program.decisions.filter { $0.status == .open }
     if !open.isEmpty { Terminal.out("Open interpretatiekeuzes: \(open.count) (nog niet afgestemd met beleid en wetgeving).") }
   }
 }

@@ -54,6 +54,66 @@ struct BrokenRegulationTests {
     #expect(rendered.hasPrefix("test.md:23:43: error: onbekende naam 'grnes'; bedoelt u 'grens'?\n  in Testwet, artikel 2, lid 1 (BWBR0099999, toestand 2025-01-01)"))
   }
 
+  @Test("Een interpretatiekeuze zonder reden, met een onbekende status of een onbekende regel: gemeld met regel en artikel")
+  func decisions() {
+    let text = RegulationFixture.header(code: "test") + """
+      ## Artikel 1
+
+      ```regels
+      Parameter de grens is € 1.000.
+      De toeslag is de grens.
+      ```
+
+      ```keuze
+      id: goed
+      titel: Een keuze
+      vraag: Welke grens?
+      alternatieven:
+        - deze
+        - die
+      keuze: deze
+      reden: omdat
+      besloten door: test
+      status: open
+      raakt: de toeslag, grens
+      ```
+
+      ```keuze
+      id: fout
+      titel: Een keuze
+      vraag: Welke?
+      alternatieven:
+        - a
+      keuze: a
+      besloten door: test
+      status: misschien
+      raakt: toeslag
+      ```
+
+      ```keuze
+      id: onbekend
+      titel: t
+      vraag: v
+      alternatieven:
+        - a
+      keuze: a
+      reden: r
+      besloten door: test
+      status: afgestemd
+      raakt: tosleag
+      ```
+      """
+    let (program, diagnostics) = RegulationFixture.compile(["test.md": text])
+    #expect(program == nil)
+    let errors = RegulationFixture.errors(diagnostics)
+    #expect(errors.contains { $0.hasPrefix("test.md:") && $0.contains("ontbrekend veld 'reden'") })
+    #expect(errors.contains { $0.contains("'tosleag' onder 'raakt' is geen regel of parameter van test") })
+    #expect(errors.count == 2, "\(errors)")
+    #expect(diagnostics.filter(\.isError).allSatisfy { $0.citation?.artikel == "1" })
+    let (good, _) = RegulationFixture.compile(["test.md": text.components(separatedBy: "```keuze\nid: fout")[0]])
+    #expect(good?.decisions.first?.affects.map(\.name).sorted() == ["grens", "toeslag"])
+  }
+
   @Test("Een syntaxfout stopt de rest van de controle niet")
   func recovery() {
     let text = RegulationFixture.header(code: "test") + """

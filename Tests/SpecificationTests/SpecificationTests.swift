@@ -1,6 +1,7 @@
 import Foundation
 import Specification
 import HouseholdModel
+import RuleIR
 import Testing
 import Toetssteen
 
@@ -14,7 +15,7 @@ struct SpecificationTests {
   }()
 
   static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
-  static let pages = SpecificationSite.pages(engine: engine, guide: root.appendingPathComponent("Regulations/README.md").path)
+  static let pages = SpecificationSite.pages(engine: engine)
 
   @Test("de Wzt 2025: artikel 2 met annotaties en de regels ernaast, parameters met bron, open keuzes")
   func zorgtoeslag() throws {
@@ -22,7 +23,8 @@ struct SpecificationTests {
     let article2 = try #require(page.articles.first { $0.citation.artikel == "2" })
     #expect(article2.parts.contains { $0.text.joined().contains("]{") && !$0.rules.isEmpty })
     #expect(page.parameters.contains { $0.source != nil || $0.citation.artikel != nil })
-    #expect(!page.choices.filter { $0.status == "open" }.isEmpty)
+    #expect(page.decisions.contains { $0.id == "vermogenstoets-partner" && $0.status == .open && !$0.affects.isEmpty })
+    #expect(page.articles.contains { $0.parts.contains { !$0.decisions.isEmpty } })
     #expect(page.trace.contains { $0.article.artikel == "2" && !$0.rules.isEmpty && !$0.examples.isEmpty })
     let html = SpecHTML.page(page, all: Self.pages)
     #expect(html.contains("class=\"jas jas-voorwaarde\"") || html.contains("class=\"jas jas-variabele\""))
@@ -43,21 +45,18 @@ struct SpecificationTests {
     #expect(partner.elsewhere.contains { $0.hasPrefix("bijstandspartner") })
   }
 
-  @Test("de interpretatiekeuzes worden gelezen met artikel en status")
-  func choices() {
-    let text = """
-      ## Interpretatiekeuzes
-
-      1. **Eerste keuze** (Wzt art. 2 lid 1). Gekozen: dit. Alternatief: dat.
-         Tweede regel.
-      2. **Tweede** (Awir art. 7). Afgestemd met beleid.
-
-      ## Verder
-      """
-    let c = InterpretationChoice.read(guide: text)
-    #expect(c.count == 2)
-    #expect(c[0].title == "Eerste keuze" && c[0].articles == "Wzt art. 2 lid 1" && c[0].status == "open" && c[0].text.hasSuffix("Tweede regel."))
-    #expect(c[1].status == "afgestemd" && c[1].concerns("Awir") && !c[1].concerns("Wzt"))
+  @Test("iedere interpretatiekeuze is gekoppeld aan de regels die erop steunen, en ieder artikel toont haar")
+  func decisions() {
+    let decisions = Self.engine.program.decisions
+    #expect(Set(decisions.map(\.id)).count == 17)
+    for d in decisions {
+      #expect(!d.affects.isEmpty, "\(d.id) raakt geen regel")
+      #expect(!d.alternatives.isEmpty && !d.reason.isEmpty && !d.decidedBy.isEmpty)
+      for id in d.affects {
+        let known = Self.engine.program.laws[id.law]?.contains { $0.definitions[id] != nil } == true || Self.engine.program.parameters[id] != nil
+        #expect(known, "\(d.id) raakt onbekend \(id)")
+      }
+    }
   }
 
   static func matches(_ pattern: String, _ text: String) -> [String] {
