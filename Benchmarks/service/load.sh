@@ -34,6 +34,9 @@ LUA
   echo "toets-serve load test, $(date -u +%Y-%m-%d), $(nproc) cores; POST /v1/evaluate?datum=2025-01-01 with Examples/huishouden.json (full explanation in every answer)"
   wrk -t 2 -c "${VERBINDINGEN:-16}" -d "${DUUR:-30s}" --latency -s "$lua" "http://127.0.0.1:$port/v1/evaluate?datum=2025-01-01"
   echo
+  echo "POST /v1/evaluate?datum=2025-01-01&uitleg=nee (outputs and reasons, no trace)"
+  wrk -t 2 -c "${VERBINDINGEN:-16}" -d "${DUUR:-30s}" --latency -s "$lua" "http://127.0.0.1:$port/v1/evaluate?datum=2025-01-01&uitleg=nee"
+  echo
   echo "GET /v1/regulations"
   wrk -t 2 -c "${VERBINDINGEN:-16}" -d 10s --latency "http://127.0.0.1:$port/v1/regulations"
 } | tee "$out/service-load.txt"

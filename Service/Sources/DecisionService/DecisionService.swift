@@ -7,7 +7,8 @@ import Toetssteen
 /// The decision service: the rules of one compiled engine behind HTTP.
 ///
 /// - `POST /v1/evaluate?datum=JJJJ-MM-DD` with the household document (the contract's JSON) as body:
-///   the outputs with their explanation, exactly as `toets evaluate --format json` prints them.
+///   the outputs with their explanation, exactly as `toets evaluate --format json` prints them
+///   (`&uitleg=nee`: without the trace).
 /// - `GET /v1/regulations`: the laws, their versions with validity, articles and outputs.
 /// - `GET /v1/openapi.json`: the OpenAPI 3.1 document describing both.
 ///
@@ -67,9 +68,10 @@ public struct DecisionService: Sendable {
         }
         throw APIError(.unprocessableContent, code: "ongeldig-huishouden", "het huishoudendocument klopt niet (\(problems.count) probleem/problemen)", field: "body", problems: problems)
       }
+      let explain = try Self.explain(request)
       let engine = self.engine
       let json = try await Self.withTimeout(limits.timeout) {
-        JSONWriter.render(engine.evaluate(household, on: date, explain: true).json()) + "\n"
+        JSONWriter.render(engine.evaluate(household, on: date, explain: explain).json(includeTrace: explain)) + "\n"
       }
       return JSONResponse.make(text: json)
     } catch let e as APIError {
@@ -88,6 +90,16 @@ public struct DecisionService: Sendable {
       throw APIError(.badRequest, code: "ongeldige-datum", "'\(raw)' is geen datum", field: "datum", expected: "JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
     }
     return date
+  }
+
+  /// `uitleg=nee` leaves the trace out (the outputs and undecided reasons stay); default: with trace.
+  static func explain(_ request: Request) throws -> Bool {
+    guard let raw = request.uri.queryParameters.get("uitleg") else { return true }
+    switch raw.lowercased() {
+    case "ja", "true", "1": return true
+    case "nee", "false", "0": return false
+    default: throw APIError(.badRequest, code: "ongeldige-uitleg", "'\(raw)' is geen ja of nee", field: "uitleg", expected: "ja of nee")
+    }
   }
 
   /// Runs `work` off the request's task; answers 503 when it takes longer than `limit`.

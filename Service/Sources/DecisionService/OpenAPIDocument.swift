@@ -13,7 +13,8 @@ public enum OpenAPIDocument {
           "post": {
             "summary": "Eén huishouden doorrekenen op een peildatum",
             "parameters": [
-              {"name": "datum", "in": "query", "required": true, "description": "Peildatum", "schema": {"type": "string", "format": "date", "example": "2025-01-01"}}
+              {"name": "datum", "in": "query", "required": true, "description": "Peildatum", "schema": {"type": "string", "format": "date", "example": "2025-01-01"}},
+              {"name": "uitleg", "in": "query", "required": false, "description": "Met (ja, standaard) of zonder (nee) de trace per artikel", "schema": {"type": "string", "enum": ["ja", "nee"]}}
             ],
             "requestBody": {
               "required": true,

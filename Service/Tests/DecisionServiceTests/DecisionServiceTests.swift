@@ -36,6 +36,22 @@ struct DecisionServiceTests {
     }
   }
 
+  @Test("uitleg=nee: dezelfde uitkomsten zonder trace; een ongeldige waarde is een 400")
+  func withoutTrace() async throws {
+    let expected = JSONWriter.render(Self.engine.evaluate(try Self.engine.household(fromJSON: Self.household), on: CivilDate(iso: "2025-01-01")!, explain: false).json(includeTrace: false)) + "\n"
+    try await Self.app().test(.router) { client in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01&uitleg=nee", method: .post, body: ByteBuffer(string: Self.household)) { r in
+        #expect(r.status == .ok)
+        #expect(String(buffer: r.body) == expected)
+        #expect(!String(buffer: r.body).contains("\"trace\""))
+      }
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01&uitleg=misschien", method: .post, body: ByteBuffer(string: Self.household)) { r in
+        #expect(r.status == .badRequest)
+        #expect(String(buffer: r.body).contains("\"veld\": \"uitleg\""))
+      }
+    }
+  }
+
   @Test("geen datum, een ongeldige datum, een lege body, kapotte JSON: 4xx met veld en verwachting")
   func badRequests() async throws {
     try await Self.app().test(.router) { client in
