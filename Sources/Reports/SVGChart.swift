@@ -1,3 +1,5 @@
+import Foundation
+
 /// Charts as inline SVG: no script, no network, readable when printed. Bars for categories
 /// (negative values to the left of the axis), a line for values over years.
 enum SVGChart {
@@ -64,5 +66,6 @@ enum SVGChart {
     return out + "</svg>"
   }
 
-  static func fmt(_ v: Double) -> String { String(Int((v * 10).rounded())) == "" ? "0" : "\(Double(Int((v * 10).rounded())) / 10)" }
+  /// A coordinate with one decimal (drawing only).
+  static func fmt(_ v: Double) -> String { String(format: "%.1f", v.isFinite ? v : 0) }
 }

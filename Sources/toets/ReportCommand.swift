@@ -11,24 +11,32 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Schrijf het rapport vóór invoering: variant, samenloop, fraudegevoeligheid, overgangsrecht.",
     discussion: """
-      Genereert een synthetische bevolking (scenario, zaad), rekent haar door met de huidige regels en — \
-      met --variant — met een variant van de wet, en schrijft in de map UIT:
+      Genereert een synthetische bevolking (scenario, zaad), rekent haar door met de \
+      huidige regels en — met --variant — met een variant van de wet, en schrijft in \
+      de map UIT:
 
-        rapport.html    één zelfstandig HTML-bestand met grafieken (SVG), zonder netwerk te openen
-        rapport.json    dezelfde cijfers als data
-        tabellen/*.csv  iedere tabel als CSV (punt als decimaalteken, geen scheiding van duizendtallen)
-        voorbeelden/    voorbeeldhuishoudens als huishoudendocument, voor toets evaluate --explain
+        rapport.html     één HTML-bestand met grafieken (SVG), zonder netwerk
+        rapport.json     dezelfde cijfers als data
+        tabellen/*.csv   iedere tabel als CSV (punt als decimaalteken)
+        voorbeelden/     voorbeeldhuishoudens, voor toets evaluate --explain
 
       De analyses:
-        variant            budgettair effect, winnaars en verliezers (banden, decielen, huishoudtypen)
-        samenloop          combinaties van regelingen, marginale druk bij € 1.000 meer inkomen en de
-                           armoedeval, partnerbegrippen per wet naast elkaar, één huishouden uitgelegd
-        fraudegevoeligheid wat een onjuiste opgave van ieder zelf opgegeven gegeven oplevert, per
-                           gegeven en per wet; waar de regels niet beslissen
-        overgangsrecht     de AOW-partnertoeslag jaar voor jaar tot het laatste jaar, met afkoop
+        variant
+            budgettair effect, winnaars en verliezers (banden, decielen, typen)
+        samenloop
+            combinaties van regelingen, marginale druk bij € 1.000 meer inkomen,
+            partnerbegrippen per wet naast elkaar, één huishouden uitgelegd
+        fraudegevoeligheid
+            wat een onjuiste opgave van een zelf opgegeven gegeven oplevert, per
+            gegeven en per wet; drempels; waar de regels niet beslissen
+        overgangsrecht
+            de AOW-partnertoeslag jaar voor jaar tot het laatste jaar, met afkoop
 
-      Een variant is een YAML-bestand met gewijzigde parameters en/of gewijzigde regelingen, zie \
-      Scenarios/varianten/. Alles werkt op synthetische huishoudens: niemand wordt gescoord.
+      Boven de cijfers staan de open interpretatiekeuzes waar ze op rusten.
+
+      Een variant is een YAML-bestand met gewijzigde parameters, gewijzigde regelingen \
+      en/of een wetdatum (de wet van een andere datum), zie Scenarios/varianten/. Alles \
+      werkt op synthetische huishoudens: niemand wordt gescoord.
 
       Voorbeelden:
         toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml --uit rapport

@@ -14,16 +14,18 @@ struct Toets: ParsableCommand {
       waar hij vandaan komt.
 
       Begin hier:
-        toets check                      controleer alle regelingen en draai de rekenvoorbeelden
+        toets check
+            controleer alle regelingen en draai de rekenvoorbeelden
         toets evaluate --date 2025-01-01 --household huishouden.json --explain
-                                         reken één huishouden door, met uitleg per artikel
+            reken één huishouden door, met uitleg per artikel
         toets simulate --date 2025-01-01 --households 1000000
-                                         reken een synthetische bevolking van Nederland door
+            reken een synthetische bevolking van Nederland door
         toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml
-                                         rapport vóór invoering: variant, samenloop,
-                                         fraudegevoeligheid, overgangsrecht (HTML, JSON, CSV)
-        toets spec                       specificatie per regeling voor jurist en ontwikkelaar
-        toets ir --uit regels.json       de gecompileerde regels als JSON (met JSON Schema)
+            rapport vóór invoering: variant, samenloop, fraude, overgangsrecht
+        toets spec
+            specificatie per regeling voor jurist en ontwikkelaar
+        toets ir --uit regels.json
+            de gecompileerde regels als JSON, met JSON Schema
 
       De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
       Regulations/huishouden/gegevensmodel.md.
