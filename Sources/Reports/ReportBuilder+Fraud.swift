@@ -33,7 +33,14 @@ extension ReportBuilder {
       paragraph("Ieder gegeven in het huishoudendocument noemt zijn herkomst. \(declared.count) van de \(f.facts.count) gegevens geeft de burger zelf op; die zijn het oppervlak waarop een onjuiste opgave kan lonen. Voor iedere opgave is gesimuleerd wat een huishouden zou winnen als het die anders opgeeft, op dezelfde synthetische huishoudens. Dit beoordeelt de regels, niet mensen: er wordt niemand gescoord en geen persoonskenmerk als herkomst of nationaliteit gebruikt."),
     ]
     if let top = f.results.first, top.paying > 0 {
-      paragraphs.append(paragraph("Grootste bedrag op het spel: '\(top.misreport.label)', \(Format.euroText(scaled(top.gain))) per jaar over \(Format.countText(scaled(top.paying))) huishoudens voor wie het loont (\(Format.share(top.paying, of: top.applicable).display) van wie het kan).", emphasis: true))
+      var text = "Grootste bedrag op het spel: '\(top.misreport.label)', \(Format.euroText(scaled(top.gain))) per jaar over \(Format.countText(scaled(top.paying))) huishoudens voor wie het loont (\(Format.share(top.paying, of: top.applicable).display) van wie het kan)."
+      if top.misreport.recovery != nil {
+        text += " Die winst is tijdelijk: \(top.misreport.recovery!)."
+        if let lasting = f.results.first(where: { $0.misreport.recovery == nil && $0.paying > 0 }) {
+          text += " De grootste blijvende winst (tot een controle): '\(lasting.misreport.label)', \(Format.euroText(scaled(lasting.gain))) per jaar bij \(Format.countText(scaled(lasting.paying))) huishoudens."
+        }
+      }
+      paragraphs.append(paragraph(text, emphasis: true))
     }
     if let (leef, total) = leefvormShare["aow.bruto_maandbedrag"], total > 0 {
       let share = Format.share(Int(leef / 100), of: Int(total / 100)).display
