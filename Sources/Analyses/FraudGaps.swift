@@ -52,13 +52,14 @@ public struct FraudGaps: Sendable {
     var afterTotal = [Int64](repeating: 0, count: n)
     var afterOpen = [Bool](repeating: false, count: n)
     var afterByOutput = [[Int64]](repeating: [Int64](repeating: 0, count: n), count: baseline.ids.count)
+    // Each baseline payment with its index in `after` (the same rules, so normally the same order).
+    let pairs: [(o: Int, a: Int)] = baseline.payments.compactMap { o in after.index(of: baseline.ids[o]).map { (o, $0) } }
     for i in 0..<after.householdCount {
       let h = origin.map { Int($0[i]) } ?? i
       if let t = after.total(i) { afterTotal[h] += t } else { afterOpen[h] = true }
-      for (o, id) in baseline.ids.enumerated() where baseline.isPayment(o) {
-        if let a = after.index(of: id) { afterByOutput[o][h] += after.yearly[a][i] }
-      }
+      for (o, a) in pairs { afterByOutput[o][h] += after.yearly[a][i] }
     }
+    var gainByOutput = [Int128](repeating: 0, count: baseline.ids.count)
     for h in 0..<n where applies[h] {
       r.applicable += 1
       guard let before = baseline.total(h), !afterOpen[h] else { r.undecided += 1; continue }
@@ -66,11 +67,10 @@ public struct FraudGaps: Sendable {
       guard gain >= 100 else { continue }
       r.paying += 1
       r.gain += Int128(gain)
-      for (o, id) in baseline.ids.enumerated() where baseline.isPayment(o) {
-        r.gainByOutput[id, default: 0] += Int128(afterByOutput[o][h] - baseline.yearly[o][h])
-      }
+      for (o, _) in pairs { gainByOutput[o] += Int128(afterByOutput[o][h] - baseline.yearly[o][h]) }
       if gain > (r.example?.gain ?? 0) { r.example = (h, gain) }
     }
+    for (o, _) in pairs where r.paying > 0 { r.gainByOutput[baseline.ids[o]] = gainByOutput[o] }
     return r
   }
 }

@@ -51,7 +51,7 @@ public struct MarginalBurden: Sendable {
     for h in 0..<base.householdCount {
       guard let b = base.total(h), let r = raised.total(h) else { undecided += 1; continue }
       let lost = b - r
-      for o in base.ids.indices where base.isPayment(o) {
+      for o in base.payments {
         let d = base.yearly[o][h] - raised.yearly[o][h]
         withdrawn[o] += Int128(d)
         if d > step { cliffsBy[o] += 1 }
@@ -64,8 +64,8 @@ public struct MarginalBurden: Sendable {
       bands[i].households += 1
     }
     self.bands = bands
-    withdrawnByOutput = base.ids.indices.filter { base.isPayment($0) }.map { (base.ids[$0], withdrawn[$0]) }
-    cliffsByOutput = base.ids.indices.filter { base.isPayment($0) }.map { (base.ids[$0], cliffsBy[$0]) }
+    withdrawnByOutput = base.payments.map { (base.ids[$0], withdrawn[$0]) }
+    cliffsByOutput = base.payments.map { (base.ids[$0], cliffsBy[$0]) }
     self.cliffs = cliffs
     self.undecided = undecided
     self.affected = affected

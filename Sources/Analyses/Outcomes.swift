@@ -5,16 +5,16 @@ import RuleKernel
 
 /// The outcomes of every regulation for every household of one population, per year, in cents.
 ///
-/// Monthly outputs count twelve times, so outputs of different periods add up. Outputs that are a
-/// norm rather than a payment (``Outcomes/normOutputs``) are kept but not added to a household's total.
+/// Monthly outputs count twelve times, so outputs of different periods add up. Outputs the regulation
+/// declares a norm (`Uitvoer … , een norm.`) are kept but not added to a household's total.
 public struct Outcomes: Sendable {
-  /// `bijstand.maandnorm` is the norm that would apply, not a payment: the Participatiewet's
-  /// middelentoets is not encoded, so adding it would invent a payment.
-  public static let normOutputs: Set<String> = ["bijstand.maandnorm"]
-
   public let ids: [String]
   /// Per output: the period factor to a year (12 for `per maand`, 1 otherwise).
   public let factors: [Int64]
+  /// Per output: a norm rather than a payment.
+  public let norms: [Bool]
+  /// Indices of the outputs that are payments, in `ids` order (computed once; totals run per household).
+  public let payments: [Int]
   /// `yearly[o][h]`: output `o` of household `h` per year, in cents (0 when undecided).
   public let yearly: [[Int64]]
   /// `undecided[o][h]`: the rules could not decide, or the yearly amount would overflow.
@@ -28,10 +28,12 @@ public struct Outcomes: Sendable {
     let declarations = program.outputs(on: date)
     var ids: [String] = []
     var factors: [Int64] = []
+    var norms: [Bool] = []
     var yearly: [[Int64]] = []
     var undecided: [[Bool]] = []
     for (o, id) in results.outputIDs.enumerated().sorted(by: { $0.element < $1.element }) {
-      let type = declarations.first { $0.id == id }.flatMap { program.symbols[$0.symbol]?.type }
+      let declaration = declarations.first { $0.id == id }
+      let type = declaration.flatMap { program.symbols[$0.symbol]?.type }
       let factor: Int64 = { if case .money(.perMaand) = type { return 12 } else { return 1 } }()
       var values = [Int64](repeating: 0, count: results.householdCount)
       var open = [Bool](repeating: false, count: results.householdCount)
@@ -41,37 +43,33 @@ public struct Outcomes: Sendable {
       }
       ids.append(id)
       factors.append(factor)
+      norms.append(declaration?.isNorm ?? false)
       yearly.append(values)
       undecided.append(open)
     }
-    return Outcomes(ids: ids, factors: factors, yearly: yearly, undecided: undecided, householdCount: population.householdCount)
+    return Outcomes(
+      ids: ids, factors: factors, norms: norms, payments: norms.indices.filter { !norms[$0] }, yearly: yearly, undecided: undecided,
+      householdCount: population.householdCount)
   }
 
   public func index(of id: String) -> Int? { ids.firstIndex(of: id) }
 
   /// Whether output `o` is a payment that adds to the household's total.
-  public func isPayment(_ o: Int) -> Bool { !Self.normOutputs.contains(ids[o]) }
+  public func isPayment(_ o: Int) -> Bool { !norms[o] }
+
+  /// The payment outputs among `ids`, as indices (for ``total(_:of:)``).
+  public func payments(among ids: Set<String>) -> [Int] { payments.filter { ids.contains(self.ids[$0]) } }
 
   /// The household's payments per year together, in cents; `nil` when one of them is undecided.
-  public func total(_ h: Int) -> Int64? {
+  public func total(_ h: Int) -> Int64? { total(h, of: payments) }
+
+  /// The household's outputs `indices` per year together; `nil` when one of them is undecided.
+  public func total(_ h: Int, of indices: [Int]) -> Int64? {
     var sum: Int64 = 0
-    for o in ids.indices where isPayment(o) {
+    for o in indices {
       if undecided[o][h] { return nil }
       sum += yearly[o][h]
     }
     return sum
   }
-
-  /// The household's payments among `ids` per year together; `nil` when one of them is undecided.
-  public func total(_ h: Int, among ids: Set<String>) -> Int64? {
-    var sum: Int64 = 0
-    for o in self.ids.indices where isPayment(o) && ids.contains(self.ids[o]) {
-      if undecided[o][h] { return nil }
-      sum += yearly[o][h]
-    }
-    return sum
-  }
-
-  /// Whether any payment output is undecided for household `h`.
-  public func isUndecided(_ h: Int) -> Bool { ids.indices.contains { isPayment($0) && undecided[$0][h] } }
 }

@@ -9,6 +9,7 @@ public struct ReformComparison: Sendable {
   /// Per output: the yearly total in the baseline and in the variant, in cents (synthetic population).
   public struct OutputEffect: Sendable {
     public let id: String
+    public let isNorm: Bool
     public let baseline: Int128
     public let variant: Int128
   }
@@ -53,7 +54,7 @@ public struct ReformComparison: Sendable {
 
   /// Net change of all payments per year, in cents (synthetic population).
   public var budgetEffect: Int128 {
-    effects.filter { !Outcomes.normOutputs.contains($0.id) && !onlyInOne.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline }
+    effects.filter { !$0.isNorm && !onlyInOne.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline }
   }
   public var winners: Int { bands.filter { ($0.lower ?? Int64.min) >= 100 }.reduce(0) { $0 + $1.households } }
   public var losers: Int { bands.filter { ($0.upper ?? Int64.max) <= -99 }.reduce(0) { $0 + $1.households } }
@@ -67,10 +68,12 @@ public struct ReformComparison: Sendable {
       let v = variant.index(of: id)
       let b = baseline.yearly[o].reduce(Int128(0)) { $0 + Int128($1) }
       let w = v.map { variant.yearly[$0].reduce(Int128(0)) { $0 + Int128($1) } } ?? 0
-      effects.append(OutputEffect(id: id, baseline: b, variant: w))
+      effects.append(OutputEffect(id: id, isNorm: !baseline.isPayment(o), baseline: b, variant: w))
     }
     self.effects = effects
     let common = Set(baseline.ids).intersection(variant.ids)
+    let baselineOutputs = baseline.payments(among: common)
+    let variantOutputs = variant.payments(among: common)
     onlyInOne = Set(baseline.ids).symmetricDifference(variant.ids).sorted()
     let euro: Int64 = 100
     var bands = [
@@ -90,7 +93,7 @@ public struct ReformComparison: Sendable {
     // Examples: per household type, the household with the largest loss and the largest gain.
     var extremes: [String: (h: Int, d: Int64)] = [:]
     for h in 0..<context.population.householdCount {
-      guard let b = baseline.total(h, among: common), let v = variant.total(h, among: common) else { undecided += 1; continue }
+      guard let b = baseline.total(h, of: baselineOutputs), let v = variant.total(h, of: variantOutputs) else { undecided += 1; continue }
       let d = v - b
       let band = bands.firstIndex { (d >= ($0.lower ?? Int64.min)) && (d < ($0.upper ?? Int64.max)) }!
       bands[band].households += 1
@@ -109,7 +112,7 @@ public struct ReformComparison: Sendable {
     self.undecided = undecided
     examples = extremes.keys.sorted().map { key in
       let h = extremes[key]!.h
-      return Example(group: key, household: h, baseline: baseline.total(h, among: common)!, variant: variant.total(h, among: common)!)
+      return Example(group: key, household: h, baseline: baseline.total(h, of: baselineOutputs)!, variant: variant.total(h, of: variantOutputs)!)
     }
   }
 }

@@ -18,7 +18,7 @@ public struct Samenloop: Sendable {
 
   public init(outcomes: Outcomes) {
     var byKey: [Int: Combination] = [:]
-    let payments = outcomes.ids.indices.filter { outcomes.isPayment($0) }
+    let payments = outcomes.payments
     var counts = [Int](repeating: 0, count: payments.count + 1)
     var undecided = 0
     for h in 0..<outcomes.householdCount {

@@ -20,7 +20,8 @@ extension ReportBuilder {
     var lawRows: [[Report.Cell]] = []
     var lawRefs: [Report.Reference] = []
     var leefvormShare: [String: (Int128, Int128)] = [:]
-    for id in inputs.baseline.ids where !Outcomes.normOutputs.contains(id) {
+    for o in inputs.baseline.payments {
+      let id = inputs.baseline.ids[o]
       if let c = outputCitation(id) { lawRefs.append(cite(c)) }
       let ranked = f.results.map { ($0.misreport, $0.gainByOutput[id] ?? 0) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
       let total = ranked.reduce(Int128(0)) { $0 + $1.1 }

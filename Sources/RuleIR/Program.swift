@@ -8,12 +8,16 @@ public struct OutputDeclaration: Sendable {
   public let symbol: SymbolID
   public let citation: Citation
   public let range: SourceRange
+  /// A norm the household would have (`…, een norm.`), not a payment: reports do not add it to what a
+  /// household receives, summaries do not call its households recipients.
+  public let isNorm: Bool
 
-  public init(id: String, symbol: SymbolID, citation: Citation, range: SourceRange) {
+  public init(id: String, symbol: SymbolID, citation: Citation, range: SourceRange, isNorm: Bool = false) {
     self.id = id
     self.symbol = symbol
     self.citation = citation
     self.range = range
+    self.isNorm = isNorm
   }
 }
 

@@ -48,7 +48,7 @@ extension Checker {
     var out: [OutputDeclaration] = []
     var seen: Set<String> = []
     for located in version.outputs {
-      let (id, name, range) = located.value
+      let (id, name, isNorm, range) = located.value
       let scope = Scope(version: version, citation: located.citation, personBound: false)
       guard seen.insert(id).inserted else {
         emit(.duplicateOutput(id), at: range, scope)
@@ -69,7 +69,7 @@ extension Checker {
         emit(.outputNotWholeCents(id), at: name.range, scope)
         continue
       }
-      out.append(OutputDeclaration(id: id, symbol: info.id, citation: located.citation, range: range))
+      out.append(OutputDeclaration(id: id, symbol: info.id, citation: located.citation, range: range, isNorm: isNorm))
     }
     return out
   }

@@ -41,7 +41,7 @@ final class VersionInfo {
   var rules: [String: [Located<RuleEntry>]] = [:]
   /// Rule targets in the order they first appear, for stable output.
   var ruleOrder: [String] = []
-  var outputs: [Located<(id: String, name: Name, range: SourceRange)>] = []
+  var outputs: [Located<(id: String, name: Name, isNorm: Bool, range: SourceRange)>] = []
   var fills: [Located<(name: Name, law: String, value: ParameterValueSyntax, range: SourceRange)>] = []
 
   init(document: LegalDocument) { self.document = document }
@@ -126,8 +126,8 @@ struct SymbolTable {
       info.parameters[p.name.key] = Located(value: p, citation: c)
     case .fill(let name, let law, let value, let range):
       info.fills.append(Located(value: (name, law, value, range), citation: c))
-    case .output(let id, let name, let range):
-      info.outputs.append(Located(value: (id, name, range), citation: c))
+    case .output(let id, let name, let isNorm, let range):
+      info.outputs.append(Located(value: (id, name, isNorm, range), citation: c))
     case .rule(let r):
       add(.rule(r), target: r.target, citation: c, to: info)
     case .notFormalised(let name, let subject, let condition, let reason, let range):

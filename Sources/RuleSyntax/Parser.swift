@@ -184,7 +184,7 @@ public struct Parser {
     return .enumeration(name, values: values, range(from: start))
   }
 
-  /// `Uitvoer zorgtoeslag.jaarbedrag is de zorgtoeslag.`
+  /// `Uitvoer zorgtoeslag.jaarbedrag is de zorgtoeslag.` or `…, een norm.`
   mutating func parseOutput() throws -> StatementSyntax {
     let start = index
     try expect("uitvoer")
@@ -194,8 +194,14 @@ public struct Parser {
     index += 1
     try expect("is")
     let name = try parseName(allowArticle: true)
+    var isNorm = false
+    if acceptPunctuation(",") {
+      try expect("een")
+      guard accept("norm") else { throw fail(.expected("'een norm' (een uitvoer die geen betaling is)", found: describe(current))) }
+      isNorm = true
+    }
     try expectStatementEnd()
-    return .output(id: parts.joined(separator: ".").lowercased(), name, range(from: start))
+    return .output(id: parts.joined(separator: ".").lowercased(), name, isNorm: isNorm, range(from: start))
   }
 
   /// `Niet geformaliseerd: de zorgtoeslag indien …, want "…".`

@@ -39,15 +39,16 @@ public enum StatementSyntax: Sendable {
   case parameter(ParameterSyntax)
   /// `Invulling standaardpremie uit zorgtoeslag is € 2.112.`
   case fill(name: Name, law: String, ParameterValueSyntax, SourceRange)
-  /// `Uitvoer zorgtoeslag.jaarbedrag is de zorgtoeslag.`
-  case output(id: String, Name, SourceRange)
+  /// `Uitvoer zorgtoeslag.jaarbedrag is de zorgtoeslag.`; `…, een norm.` for an output that is a norm,
+  /// not a payment (`Uitvoer bijstand.maandnorm is de bijstandsnorm, een norm.`).
+  case output(id: String, Name, isNorm: Bool, SourceRange)
   case rule(RuleSyntax)
   /// `Niet geformaliseerd: de zorgtoeslag indien …, want "…".`
   case notFormalised(Name, subject: SubjectSyntax, condition: ConditionSyntax, reason: String, SourceRange)
 
   public var range: SourceRange {
     switch self {
-    case .use(_, _, let r), .enumeration(_, _, let r), .fill(_, _, _, let r), .output(_, _, let r),
+    case .use(_, _, let r), .enumeration(_, _, let r), .fill(_, _, _, let r), .output(_, _, _, let r),
       .notFormalised(_, _, _, _, let r):
       return r
     case .fact(let f): return f.range

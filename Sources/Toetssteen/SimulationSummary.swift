@@ -1,6 +1,7 @@
 import ExactArithmetic
 import HouseholdModel
 import Population
+import ReferenceEvaluator
 import RuleIR
 import RuleKernel
 
@@ -22,6 +23,11 @@ public struct SimulationSummary: Sendable {
     public var undecided = 0
     public var totalCents: Int128 = 0
     public var exactRows = 0
+    /// A norm the household would have (`…, een norm.`), not a payment.
+    public var isNorm = false
+    /// Why the rules could not decide, for the first undecided household (the reference evaluator's
+    /// reason, with its article).
+    public var undecidedReason: String?
     public var deciles: [Group]
     public var types: [Group]
 
@@ -47,13 +53,15 @@ public struct SimulationSummary: Sendable {
     households = n
     var outs: [Output] = []
     for (o, id) in r.outputIDs.enumerated() {
-      let symbol = declarations.first { $0.id == id }?.symbol
+      let declaration = declarations.first { $0.id == id }
+      let symbol = declaration?.symbol
       var out = Output(
         id: id,
         type: symbol.flatMap { simulation.program.symbols[$0]?.type } ?? .money(.stock),
         deciles: (1...10).map { Group(label: "\($0)e 10%-groep") },
         types: HouseholdType.allCases.map { Group(label: $0.label) })
       out.exactRows = r.exactRows[o]
+      out.isNorm = declaration?.isNorm ?? false
       let cents = r.cents[o]
       let status = r.status[o]
       for h in 0..<n {
@@ -73,6 +81,10 @@ public struct SimulationSummary: Sendable {
         out.deciles[d].totalCents += Int128(c)
         out.types[t].recipients += 1
         out.types[t].totalCents += Int128(c)
+      }
+      if let symbol, let first = (0..<n).first(where: { status[$0] != 0 }) {
+        let evaluator = Evaluator(program: simulation.program, household: p.household(first, program: simulation.program))
+        if case .failure(let reason) = evaluator.value(of: symbol, on: simulation.date) { out.undecidedReason = reason.description }
       }
       outs.append(out)
     }
@@ -150,18 +162,23 @@ public struct SimulationSummary: Sendable {
       func row(_ g: Group) -> String {
         "    \(g.label.padding(toLength: 36, withPad: " ", startingAt: 0))\(count(g.recipients).leftPad(10))   \(money(g.totalCents))"
       }
+      // A norm is not received: its households are those that have one.
+      let who = o.isNorm ? "met norm" : "ontvangers"
       func header(_ title: String) -> String {
-        "  \(title.padding(toLength: 38, withPad: " ", startingAt: 0))\("ontvangers".leftPad(10))   totaal\(period)"
+        "  \(title.padding(toLength: 38, withPad: " ", startingAt: 0))\(who.leftPad(10))   totaal\(period)"
       }
       let period: String = {
         if case .money(let p) = o.type, p == .perJaar { return " per jaar" }
         if case .money(let p) = o.type, p == .perMaand { return " per maand" }
         return ""
       }()
-      lines.append("  ontvangers   \(count(o.recipients)) van \(count(households)) huishoudens")
+      if o.isNorm { lines.append("  een norm, geen betaling: de norm die voor het huishouden zou gelden") }
+      lines.append("  \(who.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count(o.recipients)) van \(count(households)) huishoudens")
       lines.append("  totaal       \(money(o.totalCents))\(period)")
-      lines.append("  gemiddeld    \(amount(o.meanCents)) per ontvanger")
-      if o.undecided > 0 { lines.append("  onbepaald    \(count(o.undecided)) huishoudens") }
+      lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.isNorm ? "huishouden met een norm" : "ontvanger")")
+      if o.undecided > 0 {
+        lines.append("  onbepaald    \(count(o.undecided)) huishoudens\(o.undecidedReason.map { ", bijvoorbeeld: \($0)" } ?? "")")
+      }
       if o.exactRows > 0 { lines.append("  exact nagerekend met de referentie-evaluator: \(count(o.exactRows)) huishoudens") }
       lines.append(header("per inkomensdeciel (huishoudinkomen):"))
       lines.append(contentsOf: o.deciles.map(row))

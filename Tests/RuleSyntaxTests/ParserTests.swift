@@ -28,6 +28,17 @@ struct ParserTests {
     #expect(kinds[6] == .number(Rational(12)))
   }
 
+  @Test("Een uitvoer is een betaling, of met ', een norm' een norm; iets anders na de komma is een fout")
+  func outputKind() {
+    let (plain, e1) = parse("Uitvoer test.bedrag is het bedrag.")
+    let (norm, e2) = parse("Uitvoer test.norm is de norm, een norm.")
+    #expect(e1.isEmpty && e2.isEmpty)
+    if case .output(let id, _, let isNorm, _) = plain.first { #expect(id == "test.bedrag" && !isNorm) } else { Issue.record("geen uitvoer") }
+    if case .output(_, _, let isNorm, _) = norm.first { #expect(isNorm) } else { Issue.record("geen uitvoer") }
+    let (_, errors) = parse("Uitvoer test.norm is de norm, een uitkering.")
+    #expect(errors.count == 1 && errors[0].contains("'een norm'"))
+  }
+
   @Test("Een regel met uitzondering, voorwaarde en afronding")
   func rule() {
     let (statements, errors) = parse("In afwijking van het eerste lid, artikel 7 lid 3 van awir bedraagt de aanspraak 50 procent van de basisaanspraak, rekenkundig afgerond op hele euro's volgens artikel 14 lid 4 van awir indien er is een partner.")
