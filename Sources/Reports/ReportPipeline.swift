@@ -7,7 +7,7 @@ import Synthesis
 import Toetssteen
 
 /// The whole report run: generate the population once, run baseline (and variant) over it, then
-/// every analysis, and build the report. Phases are announced through `progress`.
+/// every analysis, and build the report. Each phase is announced through `progress` with its number.
 public enum ReportPipeline {
   public struct Options: Sendable {
     public var date: CivilDate
@@ -39,44 +39,51 @@ public enum ReportPipeline {
   }
 
   public static func run(
-    engine: Engine, variant: (Variant, Engine)?, scenario: Scenario, options o: Options, progress: @escaping @Sendable (String) -> Void
+    engine: Engine, variant: (Variant, Engine)?, scenario: Scenario, options o: Options,
+    progress: @escaping @Sendable (_ step: Int, _ of: Int, _ phase: String) -> Void
   ) -> Output {
+    var done = 0
+    let phases = variant == nil ? 8 : 9
+    func phase(_ name: String) {
+      done += 1
+      progress(done, phases, name)
+    }
     var s = scenario
     if let seed = o.seed { s.zaad = seed }
-    progress("bevolking genereren")
+    phase("bevolking genereren")
     let population = Generator(scenario: s, program: engine.program, date: o.date).generate(count: o.households, threads: o.threads)
     let context = AnalysisContext(engine: engine, date: o.date, scenario: s, population: population, threads: o.threads)
-    progress("basis doorrekenen")
+    phase("basis doorrekenen")
     let baseline = context.outcomes()
     var comparison: ReformComparison?
     var variantOutcomes: Outcomes?
     if let (v, variantEngine) = variant {
-      progress("variant doorrekenen")
+      phase("variant doorrekenen")
       let outcomes = context.outcomes(engine: variantEngine, lawDate: v.lawDate(default: o.date))
       variantOutcomes = outcomes
       comparison = ReformComparison(name: v.naam, context: context, baseline: baseline, variant: outcomes)
     }
-    progress("samenloop en marginale druk")
+    phase("samenloop en marginale druk")
     let samenloop = Samenloop(outcomes: baseline)
     let step: Int64 = 100_000
     let raised = population.editingPersons("toetsingsinkomen") { _, role, v in role == 0 ? v + step : v }
     let marginal = MarginalBurden(base: baseline, raised: context.outcomes(raised), step: step)
-    progress("begrippen per wet vergelijken")
+    phase("begrippen per wet vergelijken")
     let divergence = DefinitionDivergence(program: engine.program, population: population, date: o.date, sampleSize: o.divergenceSample)
     let citizen = divergence.example.map { h -> (Int, CitizenExplanation) in
       let evaluation = engine.evaluate(population.household(h, program: engine.program), on: o.date)
       return (h, CitizenExplanation(evaluation: evaluation, program: engine.program, partnerConcepts: divergence.partnerMembers))
     }
-    progress("onjuiste opgaven simuleren")
+    phase("onjuiste opgaven simuleren")
     let fraud = FraudGaps(context: context, baseline: baseline)
     let gaps = RuleGaps(program: engine.program, population: population, date: o.date, outcomes: baseline)
-    progress("drempels in de regels aftasten")
+    phase("drempels in de regels aftasten")
     let discontinuities = Discontinuities(context: context)
-    progress("overgangsrecht vooruitrekenen")
+    phase("overgangsrecht vooruitrekenen")
     let regime = TransitionalRunoff.Regime.aowPartnertoeslag(discountRate: o.discountRate, discountSource: o.discountSource, upkeepPerYear: o.upkeepPerYear)
     let runoff = engine.program.definition(regime.amount, on: o.date) == nil ? nil
       : TransitionalRunoff(regime: regime, program: engine.program, population: population, date: o.date)
-    progress("rapport opbouwen")
+    phase("rapport opbouwen")
     var builder = ReportBuilder(ReportInputs(
       context: context, seed: s.zaad, variant: variant?.0, comparison: comparison, variantOutcomes: variantOutcomes, baseline: baseline,
       samenloop: samenloop, marginal: marginal, divergence: divergence, citizen: citizen, fraud: fraud, gaps: gaps, discontinuities: discontinuities, runoff: runoff))

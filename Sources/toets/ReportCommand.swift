@@ -123,8 +123,9 @@ struct ReportCommand: ParsableCommand {
       upkeepPerYear: upkeepValue)
     var clock = Stopwatch()
     let interactive = Terminal.stderrIsTerminal
-    let result = ReportPipeline.run(engine: engine, variant: variantPair, scenario: loaded, options: options) { phase in
-      if interactive { Terminal.error("… \(phase)") }
+    let started = Date()
+    let result = ReportPipeline.run(engine: engine, variant: variantPair, scenario: loaded, options: options) { step, steps, phase in
+      if interactive { Terminal.error(String(format: "[%d/%d] %@ (na %.0f s)", step, steps, phase, Date().timeIntervalSince(started))) }
     }
     let files: [String]
     do { files = try ReportWriter.write(result.report, examples: result.examples, to: output) } catch {

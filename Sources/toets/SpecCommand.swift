@@ -33,7 +33,8 @@ struct SpecCommand: ParsableCommand {
       throw ExitCode(1)
     }
     Terminal.out("Specificatie geschreven in \(output)/: \(pages.count) regelingversies, \(files.count) bestanden; begin bij \(output)/index.html")
-    let open = engine.program.decisions.filter { $0.status == .open }
+    // A decision may stand in every version of a law; count it once.
+    let open = Set(engine.program.decisions.filter { $0.status == .open }.map(\.id))
     if !open.isEmpty { Terminal.out("Open interpretatiekeuzes: \(open.count) (nog niet afgestemd met beleid en wetgeving).") }
   }
 }

@@ -138,7 +138,7 @@ struct AnalysesTests {
       let path = Self.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path
       let variant = try! Variant.load(path: path)
       let pair = (variant, try! variant.engine(directory: Self.directory, date: Self.date))
-      return ReportPipeline.run(engine: Self.engine, variant: pair, scenario: Self.scenario, options: options) { _ in }
+      return ReportPipeline.run(engine: Self.engine, variant: pair, scenario: Self.scenario, options: options) { _, _, _ in }
     }
     let one = report(threads: 1)
     let two = report(threads: 2)
