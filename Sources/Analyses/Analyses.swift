@@ -20,8 +20,8 @@ public struct AnalysisContext: Sendable {
   public let nationalHouseholds: Int64
   /// Per household: the sum of its persons' toetsingsinkomen in cents (deciles use it).
   public let householdIncome: [Int64]
-  /// Upper bounds (inclusive, in cents) of the first nine household-income deciles.
-  public let decileBounds: [Int64]
+  /// The household-income deciles (the same as the simulation summary's).
+  public let deciles: IncomeDeciles
 
   public init(engine: Engine, date: CivilDate, scenario: Scenario, population: PopulationData, threads: Int) {
     self.engine = engine
@@ -33,7 +33,7 @@ public struct AnalysisContext: Sendable {
     nationalHouseholds = s.alleenstaand + s.paarZonderKinderenGehuwd + s.paarZonderKinderenSamenwonend
       + s.paarMetKinderenGehuwd + s.paarMetKinderenSamenwonend + s.eenouder + s.metMedebewoners
     householdIncome = population.householdTotals(of: "toetsingsinkomen")
-    decileBounds = Self.decileBounds(householdIncome)
+    deciles = IncomeDeciles(incomeCents: householdIncome)
   }
 
   /// The baseline outcomes of this population.
@@ -51,15 +51,5 @@ public struct AnalysisContext: Sendable {
   }
 
   /// Decile 0…9 of household `h` by household income.
-  public func decile(_ h: Int) -> Int {
-    var d = 0
-    while d < decileBounds.count && householdIncome[h] > decileBounds[d] { d += 1 }
-    return d
-  }
-
-  static func decileBounds(_ income: [Int64]) -> [Int64] {
-    guard !income.isEmpty else { return [] }
-    let sorted = income.sorted()
-    return (1...9).map { sorted[min(sorted.count - 1, ($0 * sorted.count + 9) / 10 - 1)] }
-  }
+  public func decile(_ h: Int) -> Int { deciles.decile(h) }
 }

@@ -50,21 +50,18 @@ public struct DefinitionDivergence: Sendable {
       return Member(id: id, law: id.law, type: d.type, citations: seen)
     }
     let defined = program.laws.keys.sorted().compactMap { program.version(of: $0, on: date) }.flatMap { $0.definitions.keys }.sorted()
-    // A partner concept: a household kenmerk named after the partner (toeslagpartner, bijstandspartner) or the echtgenoot.
+    // Partner concepts that decide for the household: kenmerken of the household (who is partner).
     let partners = defined.filter { id in
-      (id.name.hasSuffix("partner") || id.name == "echtgenoot") && program.symbols[id]?.subject == .household && program.symbols[id]?.type == .boolean
+      ConceptFamily.partner.matches(id.name) && program.symbols[id]?.subject == .household && program.symbols[id]?.type == .boolean
     }.compactMap(member)
-    // Income concepts: amounts whose name says inkomen.
+    // Income concepts: amounts.
     let incomes = defined.filter { id in
-      id.name.contains("inkomen") && { if case .money = program.symbols[id]?.type { return true } else { return false } }()
+      ConceptFamily.income.matches(id.name) && { if case .money = program.symbols[id]?.type { return true } else { return false } }()
     }.compactMap(member)
-    concepts = [Concept(name: "partner", members: partners), Concept(name: "inkomen", members: incomes)]
+    concepts = [Concept(name: ConceptFamily.partner.name, members: partners), Concept(name: ConceptFamily.income.name, members: incomes)]
     partnerMembers = partners
-    var couples: [Int] = []
-    for h in 0..<population.householdCount {
-      let range = Int(population.personStart[h])..<Int(population.personStart[h + 1])
-      if range.contains(where: { population.role[$0] == 1 }) { couples.append(h) }
-    }
+    let withPartner = population.households { _, role in role == 1 }
+    let couples = withPartner.indices.filter { withPartner[$0] }
     self.couples = couples.count
     let stride = max(1, couples.count / max(1, sampleSize))
     var byKey: [[Int]: Pattern] = [:]

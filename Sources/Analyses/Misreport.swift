@@ -37,10 +37,7 @@ public struct Misreport: Sendable {
       recovery: "het toetsingsinkomen komt uit de BRI: bij de definitieve berekening wordt het voorschot herzien en teruggevorderd (Awir art. 16 en 26)"
     ) { p, _ in
       let income = p.personColumns["toetsingsinkomen"]
-      var applies = [Bool](repeating: false, count: p.householdCount)
-      for h in 0..<p.householdCount {
-        for r in Int(p.personStart[h])..<Int(p.personStart[h + 1]) where p.role[r] == 1 && (income?[r] ?? 0) > 0 { applies[h] = true }
-      }
+      let applies = p.households { row, role in role == 1 && (income?[row] ?? 0) > 0 }
       return (p.editingPersons("toetsingsinkomen") { _, role, v in role == 1 ? 0 : v }, nil, applies)
     },
     Misreport(
@@ -55,10 +52,7 @@ public struct Misreport: Sendable {
       recovery: "de rendementsgrondslag staat in de aangifte inkomstenbelasting; een latere vergelijking kan het voorschot herzien (Awir art. 16 en 26)"
     ) { p, _ in
       let wealth = p.personColumns["vermogen"]
-      var applies = [Bool](repeating: false, count: p.householdCount)
-      for h in 0..<p.householdCount {
-        for r in Int(p.personStart[h])..<Int(p.personStart[h + 1]) where (wealth?[r] ?? 0) > 0 { applies[h] = true }
-      }
+      let applies = p.households { row, _ in (wealth?[row] ?? 0) > 0 }
       return (p.editingPersons("vermogen") { _, _, _ in 0 }, nil, applies)
     },
     Misreport(

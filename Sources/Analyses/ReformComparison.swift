@@ -87,7 +87,7 @@ public struct ReformComparison: Sendable {
       Band(label: "wint € 250 – € 1.000", lower: 250 * euro, upper: 1000 * euro),
       Band(label: "wint meer dan € 1.000", lower: 1000 * euro, upper: nil),
     ]
-    var deciles = (1...10).map { Group(label: "\($0)e 10%-groep") }
+    var deciles = IncomeDeciles.labels.map { Group(label: $0) }
     var types = HouseholdType.allCases.map { Group(label: $0.label) }
     var undecided = 0
     // Examples: per household type, the household with the largest loss and the largest gain.
@@ -99,7 +99,7 @@ public struct ReformComparison: Sendable {
       bands[band].households += 1
       bands[band].change += Int128(d)
       let type = HouseholdType(rawValue: context.population.householdType[h])!
-      for g in [context.decile(h)] { deciles[g].add(d) }
+      deciles[context.decile(h)].add(d)
       types[Int(type.rawValue)].add(d)
       if d != 0 {
         let key = "\(type.label), \(d < 0 ? "verliest" : "wint")"

@@ -74,7 +74,18 @@ public struct TransitionalRunoff: Sendable {
     let field = program.facts[regime.fact]?.field ?? ""
     let flags = population.householdColumns[field]
     let birth = population.personColumns["geboortedatum"]
-    struct Member { let pensionerBirth: CivilDate; let partnerBirth: CivilDate; let monthly: Rational }
+    /// A household under the regime: both birth dates, the day the regime ends for it (the partner's
+    /// AOW date), and the monthly amount.
+    struct Member { let pensionerBirth: CivilDate; let partnerBirth: CivilDate; let ends: CivilDate; let monthly: Rational }
+    func pensionDate(_ birth: CivilDate) -> CivilDate {
+      // The AOW age of the year in which the partner reaches it decides.
+      for year in (birth.year + 60)...(birth.year + 75) {
+        let age = year <= regime.lastFixedYear ? (regime.pensionAgeTable[year] ?? regime.pensionAgeAfterTable) : regime.pensionAgeAfterTable
+        let reached = birth.adding(age)
+        if reached.year <= year { return reached }
+      }
+      return birth.adding(regime.pensionAgeAfterTable)
+    }
     var members: [Member] = []
     var upper = 0
     for h in 0..<population.householdCount where (flags?[h] ?? 0) != 0 {
@@ -91,21 +102,11 @@ public struct TransitionalRunoff: Sendable {
       // The pensioner is the older of the two: the one the right belongs to.
       let a = CivilDate(dayNumber: Int(birth[start]))
       let b = CivilDate(dayNumber: Int(birth[partner]))
-      members.append(Member(pensionerBirth: min(a, b), partnerBirth: max(a, b), monthly: amount))
+      members.append(Member(pensionerBirth: min(a, b), partnerBirth: max(a, b), ends: pensionDate(max(a, b)), monthly: amount))
     }
     householdsNow = members.count
     paidNow = members.filter { $0.monthly > .zero }.count
     upperBoundNow = upper
-    func pensionAge(_ birth: CivilDate) -> CivilDate {
-      // The first year whose AOW age the partner reaches in that year decides.
-      for year in (birth.year + 60)...(birth.year + 75) {
-        let age = year <= regime.lastFixedYear ? (regime.pensionAgeTable[year] ?? regime.pensionAgeAfterTable) : regime.pensionAgeAfterTable
-        let reached = birth.adding(age)
-        if reached.year == year { return reached }
-        if reached.year < year { return reached }
-      }
-      return birth.adding(regime.pensionAgeAfterTable)
-    }
     func age(_ birth: CivilDate, at d: CivilDate) -> Rational { Rational(d.dayNumber - birth.dayNumber) / 36525 * 100 }
     var years: [Year] = []
     var pv = Rational.zero
@@ -121,8 +122,7 @@ public struct TransitionalRunoff: Sendable {
       var paid = Rational.zero
       var anyone = false
       for m in members {
-        let ends = pensionAge(m.partnerBirth)
-        let months = ends <= jan ? 0 : (ends.year > year ? 12 : ends.month - 1)
+        let months = m.ends <= jan ? 0 : (m.ends.year > year ? 12 : m.ends.month - 1)
         if let horizon = regime.horizon, horizon <= jan { continue }
         guard months > 0 else { continue }
         let alive = table.survival(from: age(m.pensionerBirth, at: date), to: age(m.pensionerBirth, at: jan))

@@ -78,6 +78,13 @@ extension PopulationData {
   }
 }
 
+extension PopulationData {
+  /// Per household: whether any of its persons satisfies `test(row, role)`.
+  public func households(withPerson test: (_ row: Int, _ role: UInt8) -> Bool) -> [Bool] {
+    (0..<householdCount).map { h in (Int(personStart[h])..<Int(personStart[h + 1])).contains { test($0, role[$0]) } }
+  }
+}
+
 extension ColumnData {
   /// A column of the same storage as `like`, with `count` values from `value(i)`. Values that do
   /// not fit the narrower storage are kept by widening to `Int64`, never truncated.

@@ -1,25 +1,27 @@
+import Toetssteen
+
 /// The report as one self-contained HTML file: inline CSS and SVG, no scripts, no network. Citations
 /// are links to the article's entry in the appendix, which links on to wetten.overheid.nl.
 public enum HTMLRenderer {
   public static func render(_ r: Report) -> String {
     var h = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    h += "<title>\(HTML.escape(r.title))</title><style>\(style)</style></head><body>"
-    h += "<header><h1>\(HTML.escape(r.title))</h1><p class=\"sub\">\(HTML.escape(r.subtitle))</p><dl class=\"meta\">"
-    for kv in r.meta { h += "<dt>\(HTML.escape(kv.key))</dt><dd>\(HTML.escape(kv.value))</dd>" }
+    h += "<title>\(HTMLText.escape(r.title))</title><style>\(style)</style></head><body>"
+    h += "<header><h1>\(HTMLText.escape(r.title))</h1><p class=\"sub\">\(HTMLText.escape(r.subtitle))</p><dl class=\"meta\">"
+    for kv in r.meta { h += "<dt>\(HTMLText.escape(kv.key))</dt><dd>\(HTMLText.escape(kv.value))</dd>" }
     h += "</dl><nav><ol>"
-    for s in r.sections { h += "<li><a href=\"#\(s.id)\">\(HTML.escape(s.title))</a></li>" }
+    for s in r.sections { h += "<li><a href=\"#\(s.id)\">\(HTMLText.escape(s.title))</a></li>" }
     h += "<li><a href=\"#bijlage\">Bijlage: artikelen</a></li></ol></nav></header><main>"
     for s in r.sections {
-      h += "<section id=\"\(s.id)\"><h2>\(HTML.escape(s.title))</h2>"
+      h += "<section id=\"\(s.id)\"><h2>\(HTMLText.escape(s.title))</h2>"
       for p in s.paragraphs { h += paragraph(p) }
-      for c in s.charts { h += "<figure id=\"\(c.id)\">\(SVGChart.render(c))<figcaption>\(HTML.escape(c.title)) (\(HTML.escape(c.unit)))</figcaption></figure>" }
+      for c in s.charts { h += "<figure id=\"\(c.id)\">\(SVGChart.render(c))<figcaption>\(HTMLText.escape(c.title)) (\(HTMLText.escape(c.unit)))</figcaption></figure>" }
       for t in s.tables { h += table(t) }
       h += "</section>"
     }
     h += "<section id=\"bijlage\"><h2>Bijlage: artikelen</h2>"
     for a in r.articles {
-      h += "<article id=\"\(a.anchor)\" class=\"artikel\"><h3>\(HTML.escape(a.label))</h3><p class=\"bron\"><a href=\"\(HTML.escape(a.url))\">wetten.overheid.nl</a> · <code>\(HTML.escape(a.jci))</code></p>"
-      for line in a.text { h += "<p>\(HTML.escape(line))</p>" }
+      h += "<article id=\"\(a.anchor)\" class=\"artikel\"><h3>\(HTMLText.escape(a.label))</h3><p class=\"bron\"><a href=\"\(HTMLText.escape(a.url))\">wetten.overheid.nl</a> · <code>\(HTMLText.escape(a.jci))</code></p>"
+      for line in a.text { h += "<p>\(HTMLText.escape(line))</p>" }
       if a.text.isEmpty { h += "<p class=\"leeg\">De tekst van dit artikel staat niet in de gecodeerde regeling.</p>" }
       h += "</article>"
     }
@@ -28,28 +30,28 @@ public enum HTMLRenderer {
   }
 
   static func paragraph(_ p: Report.Paragraph) -> String {
-    var s = "<p\(p.emphasis ? " class=\"bevinding\"" : "")>\(HTML.escape(p.text))"
+    var s = "<p\(p.emphasis ? " class=\"bevinding\"" : "")>\(HTMLText.escape(p.text))"
     if !p.citations.isEmpty { s += " " + citations(p.citations) }
     return s + "</p>"
   }
 
   static func citations(_ refs: [Report.Reference]) -> String {
-    "<span class=\"bronnen\">[" + refs.map { "<a href=\"#\($0.anchor)\">\(HTML.escape($0.label))</a>" }.joined(separator: ", ") + "]</span>"
+    "<span class=\"bronnen\">[" + refs.map { "<a href=\"#\($0.anchor)\">\(HTMLText.escape($0.label))</a>" }.joined(separator: ", ") + "]</span>"
   }
 
   static func table(_ t: Report.Table) -> String {
-    var s = "<table id=\"\(t.id)\"><caption>\(HTML.escape(t.title))"
+    var s = "<table id=\"\(t.id)\"><caption>\(HTMLText.escape(t.title))"
     if !t.citations.isEmpty { s += " " + citations(t.citations) }
     s += "</caption><thead><tr>"
-    for c in t.columns { s += "<th class=\"\(c.kind)\">\(HTML.escape(c.name))</th>" }
+    for c in t.columns { s += "<th class=\"\(c.kind)\">\(HTMLText.escape(c.name))</th>" }
     s += "</tr></thead><tbody>"
     for row in t.rows {
       s += "<tr>"
-      for (i, cell) in row.enumerated() { s += "<td class=\"\(i < t.columns.count ? t.columns[i].kind : "tekst")\">\(HTML.escape(cell.display))</td>" }
+      for (i, cell) in row.enumerated() { s += "<td class=\"\(i < t.columns.count ? t.columns[i].kind : "tekst")\">\(HTMLText.escape(cell.display))</td>" }
       s += "</tr>"
     }
     s += "</tbody></table>"
-    if let note = t.note { s += "<p class=\"noot\">\(HTML.escape(note))</p>" }
+    if let note = t.note { s += "<p class=\"noot\">\(HTMLText.escape(note))</p>" }
     return s
   }
 
@@ -70,20 +72,3 @@ public enum HTMLRenderer {
     """
 }
 
-/// HTML escaping for text and attribute values.
-enum HTML {
-  static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.count)
-    for ch in s {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
-}

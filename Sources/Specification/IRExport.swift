@@ -114,14 +114,8 @@ public enum IRExport {
     }
   }
 
-  /// An exact number: a decimal string when it has a finite expansion, else `n/d`.
-  static func number(_ r: Rational) -> String {
-    for digits in 0...12 {
-      let scaled = r * Rational(numeratorDigits: "1" + String(repeating: "0", count: digits))!
-      if scaled.isInteger { return r.decimalString(fractionDigits: digits) }
-    }
-    return r.description
-  }
+  /// An exact number: a decimal string when it has a finite expansion, else `n/d` (never rounded).
+  static func number(_ r: Rational) -> String { r.exactString }
 
   static func value(_ v: Value) -> JSONValue {
     switch v {

@@ -5,24 +5,6 @@ import RuleIR
 /// The register of begrippen of one law version: every definition and parameter it makes, the
 /// articles its rules come from, and where another law defines the same begrip differently.
 enum Register {
-  /// Concepts that laws name differently: a definition belongs to a concept when its name matches.
-  struct Concept: Sendable {
-    let name: String
-    /// Words of which one must occur in the name (or the whole name, for `=`-prefixed ones).
-    let words: [String]
-
-    func matches(_ name: String) -> Bool {
-      words.contains { $0.hasPrefix("=") ? name == String($0.dropFirst()) : name.contains($0) }
-    }
-  }
-
-  static let concepts: [Concept] = [
-    Concept(name: "partner", words: ["partner", "=echtgenoot"]),
-    Concept(name: "inkomen", words: ["inkomen"]),
-    Concept(name: "medebewoner/kostendeler", words: ["medebewoner", "kostendeler"]),
-    Concept(name: "vermogen", words: ["vermogen"]),
-  ]
-
   static func begrippen(version: LawVersion, program: Program) -> [LawPage.Begrip] {
     // Every other law version's definitions, for comparison.
     var others: [SymbolID: (LawVersion, Definition)] = [:]
@@ -34,7 +16,7 @@ enum Register {
       var cites: [Citation] = []
       for r in d.rules where !cites.contains(r.citation.article) { cites.append(r.citation.article) }
       var elsewhere: [String] = []
-      let concept = concepts.first { $0.matches(id.name) }
+      let concept = ConceptFamily.all.first { $0.matches(id.name) }
       for (other, (v, od)) in others.sorted(by: { $0.key < $1.key }) {
         let same = other.name == id.name
         let related = concept.map { $0.matches(other.name) } ?? false

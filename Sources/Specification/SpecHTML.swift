@@ -3,6 +3,7 @@ import Foundation
 import LegalSource
 import LegalText
 import RuleIR
+import Toetssteen
 
 /// The specification site as HTML: one self-contained page per law version (text with colour-coded
 /// annotations and the rules beside it, parameters, begrippen, traceability, coverage, open
@@ -138,7 +139,6 @@ public enum SpecHTML {
     @media (max-width:800px){.rij{grid-template-columns:1fr}}
     """
 
-  static func escape(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  static func escape(_ s: String) -> String { HTMLText.escape(s) }
+
 }

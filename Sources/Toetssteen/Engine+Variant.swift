@@ -10,9 +10,13 @@ import RuleSemantics
 extension Engine {
   /// Compiles the regulations under `directory`, with each document in `amendments` replacing the
   /// baseline document of the same law and the same `geldig vanaf` (or added when there is none).
+  /// Without amendments this is ``compile(directory:)``.
   public static func compile(directory: String, amendments: [String]) -> Compiled {
     var diagnostics = DiagnosticEngine()
     var documents = RegulationLoader.load(directory: directory, diagnostics: &diagnostics)
+    if documents.isEmpty && !diagnostics.hasErrors {
+      diagnostics.emit(DiagnosticMessage(id: "bestand.leeg", "geen regelingen (.md-bestanden met een kop) gevonden in '\(directory)'"), at: nil)
+    }
     for path in amendments {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
         diagnostics.emit(DiagnosticMessage(id: "bestand.lezen", "kan wijziging '\(path)' niet lezen"), at: nil)

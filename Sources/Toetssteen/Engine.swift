@@ -22,16 +22,7 @@ public struct Engine: Sendable {
   }
 
   /// Loads and compiles every regulation under `directory`.
-  public static func compile(directory: String) -> Compiled {
-    var diagnostics = DiagnosticEngine()
-    let documents = RegulationLoader.load(directory: directory, diagnostics: &diagnostics)
-    if documents.isEmpty && !diagnostics.hasErrors {
-      diagnostics.emit(DiagnosticMessage(id: "bestand.leeg", "geen regelingen (.md-bestanden met een kop) gevonden in '\(directory)'"), at: nil)
-    }
-    let result = Compiler.compile(documents, diagnostics: &diagnostics)
-    let engine = result.program.map { Engine(program: $0, documents: documents, coverage: result.coverage) }
-    return Compiled(engine: engine, diagnostics: diagnostics.sorted, coverage: result.coverage, documents: documents)
-  }
+  public static func compile(directory: String) -> Compiled { compile(directory: directory, amendments: []) }
 
   /// Reads a household document against this program's facts.
   public func household(fromJSON text: String) throws(HouseholdErrors) -> Household {

@@ -46,10 +46,9 @@ public struct SimulationSummary: Sendable {
     let p = simulation.population
     let r = simulation.results
     let n = p.householdCount
-    let income = simulation.householdIncome.map { $0 / 100 }  // whole euros
+    let deciles = IncomeDeciles(incomeCents: simulation.householdIncome)
     let declarations = simulation.program.outputs(on: simulation.date)
-    let bounds = Self.decileBounds(income)
-    decileBounds = bounds
+    decileBounds = deciles.bounds
     households = n
     var outs: [Output] = []
     for (o, id) in r.outputIDs.enumerated() {
@@ -58,14 +57,14 @@ public struct SimulationSummary: Sendable {
       var out = Output(
         id: id,
         type: symbol.flatMap { simulation.program.symbols[$0]?.type } ?? .money(.stock),
-        deciles: (1...10).map { Group(label: "\($0)e 10%-groep") },
+        deciles: IncomeDeciles.labels.map { Group(label: $0) },
         types: HouseholdType.allCases.map { Group(label: $0.label) })
       out.exactRows = r.exactRows[o]
       out.isNorm = declaration?.isNorm ?? false
       let cents = r.cents[o]
       let status = r.status[o]
       for h in 0..<n {
-        let d = Self.decile(income[h], bounds)
+        let d = deciles.decile(h)
         let t = Int(p.householdType[h])
         out.deciles[d].households += 1
         out.types[t].households += 1
@@ -89,31 +88,6 @@ public struct SimulationSummary: Sendable {
       outs.append(out)
     }
     outputs = outs
-  }
-
-  /// Decile bounds from a histogram of incomes in whole euros (deterministic, linear time).
-  static func decileBounds(_ income: [Int64]) -> [Int64] {
-    guard !income.isEmpty else { return [] }
-    let cap: Int64 = 2_000_000
-    var histogram = [Int32](repeating: 0, count: Int(cap) + 2)
-    for v in income { histogram[Int(max(0, min(cap + 1, v)))] += 1 }
-    var bounds: [Int64] = []
-    var cumulative = 0
-    var next = 1
-    for (value, count) in histogram.enumerated() {
-      cumulative += Int(count)
-      while next < 10 && cumulative * 10 >= income.count * next {
-        bounds.append(Int64(value))
-        next += 1
-      }
-    }
-    return bounds
-  }
-
-  static func decile(_ v: Int64, _ bounds: [Int64]) -> Int {
-    var d = 0
-    while d < bounds.count && v > bounds[d] { d += 1 }
-    return d
   }
 
   static func euros(_ cents: Int128) -> String { Cents.decimalString(cents) }
