@@ -52,9 +52,9 @@ let package = Package(
     .testTarget(name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "LegalSource", "ExactArithmetic"]),
     .testTarget(name: "RuleSemanticsTests", dependencies: ["TestSupport", "LegalSource"]),
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "ReferenceEvaluator", "RuleIR", "ExactArithmetic"]),
-    .testTarget(name: "RuleKernelTests", dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
-    .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
-    .testTarget(name: "SpecificationTests", dependencies: ["Specification", "Toetssteen", "HouseholdModel", "RuleIR"]),
+    .testTarget(name: "RuleKernelTests", dependencies: ["TestSupport", "Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
+    .testTarget(name: "AnalysesTests", dependencies: ["TestSupport", "Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
+    .testTarget(name: "SpecificationTests", dependencies: ["TestSupport", "Specification", "Toetssteen", "HouseholdModel", "RuleIR"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
     .testTarget(name: "CLITests", dependencies: ["toets"], exclude: ["Fixtures", "Golden"]),
   ]

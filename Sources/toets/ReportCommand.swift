@@ -55,15 +55,6 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .customLong("uit"), help: ArgumentHelp("Map voor het rapport.", valueName: "map"))
   var output: String = "rapport"
 
-  @Option(name: .customLong("seed"), help: ArgumentHelp("Zaad (standaard: dat van het scenario).", valueName: "S"))
-  var seed: UInt64?
-
-  @Option(name: .customLong("scenario"), help: ArgumentHelp("Scenariobestand (YAML).", valueName: "bestand"))
-  var scenario: String?
-
-  @Option(name: .customLong("threads"), help: ArgumentHelp("Aantal threads (standaard: alle kernen).", valueName: "T"))
-  var threads: Int?
-
   @Option(name: .customLong("steekproef"), help: ArgumentHelp("Stellen die de referentie-evaluator doorrekent voor de partnerbegrippen.", valueName: "N"))
   var sample: Int = 20_000
 
@@ -73,11 +64,11 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .customLong("instandhouding"), help: ArgumentHelp("Jaarlijkse kosten van het in stand houden van het overgangsrecht, in euro's (voor de afkoopvergelijking).", valueName: "euro"))
   var upkeep: String?
 
+  @OptionGroup var population: PopulationOptions
   @OptionGroup var regulations: RegulationOptions
 
   func validate() throws {
     if let households, households < 1 { throw ValidationError("--households moet positief zijn") }
-    if let threads, threads < 1 { throw ValidationError("--threads moet 1 of meer zijn") }
     if sample < 1 { throw ValidationError("--steekproef moet positief zijn") }
   }
 
@@ -103,12 +94,7 @@ struct ReportCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    guard let scenarioPath = scenario ?? ScenarioLocator.defaultPath(regulations: dir) else { throw ValidationError("geen scenario gevonden; geef --scenario <bestand>") }
-    let loaded: Scenario
-    do { loaded = try Scenario.load(path: scenarioPath) } catch {
-      Terminal.error("fout: \(error)")
-      throw ExitCode(2)
-    }
+    let loaded = try population.loadScenario(regulations: dir)
     let rate = try percentage(discount ?? "2,25 %", option: "--disconteringsvoet")
     let upkeepValue = try upkeep.map { text -> Rational in
       guard let r = Rational(dutch: text.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)), !r.isNegative else {
@@ -117,7 +103,7 @@ struct ReportCommand: ParsableCommand {
       return r
     }
     let options = ReportPipeline.Options(
-      date: day, households: households ?? loaded.huishoudens, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+      date: day, households: households ?? loaded.huishoudens, seed: population.seed, threads: population.threadCount,
       divergenceSample: sample, discountRate: rate,
       discountSource: discount == nil ? "standaard discontovoet voor maatschappelijke kosten-batenanalyses, Werkgroep discontovoet 2020" : "opgegeven met --disconteringsvoet",
       upkeepPerYear: upkeepValue)

@@ -39,20 +39,11 @@ struct Simulate: ParsableCommand {
   @Option(name: .customLong("households"), help: ArgumentHelp("Aantal huishoudens.", valueName: "N"))
   var households: Int
 
-  @Option(name: .customLong("seed"), help: ArgumentHelp("Zaad van de toevalsgenerator (standaard: dat van het scenario).", valueName: "S"))
-  var seed: UInt64?
-
-  @Option(name: .customLong("scenario"), help: ArgumentHelp("Scenariobestand (YAML).", valueName: "bestand"))
-  var scenario: String?
-
   @Option(name: .customLong("format"), help: "Samenvatting als 'text' of 'json'.")
   var format: OutputFormat = .text
 
   @Option(name: .customLong("verify"), help: ArgumentHelp("Reken K huishoudens na met de exacte referentie-evaluator.", valueName: "K"))
   var verify: Int?
-
-  @Option(name: .customLong("threads"), help: ArgumentHelp("Aantal threads (standaard: alle kernen).", valueName: "T"))
-  var threads: Int?
 
   @Option(name: .customLong("csv"), help: ArgumentHelp("Schrijf de uitkomst per huishouden naar een CSV-bestand.", valueName: "bestand"))
   var csv: String?
@@ -63,12 +54,12 @@ struct Simulate: ParsableCommand {
   @Option(name: .customLong("personen-csv"), help: ArgumentHelp("Schrijf de gegenereerde bevolking (een rij per persoon, alle gegevens) naar een CSV-bestand.", valueName: "bestand"))
   var personsCSV: String?
 
+  @OptionGroup var population: PopulationOptions
   @OptionGroup var regulations: RegulationOptions
 
   func validate() throws {
     guard households > 0 else { throw ValidationError("--households moet positief zijn") }
     if let verify, verify < 0 { throw ValidationError("--verify moet 0 of meer zijn") }
-    if let threads, threads < 1 { throw ValidationError("--threads moet 1 of meer zijn") }
   }
 
   func run() throws {
@@ -82,16 +73,10 @@ struct Simulate: ParsableCommand {
       Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")
       throw ExitCode(3)
     }
-    let scenarioPath = scenario ?? ScenarioLocator.defaultPath(regulations: dir)
-    guard let scenarioPath else { throw ValidationError("geen scenario gevonden; geef --scenario <bestand>") }
-    let loaded: Scenario
-    do { loaded = try Scenario.load(path: scenarioPath) } catch {
-      Terminal.error("fout: \(error)")
-      throw ExitCode(2)
-    }
-    let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+    let loaded = try population.loadScenario(regulations: dir)
+    let threadCount = population.threadCount
     let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
-    let simulation = engine.simulate(date: day, households: households, seed: seed, scenario: loaded, threads: threadCount) { phase, done, total in
+    let simulation = engine.simulate(date: day, households: households, seed: population.seed, scenario: loaded, threads: threadCount) { phase, done, total in
       bar.update(phase, done, total)
     }
     bar.finish()

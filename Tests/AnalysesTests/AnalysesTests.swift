@@ -5,20 +5,17 @@ import Population
 import Reports
 import RuleIR
 import Synthesis
+import TestSupport
 import Testing
 import Toetssteen
 
 /// The analyses before enactment, on the real regulations and a small synthetic population.
 @Suite("Analyses vóór invoering")
 struct AnalysesTests {
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-  }()
+  static let root = Repository.root
 
-  static let directory = root.appendingPathComponent("Regulations").path
-  static let engine: Engine = Engine.compile(directory: directory).engine!
+  static let directory = Repository.regulations
+  static let engine = Repository.engine
   static let scenario = try! Scenario.load(path: root.appendingPathComponent("Scenarios/nederland.yaml").path)
   static let date = CivilDate(iso: "2025-01-01")!
   static let population = Generator(scenario: scenario, program: engine.program, date: date).generate(count: 6_000, threads: 2)

@@ -6,6 +6,7 @@ import ReferenceEvaluator
 import RuleIR
 import RuleKernel
 import Synthesis
+import TestSupport
 import Testing
 import Toetssteen
 
@@ -13,13 +14,9 @@ import Toetssteen
 /// cent, and undecided exactly where the reference is undecided.
 @Suite("Kernel tegen referentie-evaluator")
 struct DifferentialTests {
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-  }()
+  static let root = Repository.root
 
-  static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
+  static let engine = Repository.engine
   static let scenario = try! Scenario.load(path: root.appendingPathComponent("Scenarios/nederland.yaml").path)
 
   /// Outputs the kernel does not compile yet, with the reason it gives; the reference evaluator computes

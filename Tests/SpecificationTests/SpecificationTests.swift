@@ -2,19 +2,16 @@ import Foundation
 import Specification
 import HouseholdModel
 import RuleIR
+import TestSupport
 import Testing
 import Toetssteen
 
 /// The specification a jurist signs off and a developer builds from.
 @Suite("Specificatie")
 struct SpecificationTests {
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-  }()
+  static let root = Repository.root
 
-  static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
+  static let engine = Repository.engine
   static let pages = SpecificationSite.pages(engine: engine)
 
   @Test("de Wzt 2025: artikel 2 met annotaties en de regels ernaast, parameters met bron, open keuzes")

@@ -10,23 +10,13 @@ cd "$(dirname "$0")/../.."
 toets="${1:-.build/debug/toets}"
 [ -x "$toets" ] || swift build --product toets
 
-browser="$(command -v chromium || command -v chromium-browser || true)"
-if [ -z "$browser" ]; then
-  echo "check-report: installing chromium"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-  browser="$(command -v chromium)"
-fi
-
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+. Tests/chromium.sh "$out"
 "$toets" report --variant "Scenarios/varianten/kgb-afbouw-7,60.yaml" --households 20000 --steekproef 2000 --uit "$out/rapport" >/dev/null
 
-flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir="$out/profiel")
-"$browser" "${flags[@]}" --dump-dom "file://$out/rapport/rapport.html" >"$out/dom.html" 2>"$out/browser.log"
-"$browser" "${flags[@]}" --window-size=1200,2000 --screenshot="$out/rapport.png" "file://$out/rapport/rapport.html" >/dev/null 2>>"$out/browser.log"
+"$browser" "${browser_flags[@]}" --dump-dom "file://$out/rapport/rapport.html" >"$out/dom.html" 2>"$out/browser.log"
+"$browser" "${browser_flags[@]}" --window-size=1200,2000 --screenshot="$out/rapport.png" "file://$out/rapport/rapport.html" >/dev/null 2>>"$out/browser.log"
 
 python3 - "$out/dom.html" "$out/rapport.png" <<'PY'
 import re, sys, os

@@ -10,24 +10,14 @@ cd "$(dirname "$0")/../.."
 toets="${1:-.build/debug/toets}"
 [ -x "$toets" ] || swift build --product toets
 
-browser="$(command -v chromium || command -v chromium-browser || true)"
-if [ -z "$browser" ]; then
-  echo "check-spec: installing chromium"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-  browser="$(command -v chromium)"
-fi
-
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+. Tests/chromium.sh "$out"
 "$toets" spec --uit "$out/spec" >/dev/null
 page="$out/spec/zorgtoeslag-2025-01-01.html"
-flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir="$out/profiel")
-"$browser" "${flags[@]}" --dump-dom "file://$page" >"$out/dom.html" 2>"$out/browser.log"
-"$browser" "${flags[@]}" --dump-dom "file://$out/spec/index.html" >"$out/index.html" 2>>"$out/browser.log"
-"$browser" "${flags[@]}" --window-size=1280,2000 --screenshot="$out/spec.png" "file://$page" >/dev/null 2>>"$out/browser.log"
+"$browser" "${browser_flags[@]}" --dump-dom "file://$page" >"$out/dom.html" 2>"$out/browser.log"
+"$browser" "${browser_flags[@]}" --dump-dom "file://$out/spec/index.html" >"$out/index.html" 2>>"$out/browser.log"
+"$browser" "${browser_flags[@]}" --window-size=1280,2000 --screenshot="$out/spec.png" "file://$page" >/dev/null 2>>"$out/browser.log"
 
 python3 - "$out/dom.html" "$out/index.html" "$out/spec.png" "$out/spec" <<'PY'
 import re, sys, os
