@@ -71,11 +71,19 @@ public struct Variant: Sendable, Codable {
   public func lawDate(default date: CivilDate) -> CivilDate { wetdatum.flatMap { CivilDate(iso: $0) } ?? date }
 
   /// The variant's engine: the amended documents compiled with the baseline, then the parameter changes.
-  public func engine(directory: String, date: CivilDate) throws(VariantLoadError) -> Engine {
-    let compiled = Engine.compile(directory: directory, amendments: regelingen)
-    guard var engine = compiled.engine else {
-      let errors = compiled.diagnostics.filter(\.isError).prefix(20).map { DiagnosticFormatter(showsExcerpt: false).format($0) }.joined(separator: "\n")
-      throw VariantLoadError(description: "de variant '\(naam)' compileert niet:\n\(errors)")
+  /// With no amended documents the `base` engine (the baseline, already compiled) is reused rather
+  /// than compiling the regulations again.
+  public func engine(directory: String, date: CivilDate, base: Engine? = nil) throws(VariantLoadError) -> Engine {
+    var engine: Engine
+    if let base, regelingen.isEmpty {
+      engine = base
+    } else {
+      let compiled = Engine.compile(directory: directory, amendments: regelingen)
+      guard let compiledEngine = compiled.engine else {
+        let errors = compiled.diagnostics.filter(\.isError).prefix(20).map { DiagnosticFormatter(showsExcerpt: false).format($0) }.joined(separator: "\n")
+        throw VariantLoadError(description: "de variant '\(naam)' compileert niet:\n\(errors)")
+      }
+      engine = compiledEngine
     }
     var changes: [Engine.ParameterChange] = []
     do throws(Engine.VariantError) {

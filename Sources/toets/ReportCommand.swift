@@ -89,7 +89,7 @@ struct ReportCommand: ParsableCommand {
     }
     var variantPair: (Variant, Engine)?
     if let loadedVariant {
-      do { variantPair = (loadedVariant, try loadedVariant.engine(directory: dir, date: day)) } catch {
+      do { variantPair = (loadedVariant, try loadedVariant.engine(directory: dir, date: day, base: engine)) } catch {
         Terminal.error("fout: \(error)")
         throw ExitCode(2)
       }
