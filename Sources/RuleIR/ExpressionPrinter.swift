@@ -10,10 +10,18 @@ public struct ExpressionPrinter {
   public var style: Style
   /// Gives the value of a leaf (parameter, fact, definition) to show next to its name, if known.
   public var valueOf: ((TypedExpression) -> String?)?
+  /// For `A geldend op D`: the printer that shows the values of `A` as they are on `D` (the leaves of
+  /// `A` are read on another date than the rest of the expression). Without it, `A` is rendered by
+  /// this printer.
+  public var shifted: ((_ date: TypedExpression) -> ExpressionPrinter?)?
 
-  public init(style: Style = .symbols, valueOf: ((TypedExpression) -> String?)? = nil) {
+  public init(
+    style: Style = .symbols, valueOf: ((TypedExpression) -> String?)? = nil,
+    shifted: ((_ date: TypedExpression) -> ExpressionPrinter?)? = nil
+  ) {
     self.style = style
     self.valueOf = valueOf
+    self.shifted = shifted
   }
 
   public func render(_ e: TypedExpression) -> String { render(e, parent: 0) }
@@ -52,7 +60,9 @@ public struct ExpressionPrinter {
     case .round(let a, let mode, let unit, let reference):
       let target = unit == .one ? "hele euro's" : unit == Rational(numerator: 1, denominator: 100) ? "centen" : "een veelvoud van \(DutchFormat.euro(unit))"
       return "\(render(a, parent: 2)), \(mode.dutch) afgerond op \(target) (\(reference.short))"
-    case .at(let a, let d): return "\(render(a, parent: 4)) geldend op \(render(d, parent: 4))"
+    case .at(let a, let d):
+      let inner = shifted?(d) ?? self
+      return "\(inner.render(a, parent: 4)) geldend op \(render(d, parent: 4))"
     case .sumOverMonths(let a): return "de som van \(render(a, parent: 2)) over de maanden van het berekeningsjaar"
     case .sum(let g, let body, let filter):
       return "de som van \(render(body, parent: 2)) van \(g.description)" + (filter.map { " waarvoor geldt dat \(render($0))" } ?? "")
