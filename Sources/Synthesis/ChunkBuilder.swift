@@ -10,6 +10,7 @@ struct ChunkBuilder {
   var vermogen: [Int64] = []
   var zorgverzekerd: [UInt8] = []
   var ingezetene: [UInt8] = []
+  var ingeschreven: [UInt8] = []
   var insuredYears: [UInt8] = []
   var firstDegree: [UInt8] = []
   var studerend: [UInt8] = []
@@ -32,7 +33,7 @@ struct ChunkBuilder {
     personStart.reserveCapacity(capacity + 1)
     type.reserveCapacity(capacity)
     let persons = capacity * 9 / 4
-    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.insuredYears, \.firstDegree, \.studerend, \.commercieel] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
+    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.ingeschreven, \.insuredYears, \.firstDegree, \.studerend, \.commercieel] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
       self[keyPath: p].reserveCapacity(persons)
     }
     birth.reserveCapacity(persons)
@@ -46,10 +47,11 @@ struct ChunkBuilder {
   }
 
   /// Appends one person. `relative`: a first-degree relative of the aanvrager (an adult child);
-  /// `student` and `lodger` are the Participatiewet art. 19a facts of a housemate.
+  /// `student` and `lodger` are the Participatiewet art. 19a facts of a housemate; `unregistered`: lives
+  /// at the address without being registered there (Wet op de huurtoeslag art. 9).
   mutating func person(
     role r: UInt8, birth b: Int32, income i: Int64, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler,
-    relative: Bool = false, student: Bool = false, lodger: Bool = false
+    relative: Bool = false, student: Bool = false, lodger: Bool = false, unregistered: Bool = false
   ) {
     role.append(r)
     birth.append(b)
@@ -57,6 +59,7 @@ struct ChunkBuilder {
     vermogen.append(v)
     zorgverzekerd.append(random.chance(999, in: 1000) ? 1 : 0)
     ingezetene.append(1)
+    ingeschreven.append(unregistered ? 0 : 1)
     insuredYears.append(random.chance(s.insuredFullPromille, in: 1000) ? 50 : UInt8(random.integer(in: s.insuredOther)))
     firstDegree.append(relative ? 1 : 0)
     studerend.append(student ? 1 : 0)
@@ -100,7 +103,7 @@ struct ChunkBuilder {
       ],
       personColumns: [
         "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
-        "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "aow_verzekerde_jaren": .uint8(insuredYears),
+        "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
         "eerstegraads_verwant": .uint8(firstDegree), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
       ],
       householdType: type)

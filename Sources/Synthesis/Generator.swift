@@ -96,7 +96,9 @@ public struct Generator: Sendable {
       if transitional, let p = scenario.partnertoeslag {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
-      b.person(role: 1, birth: birthDate(age: partnerAge, &r), income: sampler.income(age: partnerAge, &r), vermogen: 0, &r, sampler)
+      b.person(
+        role: 1, birth: birthDate(age: partnerAge, &r), income: sampler.income(age: partnerAge, &r), vermogen: 0, &r, sampler,
+        unregistered: isUnregistered(&r))
       if married {
         partnerStatus = r.chance(UInt64(scenario.samenstelling.geregistreerdPartnerschapPromille), in: 1000) ? "geregistreerd partnerschap" : "gehuwd"
       } else {
@@ -118,7 +120,7 @@ public struct Generator: Sendable {
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir.
       b.person(
         role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: age < 18 ? 0 : sampler.income(age: age, &r) / 3, vermogen: 0,
-        &r, sampler, relative: true, student: age >= 18 && isStudent(age: age, &r))
+        &r, sampler, relative: true, student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
     }
     if kind == 6 {
       let others = Int(r.integer(in: 1...2))
@@ -127,7 +129,7 @@ public struct Generator: Sendable {
         let lodger = scenario.medebewoners.map { r.chance(UInt64($0.commercieleHuurderPromille), in: 1000) } ?? false
         b.person(
           role: 3, birth: birthDate(age: age, &r), income: sampler.income(age: age, &r), vermogen: 0, &r, sampler,
-          student: isStudent(age: age, &r), lodger: lodger)
+          student: isStudent(age: age, &r), lodger: lodger, unregistered: isUnregistered(&r))
       }
     }
     // Vermogen belongs to the household; it is put on the aanvrager (and split with a partner).
@@ -148,7 +150,20 @@ public struct Generator: Sendable {
       partnerVorigJaar: samen && r.chance(UInt64(rel.partnerVorigJaarPromille), in: 1000),
       samenlevingscontract: samen && r.chance(UInt64(rel.samenlevingscontractPromille), in: 1000),
       oudToeslagrecht: oudToeslagrecht,
-      huurder: huurder, zelfstandig: true, rekenhuur: rent, minorChild: minorChild)
+      huurder: huurder, zelfstandig: !(huurder && kind == 0 && isRoom(headAge: headAge, &r)), rekenhuur: rent, minorChild: minorChild)
+  }
+
+  /// Whether a partner or adult housemate lives at the address without being registered there
+  /// (scenario `woonsituatie`).
+  func isUnregistered(_ r: inout RandomSource) -> Bool {
+    guard let w = scenario.woonsituatie else { return false }
+    return r.chance(UInt64(w.nietIngeschrevenPromille), in: 1000)
+  }
+
+  /// Whether a renting single-person household lives in an onzelfstandige woonruimte (scenario `woonsituatie`).
+  func isRoom(headAge: Int64, _ r: inout RandomSource) -> Bool {
+    guard let w = scenario.woonsituatie, headAge < w.onzelfstandigTot else { return false }
+    return r.chance(UInt64(w.onzelfstandigPromille), in: 1000)
   }
 
   /// Whether an adult housemate of `age` follows education with studiefinanciering (scenario `medebewoners`).

@@ -30,12 +30,14 @@ public struct Scenario: Sendable, Codable {
   public var partnertoeslag: TransitionalCouples?
   /// Students and commercial lodgers among adult housemates (optional; without it none are drawn).
   public var medebewoners: Housemates?
+  /// Registration at the address and the kind of dwelling (Wet op de huurtoeslag art. 9 and 11); optional.
+  public var woonsituatie: Residence?
   /// Sources of the figures, quoted in reports.
   public var bronnen: [String]
 
   enum CodingKeys: String, CodingKey {
     case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
-    case partnertoeslag, medebewoners
+    case partnertoeslag, medebewoners, woonsituatie
     case verzekerdeJaren = "verzekerde_jaren"
   }
 
@@ -147,6 +149,22 @@ public struct Scenario: Sendable, Codable {
     }
   }
 
+  /// Who is registered at the address, and which renters live in an onzelfstandige woonruimte.
+  public struct Residence: Sendable, Codable {
+    /// Per mille of partners and adult housemates who live at the address without being registered there.
+    public var nietIngeschrevenPromille: Int64
+    /// Per mille of renting single-person households whose aanvrager is younger than ``onzelfstandigTot``
+    /// that rent an onzelfstandige woonruimte (a room).
+    public var onzelfstandigPromille: Int64
+    public var onzelfstandigTot: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case nietIngeschrevenPromille = "niet_ingeschreven_promille"
+      case onzelfstandigPromille = "onzelfstandig_promille"
+      case onzelfstandigTot = "onzelfstandig_tot"
+    }
+  }
+
   public struct InsuredYears: Sendable, Codable {
     public var volledigPromille: Int64
     public var anders: [Int64]
@@ -210,6 +228,13 @@ extension Scenario {
         throw fail("partnertoeslag.leeftijdsverschil: iedere band is [van, tot, gewicht] met van < tot")
       }
       guard !p.leeftijdsverschil.isEmpty else { throw fail("partnertoeslag.leeftijdsverschil: ten minste één band") }
+    }
+    if let w = woonsituatie {
+      for (name, v) in [("niet_ingeschreven_promille", w.nietIngeschrevenPromille), ("onzelfstandig_promille", w.onzelfstandigPromille)]
+      where !(0...1000).contains(v) {
+        throw fail("woonsituatie.\(name): een aantal per duizend van 0 tot en met 1000, niet \(v)")
+      }
+      guard (18...130).contains(w.onzelfstandigTot) else { throw fail("woonsituatie.onzelfstandig_tot: een leeftijd van 18 tot en met 130") }
     }
     for (name, list) in [("paar_gehuwd", kinderen.paarGehuwd), ("paar_samenwonend", kinderen.paarSamenwonend), ("eenouder", kinderen.eenouder)] where list.count != 3 {
       throw fail("kinderen.\(name): drie aantallen (1, 2, 3 of meer kinderen)")
