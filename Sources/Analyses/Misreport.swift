@@ -33,6 +33,19 @@ public struct Misreport: Sendable {
       return (split, origin, applies)
     },
     Misreport(
+      id: "partnerschap-label", label: "samenwonenden geven als partnerschap 'geen' op; de partner blijft op het adres, met dezelfde feiten",
+      field: "partnerschap", recovery: nil
+    ) { p, program in
+      // The label against the facts: Awir art. 3 lid 2 and Pw art. 3 lid 4 decide on the facts, so what
+      // this gains shows where a law still follows the label.
+      let codes = program.enumerations["partnerschap"] ?? []
+      let together = Int64(codes.firstIndex(of: "samenwonend") ?? -1)
+      let none = Int64(codes.firstIndex(of: "geen") ?? 0)
+      let column = p.householdColumns["partnerschap"]
+      let applies = (0..<p.householdCount).map { h in column.map { $0[h] == together } ?? false }
+      return (p.editingHouseholds("partnerschap") { h, v in applies[h] ? none : v }, nil, applies)
+    },
+    Misreport(
       id: "inkomen-partner", label: "het inkomen van de partner wordt bij de aanvraag op nihil geschat", field: "toetsingsinkomen",
       recovery: "het toetsingsinkomen komt uit de BRI: bij de definitieve berekening wordt het voorschot herzien en teruggevorderd (Awir art. 16 en 26)"
     ) { p, _ in

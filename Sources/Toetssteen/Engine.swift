@@ -42,7 +42,9 @@ public struct Engine: Sendable {
       outputs.append(Evaluation.Output(declaration: declaration, result: .failure(reason), step: nil))
     }
     outputs.sort { $0.declaration.id < $1.declaration.id }
-    return Evaluation(date: date, household: household, outputs: outputs, trace: evaluator.trace, program: program)
+    return Evaluation(
+      date: date, household: household, outputs: outputs, trace: evaluator.trace, program: program,
+      warnings: LabelConsistency.warnings(program: program, household: household, on: date))
   }
 
   /// Outputs of laws that have no version on `date`, each undecided with the versions that do exist.
@@ -70,6 +72,8 @@ public struct Evaluation: Sendable {
   public let outputs: [Output]
   public let trace: Trace
   let program: Program
+  /// Where the document's labels contradict its facts (``LabelConsistency``); the outputs follow the facts.
+  public let warnings: [String]
 
   /// The outputs the rules could not decide.
   public var undecided: [(String, Undecided)] {

@@ -6,7 +6,8 @@ import RuleIR
 
 extension Evaluation {
   /// The contract's JSON form: `date`, `outputs` (exact decimal strings in euros), the undecided
-  /// outputs with their reason and articles, and the `trace`.
+  /// outputs with their reason and articles, `waarschuwingen` where a label contradicts the facts,
+  /// and the `trace`.
   public func json(includeTrace: Bool = true) -> JSONValue {
     var outputsJSON: [(String, JSONValue)] = []
     var undecidedJSON: [(String, JSONValue)] = []
@@ -18,6 +19,7 @@ extension Evaluation {
     }
     var pairs: [(String, JSONValue)] = [("date", .string(date.iso)), ("outputs", .ordered(outputsJSON))]
     if !undecidedJSON.isEmpty { pairs.append(("onbepaald", .ordered(undecidedJSON))) }
+    if !warnings.isEmpty { pairs.append(("waarschuwingen", .array(warnings.map { .string($0) }))) }
     if includeTrace { pairs.append(("trace", .array(trace.steps.map(Self.json)))) }
     return .ordered(pairs)
   }

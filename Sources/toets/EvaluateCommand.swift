@@ -66,6 +66,7 @@ struct Evaluate: ParsableCommand {
     case .json: Terminal.out(JSONWriter.render(evaluation.json()))
     case .text: Terminal.out(explain ? evaluation.explanationText() : evaluation.summaryText())
     }
+    for warning in evaluation.warnings { Terminal.error("waarschuwing: \(warning)") }
     if !evaluation.undecided.isEmpty {
       for (id, reason) in evaluation.undecided { Terminal.error("\(id): onbepaald: \(reason)") }
       throw ExitCode(3)

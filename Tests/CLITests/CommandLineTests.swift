@@ -103,6 +103,17 @@ struct CommandLineTests {
     }
   }
 
+  @Test("Een partnerschap 'geen' dat de feiten tegenspreken: de regels volgen de feiten, met een waarschuwing per wet")
+  func labelContradictsFacts() throws {
+    let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "Tests/CLITests/Fixtures/huishouden-label-tegen-feiten.json", "--format", "json"])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("waarschuwing: partnerschap is 'geen', maar volgens Awir is de partner toeslagpartner (Awir art. 3 lid 2)"))
+    #expect(r.stderr.contains("volgens Pw is de partner bijstandspartner"))
+    #expect(r.stdout.contains("\"waarschuwingen\": ["))
+    // As a couple with a joint child: the gehuwdennorm, the couple's zorgtoeslag.
+    #expect(r.stdout.contains("\"bijstand.maandnorm\": \"1922.07\""))
+  }
+
   @Test("Een ongeldig huishouden: alle fouten met regel, kolom en veld, exit 2")
   func invalidHousehold() throws {
     let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "Tests/CLITests/Fixtures/huishouden-fout.json"])
