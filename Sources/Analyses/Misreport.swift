@@ -24,11 +24,7 @@ public struct Misreport: Sendable {
       id: "leefvorm", label: "samenwonenden melden dat zij apart wonen (partner op een ander adres)", field: "partnerschap",
       recovery: nil
     ) { p, program in
-      let codes = program.enumerations["partnerschap"] ?? []
-      let together = Int64(codes.firstIndex(of: "samenwonend") ?? -1)
-      let none = Int64(codes.firstIndex(of: "geen") ?? 0)
-      let column = p.householdColumns["partnerschap"]
-      let applies = (0..<p.householdCount).map { h in column.map { $0[h] == together } ?? false }
+      let (applies, none) = cohabiting(p, program)
       let (split, origin) = p.splittingPartners(where: { applies[$0] }, none: none)
       return (split, origin, applies)
     },
@@ -38,11 +34,7 @@ public struct Misreport: Sendable {
     ) { p, program in
       // The label against the facts: Awir art. 3 lid 2 and Pw art. 3 lid 4 decide on the facts, so what
       // this gains shows where a law still follows the label.
-      let codes = program.enumerations["partnerschap"] ?? []
-      let together = Int64(codes.firstIndex(of: "samenwonend") ?? -1)
-      let none = Int64(codes.firstIndex(of: "geen") ?? 0)
-      let column = p.householdColumns["partnerschap"]
-      let applies = (0..<p.householdCount).map { h in column.map { $0[h] == together } ?? false }
+      let (applies, none) = cohabiting(p, program)
       return (p.editingHouseholds("partnerschap") { h, v in applies[h] ? none : v }, nil, applies)
     },
     Misreport(
@@ -75,6 +67,15 @@ public struct Misreport: Sendable {
       return (p.editingPersons("handicap") { _, role, v in role == 0 ? 1 : v }, nil, applies)
     },
   ]
+
+  /// Which households declare `samenwonend`, and the code of `geen` in the program's enumeration.
+  static func cohabiting(_ p: PopulationData, _ program: Program) -> (applies: [Bool], none: Int64) {
+    let codes = program.enumerations["partnerschap"] ?? []
+    let together = Int64(codes.firstIndex(of: "samenwonend") ?? -1)
+    let none = Int64(codes.firstIndex(of: "geen") ?? 0)
+    let column = p.householdColumns["partnerschap"]
+    return ((0..<p.householdCount).map { h in column.map { $0[h] == together } ?? false }, none)
+  }
 
   /// The population as the rules see it under this misreport.
   public func apply(to population: PopulationData, program: Program) -> (PopulationData, origin: [Int32]?, applies: [Bool]) {
