@@ -2,7 +2,7 @@ import ExactArithmetic
 import LegalSource
 import RuleIR
 
-/// Reads a household document (JSON, see `../shared/contracts/cli-and-household.md` and
+/// Reads a household document (JSON, see `Docs/integratiecontract.md` and
 /// `Regulations/huishouden/gegevensmodel.md`) against the facts the program declares.
 ///
 /// What it checks: that the document is an object with `personen`; that there is exactly one
