@@ -57,9 +57,9 @@ public struct ExpressionPrinter {
     case .extremum(let isMax, let list):
       let name = isMax ? (words ? "het maximum van" : "max") : (words ? "het minimum van" : "min")
       return words ? "\(name) \(list.map { render($0, parent: 2) }.joined(separator: " en "))" : "\(name)(\(list.map { render($0) }.joined(separator: ", ")))"
-    case .round(let a, let mode, let unit, let reference):
+    case .round(let a, let mode, let unit, let basis):
       let target = unit == .one ? "hele euro's" : unit == Rational(numerator: 1, denominator: 100) ? "centen" : "een veelvoud van \(DutchFormat.euro(unit))"
-      return "\(render(a, parent: 2)), \(mode.dutch) afgerond op \(target) (\(reference.short))"
+      return "\(render(a, parent: 2)), \(mode.dutch) afgerond op \(target) (\(basis.short))"
     case .at(let a, let d):
       let inner = shifted?(d) ?? self
       return "\(inner.render(a, parent: 4)) geldend op \(render(d, parent: 4))"

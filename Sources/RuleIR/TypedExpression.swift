@@ -2,6 +2,21 @@ import ExactArithmetic
 import LegalSource
 import RuleSyntax
 
+/// What a rounding in the typed IR rests on: the article that orders it, or the interpretation
+/// choice (`keuze`, by id) that decided a rounding the law does not order.
+public enum RoundingBasis: Sendable, Hashable {
+  case article(Citation)
+  case choice(String)
+
+  /// `Wht art. 21 lid 1` or `keuze maandbedrag-centen`, for explanations.
+  public var short: String {
+    switch self {
+    case .article(let c): return c.short
+    case .choice(let id): return "keuze \(id)"
+    }
+  }
+}
+
 /// A node of the typed IR: an expression whose names are resolved, whose type and quantum are known,
 /// and which remembers where it was written and which article it formalises.
 public final class TypedExpression: Sendable {
@@ -34,7 +49,7 @@ public final class TypedExpression: Sendable {
     /// Multiplication by a constant that also changes the period: ×12 (month → year) or ÷12.
     case convertPeriod(TypedExpression, factor: Rational, to: Period)
     case extremum(isMaximum: Bool, [TypedExpression])
-    case round(TypedExpression, mode: RoundingMode, unit: Rational, reference: Citation)
+    case round(TypedExpression, mode: RoundingMode, unit: Rational, basis: RoundingBasis)
     /// The expression evaluated as on another date.
     case at(TypedExpression, date: TypedExpression)
     /// Sum of `body` over the members of a group that satisfy `filter` (`current` is the member).

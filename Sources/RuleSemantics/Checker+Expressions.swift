@@ -45,8 +45,16 @@ extension Checker {
       case .cents: unit = Quantum.cent
       case .multiple(let u): unit = u
       }
-      guard let citation = citation(for: reference, scope) else { return nil }
-      return node(.round(ta, mode: mode, unit: unit, reference: citation), ta.type, unit, r, scope)
+      let basis: RoundingBasis
+      switch reference {
+      case .article(let a):
+        guard let citation = citation(for: a, scope) else { return nil }
+        basis = .article(citation)
+      case .choice(let id, _):
+        // Whether the keuze exists and names this rule under 'raakt' is checked with the keuzes.
+        basis = .choice(id)
+      }
+      return node(.round(ta, mode: mode, unit: unit, basis: basis), ta.type, unit, r, scope)
     case .at(let a, let date, let r):
       guard let td = check(date, scope, expected: .date), require(td, .date, scope),
         let ta = check(a, scope, expected: expected)

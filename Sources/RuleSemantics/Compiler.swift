@@ -58,6 +58,7 @@ public enum Compiler {
     let coverage = checker.coverage(documents)
     diagnostics.append(contentsOf: checker.diagnostics.diagnostics)
     let decisions = DecisionCompiler.compile(documents, laws: laws, parameters: parameters, diagnostics: &diagnostics)
+    RoundingChoiceCheck.check(laws: laws, decisions: decisions, diagnostics: &diagnostics)
     guard !diagnostics.hasErrors else { return CompilationResult(program: nil, coverage: coverage) }
     let enumerations = table.enumerations.mapValues { $0.value.values }
     let program = Program(

@@ -30,7 +30,7 @@ extension DiagnosticMessage {
     .init(id: "syntax.afronding", "onbekend afrondingsdoel '\(t)': hele euro's, centen of een veelvoud van een bedrag")
   }
   static func roundingNeedsReference() -> Self {
-    .init(id: "syntax.afronding-bron", "een afronding noemt het artikel dat haar voorschrijft: '… afgerond op hele euro's volgens artikel 14 lid 4 van awir'")
+    .init(id: "syntax.afronding-bron", "een afronding noemt het artikel dat haar voorschrijft ('… afgerond op hele euro's volgens artikel 14 lid 4 van awir'), of de interpretatiekeuze waar de wet geen afronding noemt ('… volgens keuze maandbedrag-centen')")
   }
   static func tableRowNeedsSource() -> Self {
     .init(id: "syntax.bron", "een waarde in een tabel noemt haar bron: '- vanaf 2025-07-01: € 1.612,44, bron \"…\"'")

@@ -38,8 +38,9 @@ extension Parser {
     return nil
   }
 
-  /// `op hele euro's volgens <verwijzing>`, `op centen …`, `op een veelvoud van € 0,60 …`.
-  mutating func parseRoundingTail() throws -> (RoundingTargetSyntax, ArticleReference) {
+  /// `op hele euro's volgens <verwijzing>`, `op centen …`, `op een veelvoud van € 0,60 …`; the source
+  /// is an article or `keuze <id>` (a rounding the law does not order).
+  mutating func parseRoundingTail() throws -> (RoundingTargetSyntax, RoundingAuthority) {
     try expect("op")
     let target: RoundingTargetSyntax
     if accept(words: ["hele", "euro's"]) || accept(words: ["hele", "euros"]) || accept(words: ["hele", "euro’s"]) {
@@ -56,7 +57,13 @@ extension Parser {
       throw fail(.unknownRoundingTarget(current.text))
     }
     guard accept("volgens") else { throw fail(.roundingNeedsReference()) }
-    return (target, try parseArticleReference())
+    if accept("keuze") {
+      guard current.kind == .word else { throw fail(.expected("de id van een interpretatiekeuze", found: describe(current))) }
+      let token = current
+      index += 1
+      return (target, .choice(token.lower, token.range))
+    }
+    return (target, .article(try parseArticleReference()))
   }
 
   mutating func parseSum() throws -> ExprSyntax {

@@ -52,6 +52,15 @@ public struct ArticleReference: Sendable, Hashable {
   public let range: SourceRange
 }
 
+/// What a rounding rests on: the article that orders it, or — where the law orders none but the
+/// model needs one — the interpretation choice (`keuze`) that decided it.
+public enum RoundingAuthority: Sendable, Hashable {
+  /// `… afgerond op centen volgens artikel 21 lid 1`
+  case article(ArticleReference)
+  /// `… afgerond op centen volgens keuze maandbedrag-centen`
+  case choice(String, SourceRange)
+}
+
 /// Built-in roles and collections of the household.
 public enum RoleWord: String, Sendable, Hashable {
   case aanvrager, partner
@@ -100,7 +109,7 @@ public indirect enum ExprSyntax: Sendable {
   /// `het twaalfvoud van A` (×12, month → year), `het twaalfde deel van A` (÷12, year → month).
   case twelvefold(ExprSyntax, SourceRange)
   case twelfth(ExprSyntax, SourceRange)
-  case rounded(ExprSyntax, RoundingMode, RoundingTargetSyntax, ArticleReference, SourceRange)
+  case rounded(ExprSyntax, RoundingMode, RoundingTargetSyntax, RoundingAuthority, SourceRange)
   /// `A geldend op D`: A evaluated as on date D.
   case at(ExprSyntax, date: ExprSyntax, SourceRange)
   /// `de som van X` (over a collection or of terms joined by `en`) with an optional filter.

@@ -27,7 +27,13 @@ extension IRExport {
     case .arithmetic(let o, let a, let b): op = "rekenkundig"; fields = [("operator", .string(o.rawValue)), ("links", sub(a)), ("rechts", sub(b))]
     case .convertPeriod(let a, let factor, let to): op = "periode"; fields = [("expressie", sub(a)), ("factor", .string(number(factor))), ("naar", .string(to.rawValue))]
     case .extremum(let isMax, let list): op = isMax ? "maximum" : "minimum"; fields = [("operanden", .array(list.map(sub)))]
-    case .round(let a, let mode, let unit, let ref): op = "afronding"; fields = [("expressie", sub(a)), ("wijze", .string(mode.rawValue)), ("eenheid", .string(number(unit))), ("volgens", citation(ref))]
+    case .round(let a, let mode, let unit, let basis):
+      op = "afronding"
+      fields = [("expressie", sub(a)), ("wijze", .string(mode.rawValue)), ("eenheid", .string(number(unit)))]
+      switch basis {
+      case .article(let ref): fields.append(("volgens", citation(ref)))
+      case .choice(let id): fields.append(("keuze", .string(id)))
+      }
     case .at(let a, let d): op = "geldendOp"; fields = [("expressie", sub(a)), ("datum", sub(d))]
     case .sum(let g, let body, let filter): op = "som"; fields = [("groep", .string(g.rawValue)), ("expressie", sub(body)), ("filter", filter.map(sub) ?? .null)]
     case .count(let g, let filter): op = "aantal"; fields = [("groep", .string(g.rawValue)), ("filter", filter.map(sub) ?? .null)]

@@ -51,8 +51,14 @@ extension Evaluation {
     if let text = step.ruleText { out.append("\(pad)    regel: \(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))") }
     if let f = step.formula { out.append("\(pad)    formule: \(f)") }
     for input in step.inputs { out.append("\(pad)    invoer: \(input.name) = \(input.value) (\(input.source))") }
+    // Rules of other articles that were tried; several of one article with one outcome on one line.
+    var notes: [(text: String, count: Int)] = []
     for note in step.rules where note.outcome != .notReached && note.citation != step.rule {
-      out.append("\(pad)    \(note.isException ? "uitzondering" : "regel") \(note.citation.short): \(note.outcome.rawValue)")
+      let text = "\(note.isException ? "uitzondering" : "regel") \(note.citation.short): \(note.outcome.rawValue)"
+      if notes.last?.text == text { notes[notes.count - 1].count += 1 } else { notes.append((text, 1)) }
+    }
+    for (text, count) in notes {
+      out.append("\(pad)    \(count > 1 ? text.replacingOccurrences(of: ": ", with: " (\(count)×): ") : text)")
     }
     for d in step.deviations { out.append("\(pad)    in afwijking van \(d.short)") }
     // Uses of the same name on other dates (a value per month) are summarised on one line.

@@ -35,6 +35,19 @@ struct TypeAndUnitTests {
     #expect(missing.first?.contains("artikel 9 staat niet in de gecodeerde tekst van 'test'") == true)
   }
 
+  @Test("Een afronding die de wet niet voorschrijft rust op een keuze die de regel noemt")
+  func roundingByChoice() {
+    func keuze(raakt: String) -> String {
+      "```\n\n```keuze\nid: premie-centen\ntitel: t\nvraag: v\nalternatieven:\n- a\n- b\nkeuze: a\nreden: r\nbesloten door: Toetssteen\nstatus: open\nraakt: \(raakt)\n```\n\n```regels\n"
+    }
+    let rule = "De basis is het inkomen van de aanvrager.\nDe premie is de basis, afgerond op centen volgens keuze premie-centen."
+    #expect(errors(keuze(raakt: "premie") + rule).isEmpty)
+    let other = errors(keuze(raakt: "basis") + rule)
+    #expect(other.count == 1 && other.first?.contains("rust op keuze 'premie-centen', maar die keuze noemt 'premie' niet onder 'raakt'") == true)
+    let unknown = errors(keuze(raakt: "premie") + rule.replacingOccurrences(of: "premie-centen.", with: "premie-cent."))
+    #expect(unknown.first?.contains("heeft geen interpretatiekeuze met die id. Bedoelt u 'premie-centen'?") == true)
+  }
+
   @Test("Een gegeven van een persoon vraagt om een persoon")
   func personAttribute() {
     let e = errors("De premie is het inkomen.")
