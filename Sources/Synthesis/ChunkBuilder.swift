@@ -13,6 +13,8 @@ struct ChunkBuilder {
   var ingeschreven: [UInt8] = []
   var insuredYears: [UInt8] = []
   var firstDegree: [UInt8] = []
+  var kinship: [UInt8] = []
+  var parentRole: [UInt8] = []
   var studerend: [UInt8] = []
   var commercieel: [UInt8] = []
   var oudToeslagrecht: [UInt8] = []
@@ -33,7 +35,7 @@ struct ChunkBuilder {
     personStart.reserveCapacity(capacity + 1)
     type.reserveCapacity(capacity)
     let persons = capacity * 9 / 4
-    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.ingeschreven, \.insuredYears, \.firstDegree, \.studerend, \.commercieel] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
+    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.ingeschreven, \.insuredYears, \.firstDegree, \.kinship, \.parentRole, \.studerend, \.commercieel] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
       self[keyPath: p].reserveCapacity(persons)
     }
     birth.reserveCapacity(persons)
@@ -46,12 +48,13 @@ struct ChunkBuilder {
     headIndex = role.count
   }
 
-  /// Appends one person. `relative`: a first-degree relative of the aanvrager (an adult child);
-  /// `student` and `lodger` are the Participatiewet art. 19a facts of a housemate; `unregistered`: lives
-  /// at the address without being registered there (Wet op de huurtoeslag art. 9).
+  /// Appends one person. `kinship`: the code of `verwantschap` (what the person is of the aanvrager,
+  /// 0 = 'geen'); `parentRole`: the code of `kind_van` (the role of the person's parent in the household,
+  /// 0 = 'niemand'); `student` and `lodger` are the Participatiewet art. 19a facts of a housemate;
+  /// `unregistered`: lives at the address without being registered there (Wet op de huurtoeslag art. 9).
   mutating func person(
     role r: UInt8, birth b: Int32, income i: Int64, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler,
-    relative: Bool = false, student: Bool = false, lodger: Bool = false, unregistered: Bool = false
+    kinship k: UInt8 = 0, parentRole pr: UInt8 = 0, student: Bool = false, lodger: Bool = false, unregistered: Bool = false
   ) {
     role.append(r)
     birth.append(b)
@@ -61,7 +64,9 @@ struct ChunkBuilder {
     ingezetene.append(1)
     ingeschreven.append(unregistered ? 0 : 1)
     insuredYears.append(random.chance(s.insuredFullPromille, in: 1000) ? 50 : UInt8(random.integer(in: s.insuredOther)))
-    firstDegree.append(relative ? 1 : 0)
+    firstDegree.append(0)
+    kinship.append(k)
+    parentRole.append(pr)
     studerend.append(student ? 1 : 0)
     commercieel.append(lodger ? 1 : 0)
   }
@@ -104,7 +109,7 @@ struct ChunkBuilder {
       personColumns: [
         "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
         "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
-        "eerstegraads_verwant": .uint8(firstDegree), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
+        "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
       ],
       householdType: type)
   }

@@ -14,6 +14,10 @@ public struct Generator: Sendable {
   let scenario: Scenario
   let date: CivilDate
   let partnerschapCodes: [String: UInt8]
+  /// Codes of `verwantschap` 'kind' and of `kind_van` 'aanvrager' and 'aanvrager en partner'.
+  let childKinship: UInt8
+  let parentIsHead: UInt8
+  let parentIsCouple: UInt8
   let sampler: Sampler
   /// For every age 0…129: the earliest and latest birth day giving that age on the date.
   let birthRanges: [ClosedRange<Int64>]
@@ -22,7 +26,8 @@ public struct Generator: Sendable {
   let ageGaps: Sampler.Bands?
 
   /// - Parameters:
-  ///   - program: supplies the order of the `partnerschap` enumeration, so codes match the rules.
+  ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
+  ///     so codes match the rules.
   ///   - date: ages are drawn relative to this date.
   public init(scenario: Scenario, program: Program, date: CivilDate) {
     self.scenario = scenario
@@ -30,6 +35,9 @@ public struct Generator: Sendable {
     var codes: [String: UInt8] = [:]
     for (i, v) in (program.enumerations["partnerschap"] ?? []).enumerated() { codes[v] = UInt8(i) }
     partnerschapCodes = codes
+    childKinship = Self.code(of: "kind", in: program.enumerations["verwantschap"])
+    parentIsHead = Self.code(of: "aanvrager", in: program.enumerations["ouderrol"])
+    parentIsCouple = Self.code(of: "aanvrager en partner", in: program.enumerations["ouderrol"])
     sampler = Sampler(scenario)
     transitionalBirthLimit = scenario.partnertoeslag.flatMap { CivilDate(iso: $0.geborenVoor) }.map { Int32($0.dayNumber) }
     ageGaps = scenario.partnertoeslag.map { Sampler.Bands($0.leeftijdsverschil) }
@@ -57,6 +65,11 @@ public struct Generator: Sendable {
   }
 
   /// One chunk, drawn from random stream `index`.
+  /// The column code of an enumeration value (its index in the declaration), 0 when absent.
+  static func code(of value: String, in values: [String]?) -> UInt8 {
+    UInt8((values ?? []).firstIndex(of: value) ?? 0)
+  }
+
   public func generateChunk(index: Int, households: Int) -> PopulationData {
     var random = RandomSource(seed: scenario.zaad, stream: UInt64(index))
     var b = ChunkBuilder(capacity: households)
@@ -117,10 +130,12 @@ public struct Generator: Sendable {
       let maxAge = min(24, max(0, headAge - 18))
       let age = r.integer(in: 0...maxAge)
       if age < 18 { minorChild = true }
-      // Children of 18 and over who live at home are medebewoners in the sense of the Awir.
+      // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
+      // is the aanvrager's child, and in a couple the partner's too.
       b.person(
         role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: age < 18 ? 0 : sampler.income(age: age, &r) / 3, vermogen: 0,
-        &r, sampler, relative: true, student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
+        &r, sampler, kinship: childKinship, parentRole: couple ? parentIsCouple : parentIsHead,
+        student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
     }
     if kind == 6 {
       let others = Int(r.integer(in: 1...2))

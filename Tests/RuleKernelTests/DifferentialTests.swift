@@ -108,6 +108,9 @@ struct DifferentialTests {
     let births = ["2006-03-01", "2006-03-02", "2007-01-01", "2007-01-02", "2007-12-31", "2008-02-29", "2006-12-01",
       "2005-06-15", "1990-05-01", "1930-01-01"]
     let relations = ["geen", "gehuwd", "geregistreerd_partnerschap", "samenwonend"]
+    let kinships = ["geen", "kind", "ouder", "stiefkind", "schoonouder", "pleegkind", "broer_of_zus", "kleinkind", "zwager_of_schoonzus"]
+    let parents = ["niemand", "aanvrager", "partner", "aanvrager_en_partner", "medebewoner"]
+    let rents = ["0", "250.00", "477.20", "682.96", "900.07"]
     var random = RandomSource(seed: 77, stream: 1)
     func pick(_ list: [String]) -> String { list[Int(random.below(UInt64(list.count)))] }
     var out: [Household] = []
@@ -115,12 +118,16 @@ struct DifferentialTests {
       let relation = relations[i % relations.count]
       var persons = [#"{"rol": "aanvrager", "geboortedatum": "\#(pick(births))", "toetsingsinkomen": "\#(pick(incomes))", "vermogen": "\#(pick(wealth))", "zorgverzekerd": \#(random.below(10) != 0), "ingezetene": \#(random.below(20) != 0)}"#]
       if relation != "geen" {
-        persons.append(#"{"rol": "partner", "geboortedatum": "\#(pick(births))", "toetsingsinkomen": "\#(pick(incomes))", "vermogen": "\#(pick(wealth))", "zorgverzekerd": \#(random.below(4) != 0), "eerstegraads_verwant": \#(random.below(10) == 0)}"#)
+        persons.append(#"{"rol": "partner", "geboortedatum": "\#(pick(births))", "toetsingsinkomen": "\#(pick(incomes))", "vermogen": "\#(pick(wealth))", "zorgverzekerd": \#(random.below(4) != 0), "eerstegraads_verwant": \#(random.below(10) == 0), "verwantschap": "\#(pick(kinships))", "zorgbehoefte": \#(random.below(3) == 0)}"#)
       }
       for _ in 0..<Int(random.below(3)) { persons.append(#"{"rol": "kind", "geboortedatum": "\#(pick(births))"}"#) }
+      for _ in 0..<Int(random.below(3)) {
+        persons.append(#"{"rol": "medebewoner", "geboortedatum": "\#(pick(births))", "toetsingsinkomen": "\#(pick(incomes))", "verwantschap": "\#(pick(kinships))", "kind_van": "\#(pick(parents))", "commerciele_huurder": \#(random.below(3) == 0)}"#)
+      }
       let b = { random.below(2) == 0 }
-      let relatie = #""relatie": {"gezamenlijk_kind": \#(b()), "erkend_kind": \#(b()), "pensioenpartner": \#(b()), "gezamenlijke_eigen_woning": \#(b()), "partner_vorig_jaar": \#(b()), "zakelijke_huurovereenkomst": \#(b()), "samenlevingscontract": \#(b())}"#
-      out.append(try household(#"{"partnerschap": "\#(relation)", \#(relatie), "personen": [\#(persons.joined(separator: ", "))]}"#))
+      let relatie = #""relatie": {"gezamenlijk_kind": \#(b()), "erkend_kind": \#(b()), "pensioenpartner": \#(b()), "gezamenlijke_eigen_woning": \#(b()), "partner_vorig_jaar": \#(b()), "zakelijke_huurovereenkomst": \#(b()), "samenlevingscontract": \#(b()), "verzoek_geen_partners": \#(b())}"#
+      let woning = #""woning": {"huurder": \#(b()), "zelfstandig": true, "rekenhuur": "\#(pick(rents))"}"#
+      out.append(try household(#"{"partnerschap": "\#(relation)", \#(relatie), \#(woning), "personen": [\#(persons.joined(separator: ", "))]}"#))
     }
     return out
   }
