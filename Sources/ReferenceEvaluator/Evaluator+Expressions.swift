@@ -25,6 +25,7 @@ extension Evaluator {
         if let b = best { best = (isMax ? less(b, v) : less(v, b)) ? v : b } else { best = v }
       }
       return best!
+    case .inEuros(let a): return .number(try number(a, ctx))
     case .round(let a, let mode, let unit, _): return .number(try number(a, ctx).rounded(to: unit, mode: mode))
     case .at(let a, let d):
       guard case .date(let date) = try evaluate(d, ctx) else { fatalError("typed as date") }

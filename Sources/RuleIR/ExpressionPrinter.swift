@@ -60,6 +60,12 @@ public struct ExpressionPrinter {
     case .round(let a, let mode, let unit, let basis):
       let target = unit == .one ? "hele euro's" : unit == Rational(numerator: 1, denominator: 100) ? "centen" : "een veelvoud van \(DutchFormat.euro(unit))"
       return "\(render(a, parent: 2)), \(mode.dutch) afgerond op \(target) (\(basis.short))"
+    case .inEuros(let a):
+      if case .money(let p) = e.type {
+        let period = p == .perJaar ? " per jaar" : p == .perMaand ? " per maand" : ""
+        return "het bedrag in euro's\(period) van \(render(a, parent: 4))"
+      }
+      return "de getalswaarde in euro's van \(render(a, parent: 4))"
     case .at(let a, let d):
       let inner = shifted?(d) ?? self
       return "\(inner.render(a, parent: 4)) geldend op \(render(d, parent: 4))"

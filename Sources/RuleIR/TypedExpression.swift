@@ -50,6 +50,9 @@ public final class TypedExpression: Sendable {
     case convertPeriod(TypedExpression, factor: Rational, to: Period)
     case extremum(isMaximum: Bool, [TypedExpression])
     case round(TypedExpression, mode: RoundingMode, unit: Rational, basis: RoundingBasis)
+    /// The same value in another unit: an amount as its number of euros (node type `number`), or a
+    /// number as an amount in euros (node type `money`). Exact: the value does not change.
+    case inEuros(TypedExpression)
     /// The expression evaluated as on another date.
     case at(TypedExpression, date: TypedExpression)
     /// Sum of `body` over the members of a group that satisfy `filter` (`current` is the member).
@@ -79,7 +82,7 @@ public final class TypedExpression: Sendable {
     case .constant, .parameter, .fact, .definition, .person, .peildatum, .beginOfYear, .endOfYear, .calculationYear:
       return []
     case .arithmetic(_, let a, let b), .compare(_, let a, let b), .addDuration(let a, let b, _): return [a, b]
-    case .convertPeriod(let a, _, _), .round(let a, _, _, _), .firstOfNextMonth(let a), .firstOfMonth(let a), .not(let a),
+    case .convertPeriod(let a, _, _), .round(let a, _, _, _), .inEuros(let a), .firstOfNextMonth(let a), .firstOfMonth(let a), .not(let a),
       .sumOverMonths(let a):
       return [a]
     case .extremum(_, let list), .and(let list), .or(let list): return list

@@ -30,6 +30,8 @@ extension Lowering {
         if c.isZero { return b.undecided(b[p].repr, ctx.domain) }
         return try b.divide(p, by: c)
       }
+    case .inEuros(let x):
+      return try lower(x, ctx)
     case .convertPeriod(let x, let factor, _):
       let p = try lower(x, ctx)
       if factor.isInteger { return try b.multiply(p, try b.number(factor, ctx.domain)) }

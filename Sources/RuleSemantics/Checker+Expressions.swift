@@ -55,6 +55,16 @@ extension Checker {
         basis = .choice(id)
       }
       return node(.round(ta, mode: mode, unit: unit, basis: basis), ta.type, unit, r, scope)
+    case .euroValue(let a, let r):
+      guard let t = check(a, scope, expected: .money(.any)) else { return nil }
+      guard case .money = t.type else {
+        emit(.expectedType("een bedrag", found: t.type), at: a.range, scope)
+        return nil
+      }
+      return node(.inEuros(t), .number, t.quantum, r, scope)
+    case .euroAmount(let a, let period, let r):
+      guard let t = check(a, scope, expected: .number), require(t, .number, scope) else { return nil }
+      return node(.inEuros(t), .money(Period(period)), t.quantum, r, scope)
     case .at(let a, let date, let r):
       guard let td = check(date, scope, expected: .date), require(td, .date, scope),
         let ta = check(a, scope, expected: expected)

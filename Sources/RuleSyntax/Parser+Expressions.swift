@@ -170,10 +170,14 @@ extension Parser {
     case "begin", "einde": return next.isWord("van") && peek(offset + 3).isWord("berekeningsjaar")
     case "som", "maximum", "minimum", "twaalfvoud", "tweevoud", "helft", "leeftijd": return next.isWord("van")
     case "twaalfde": return next.isWord("deel")
+    case "getalswaarde", "bedrag": return next.isWord("in") && isEuros(peek(offset + 2))
     case "aantal": return !next.isWord("van") && next.isWordToken
     default: return true
     }
   }
+
+  /// Whether a token spells `euro's` (with a straight or typographic apostrophe, or without).
+  func isEuros(_ t: Token) -> Bool { t.isWord("euro's") || t.isWord("euro’s") || t.isWord("euros") }
 
   /// The built-in noun phrases; the current token is the noun.
   mutating func parseBuiltin(start: Int) throws -> ExprSyntax {
@@ -206,6 +210,18 @@ extension Parser {
       var terms = [try parseSum()]
       while accept("en") { terms.append(try parseSum()) }
       return .extremum(isMaximum: noun.lower == "maximum", terms, range(from: start))
+    case "getalswaarde":
+      try expect("in")
+      index += 1  // euro's (checked by startsBuiltin)
+      try expect("van")
+      return .euroValue(try parsePostfix(), range(from: start))
+    case "bedrag":
+      try expect("in")
+      index += 1  // euro's
+      var period = MoneyPeriod.none
+      if accept(words: ["per", "maand"]) { period = .perMaand } else if accept(words: ["per", "jaar"]) { period = .perJaar }
+      try expect("van")
+      return .euroAmount(try parsePostfix(), period, range(from: start))
     case "twaalfvoud":
       try expect("van")
       return .twelvefold(try parsePostfix(), range(from: start))

@@ -110,6 +110,11 @@ public indirect enum ExprSyntax: Sendable {
   case twelvefold(ExprSyntax, SourceRange)
   case twelfth(ExprSyntax, SourceRange)
   case rounded(ExprSyntax, RoundingMode, RoundingTargetSyntax, RoundingAuthority, SourceRange)
+  /// `de getalswaarde in euro's van A`: an amount as the number of euros it is (for a formula of the law
+  /// that uses an amount as a number, such as Wht art. 19 lid 2 with Y = het rekeninkomen).
+  case euroValue(ExprSyntax, SourceRange)
+  /// `het bedrag in euro's per maand van A` (or `per jaar`, or neither): a number as an amount.
+  case euroAmount(ExprSyntax, MoneyPeriod, SourceRange)
   /// `A geldend op D`: A evaluated as on date D.
   case at(ExprSyntax, date: ExprSyntax, SourceRange)
   /// `de som van X` (over a collection or of terms joined by `en`) with an optional filter.
@@ -136,7 +141,7 @@ public indirect enum ExprSyntax: Sendable {
     switch self {
     case .literal(_, let r), .pronoun(let r), .role(_, let r), .of(_, _, let r), .arithmetic(_, _, _, let r),
       .extremum(_, _, let r), .bounded(_, _, _, let r), .twelvefold(_, let r), .twelfth(_, let r),
-      .rounded(_, _, _, _, let r), .at(_, _, let r), .sum(_, _, let r), .sumOverMonths(_, let r), .count(_, _, let r), .age(_, _, let r),
+      .rounded(_, _, _, _, let r), .euroValue(_, let r), .euroAmount(_, _, let r), .at(_, _, let r), .sum(_, _, let r), .sumOverMonths(_, let r), .count(_, _, let r), .age(_, _, let r),
       .dateReached(_, _, let r), .firstOfNextMonth(_, let r), .firstOfMonth(_, let r), .peildatum(let r),
       .beginOfYear(let r), .endOfYear(let r), .calculationYear(let r):
       return r

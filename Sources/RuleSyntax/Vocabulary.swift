@@ -14,7 +14,7 @@ public enum Vocabulary {
   public static let builtinNouns: Set<String> = [
     "som", "aantal", "maximum", "minimum", "twaalfvoud", "twaalfde", "helft", "tweevoud", "leeftijd", "peildatum",
     "berekeningsjaar", "begin", "einde", "eerste", "datum", "aanvrager", "partner", "kinderen", "medebewoners",
-    "personen", "persoon", "huishouden",
+    "personen", "persoon", "huishouden", "getalswaarde", "bedrag",
   ]
 
   public static let months = [

@@ -27,6 +27,7 @@ extension IRExport {
     case .arithmetic(let o, let a, let b): op = "rekenkundig"; fields = [("operator", .string(o.rawValue)), ("links", sub(a)), ("rechts", sub(b))]
     case .convertPeriod(let a, let factor, let to): op = "periode"; fields = [("expressie", sub(a)), ("factor", .string(number(factor))), ("naar", .string(to.rawValue))]
     case .extremum(let isMax, let list): op = isMax ? "maximum" : "minimum"; fields = [("operanden", .array(list.map(sub)))]
+    case .inEuros(let a): op = "inEuros"; fields = [("expressie", sub(a)), ("naar", .string(e.type.description))]
     case .round(let a, let mode, let unit, let basis):
       op = "afronding"
       fields = [("expressie", sub(a)), ("wijze", .string(mode.rawValue)), ("eenheid", .string(number(unit)))]
@@ -57,7 +58,7 @@ extension IRExport {
 
   /// The operator names this version of the format uses (the schema's enumeration).
   public static let operators = [
-    "constante", "parameter", "gegeven", "afleiding", "persoon", "rekenkundig", "periode", "maximum", "minimum", "afronding",
+    "constante", "parameter", "gegeven", "afleiding", "persoon", "rekenkundig", "periode", "maximum", "minimum", "afronding", "inEuros",
     "geldendOp", "som", "aantal", "bestaat", "somOverMaanden", "leeftijd", "duurAftrekken", "duurOptellen",
     "eersteVanVolgendeMaand", "eersteVanDeMaand", "peildatum", "beginVanHetJaar", "eindVanHetJaar", "berekeningsjaar",
     "vergelijking", "en", "of", "niet",

@@ -48,6 +48,24 @@ struct TypeAndUnitTests {
     #expect(unknown.first?.contains("heeft geen interpretatiekeuze met die id. Bedoelt u 'premie-centen'?") == true)
   }
 
+  @Test("Een bedrag als getal in een formule, en een getal als bedrag, zonder de truc van € 1")
+  func euroConversions() {
+    let formula = """
+      Parameter de factor is 0,0001.
+      De waarde Y is de getalswaarde in euro's van het inkomen van de aanvrager.
+      De uitkomst is de factor maal de waarde Y maal de waarde Y.
+      De maandhuur is het bedrag in euro's per maand van de uitkomst, naar boven afgerond op centen volgens artikel 1.
+      Uitvoer test.maandhuur is de maandhuur.
+      """
+    #expect(errors(formula).isEmpty)
+    let notAnAmount = errors("De waarde is de getalswaarde in euro's van 5.")
+    #expect(notAnAmount.first?.contains("verwacht een bedrag") == true)
+    let notANumber = errors("De huur is het bedrag in euro's per maand van het inkomen van de aanvrager.")
+    #expect(notANumber.count == 1)
+    let mixed = errors("De som is het bedrag in euro's per maand van 5 vermeerderd met het inkomen van de aanvrager.")
+    #expect(mixed.first?.contains("bedrag per maand en bedrag per jaar hebben een andere periode") == true)
+  }
+
   @Test("Een gegeven van een persoon vraagt om een persoon")
   func personAttribute() {
     let e = errors("De premie is het inkomen.")
