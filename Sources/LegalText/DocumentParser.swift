@@ -52,6 +52,7 @@ public enum DocumentParser {
       }
       lineNumber += 1
     }
+    AnnotationLint.check(annotations, into: &diagnostics)
     return LegalDocument(file: file, header: header, elements: elements, annotations: annotations)
   }
 

@@ -1,0 +1,49 @@
+import LegalSource
+
+/// Checks each JAS annotation against what its class can mean in that place, and warns where the
+/// class cannot be right (Wetsanalyse, Ausems e.a. 2021): an exception clause ("in afwijking van …")
+/// is not a voorwaarde but says which rule prevails; a duty to publish and a bare cross-reference are
+/// no delegatiebevoegdheid; reaching an age, a birth or a marriage is no rechtsfeit; a parameterwaarde
+/// is a value. Each rule is one small predicate with its message; findings are warnings at the
+/// annotation, with the article, because the text stays verbatim and only the class is wrong.
+enum AnnotationLint {
+  struct Rule: Sendable {
+    let id: String
+    let classes: Set<JASClass>
+    let applies: @Sendable (String) -> Bool
+    let message: String
+  }
+
+  static let rules: [Rule] = [
+    Rule(
+      id: "jas.afwijking", classes: [.voorwaarde, .afleidingsregel],
+      applies: { $0.hasPrefix("in afwijking van") },
+      message: "'in afwijking van …' is geen voorwaarde of afleidingsregel: het zegt welke regel voorgaat (in de regels: 'In afwijking van …'); laat de clausule zonder klasse"),
+    Rule(
+      id: "jas.bekendmaking", classes: [.delegatiebevoegdheid],
+      applies: { t in ["medegedeeld", "bekendgemaakt", "bekend gemaakt", "gepubliceerd"].contains { t.contains($0) } },
+      message: "een plicht tot bekendmaking is geen delegatiebevoegdheid: er worden geen regels gesteld"),
+    Rule(
+      id: "jas.verwijzing", classes: [.delegatiebevoegdheid, .delegatieInvulling],
+      applies: { t in t.hasPrefix("artikel") && t.split(separator: " ").count <= 4 && !t.contains("regel") },
+      message: "een verwijzing naar een artikel is geen delegatie: annoteer de bevoegdheid waar zij wordt gegeven ('bij ministeriële regeling', 'door Onze Minister')"),
+    Rule(
+      id: "jas.rechtsfeit", classes: [.rechtsfeit],
+      applies: { t in ["leeftijd", "geboren", "geboorte", "huwelijk", "gehuwd", "verjaardag"].contains { t.contains($0) } },
+      message: "een leeftijd, geboorte of huwelijk is hier geen rechtsfeit (een handeling of gebeurtenis die zelf een rechtsbetrekking doet ontstaan): het is een variabele, voorwaarde of tijdsaanduiding"),
+    Rule(
+      id: "jas.parameterwaarde", classes: [.parameterwaarde, .variabelewaarde],
+      applies: { t in !t.contains { $0.isNumber } && !["nihil", "procent", "%", "€", "de helft"].contains { t.contains($0) } },
+      message: "een parameterwaarde is een waarde (een bedrag, percentage of datum); deze formulering noemt er geen"),
+  ]
+
+  /// The warnings for the annotations of one document.
+  static func check(_ annotations: [Annotation], into diagnostics: inout DiagnosticEngine) {
+    for a in annotations {
+      let text = a.formulering.lowercased().trimmed
+      for rule in rules where rule.classes.contains(a.jasClass) && rule.applies(text) {
+        diagnostics.emit(DiagnosticMessage(id: rule.id, severity: .warning, "JAS-klasse '\(a.jasClass.rawValue)': \(rule.message)"), at: a.range, citation: a.citation)
+      }
+    }
+  }
+}
