@@ -32,10 +32,52 @@ enum AnnotationLint {
       applies: { t in ["leeftijd", "geboren", "geboorte", "huwelijk", "gehuwd", "verjaardag"].contains { t.contains($0) } },
       message: "een leeftijd, geboorte of huwelijk is hier geen rechtsfeit (een handeling of gebeurtenis die zelf een rechtsbetrekking doet ontstaan): het is een variabele, voorwaarde of tijdsaanduiding"),
     Rule(
+      id: "jas.begripsbepaling", classes: [.afleidingsregel, .voorwaarde, .variabele],
+      applies: { t in t.hasSuffix("verstaan") || t.contains("wordt verstaan") || t.contains("wordt mede verstaan") },
+      message: "'onder … wordt (mede) verstaan' bepaalt een begrip: de klasse is brondefinitie"),
+    Rule(
       id: "jas.parameterwaarde", classes: [.parameterwaarde, .variabelewaarde],
       applies: { t in !t.contains { $0.isNumber } && !["nihil", "procent", "%", "€", "de helft"].contains { t.contains($0) } },
       message: "een parameterwaarde is een waarde (een bedrag, percentage of datum); deze formulering noemt er geen"),
   ]
+
+  /// Phrases that give a power to make further rules; outside an annotation they are a missed
+  /// delegatiebevoegdheid (the Besluit or regeling that fills it in is annotated as delegatie-invulling).
+  static let delegationPhrases = [
+    "bij algemene maatregel van bestuur", "bij of krachtens algemene maatregel van bestuur", "bij ministeriële regeling",
+    "bij of krachtens ministeriële regeling",
+  ]
+
+  /// Warns where a line of law text names a delegation outside every annotation.
+  static func checkUnannotatedDelegation(line: String, plain: String, range: SourceRange, citation: Citation, into diagnostics: inout DiagnosticEngine) {
+    let lowered = plain.lowercased()
+    guard delegationPhrases.contains(where: { lowered.contains($0) }) else { return }
+    // The delegation annotations of the line.
+    var annotatedSpans = ""
+    var rest = Substring(line)
+    while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]"),
+      rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == "{", let brace = rest[close...].firstIndex(of: "}")
+    {
+      if rest[close...brace].lowercased().contains("delegatie") { annotatedSpans += rest[open...close].lowercased() + " " }
+      rest = rest[rest.index(after: brace)...]
+    }
+    // A line whose delegation is annotated elsewhere in the sentence ("[nadere regels]{delegatiebevoegdheid}")
+    // is fine; only a line without any delegation annotation is reported.
+    guard annotatedSpans.isEmpty else { return }
+    for phrase in delegationPhrases where lowered.contains(phrase) {
+      // Point at the phrase where it stands in the line (scalars; the lowercase form keeps the count).
+      var at = range
+      let scalars = Array(line.lowercased().unicodeScalars)
+      let target = Array(phrase.unicodeScalars)
+      if let i = (0...max(0, scalars.count - target.count)).first(where: { Array(scalars[$0..<min(scalars.count, $0 + target.count)]) == target }) {
+        at = SourceRange(file: range.file, start: range.start + i, end: range.start + i + target.count)
+      }
+      diagnostics.emit(
+        DiagnosticMessage(id: "jas.delegatie-zonder-annotatie", severity: .warning, "'\(phrase)' geeft een bevoegdheid tot nadere regels: annoteer haar als delegatiebevoegdheid"),
+        at: at, citation: citation)
+      return
+    }
+  }
 
   /// The warnings for the annotations of one document.
   static func check(_ annotations: [Annotation], into diagnostics: inout DiagnosticEngine) {

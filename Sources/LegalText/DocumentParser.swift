@@ -48,6 +48,10 @@ public enum DocumentParser {
       } else if !trimmed.isEmpty {
         annotations += AnnotationScanner.scan(
           line: text, lineStart: start, file: file, citation: state.citation, diagnostics: &diagnostics)
+        if state.citation.artikel != nil {
+          AnnotationLint.checkUnannotatedDelegation(
+            line: text, plain: AnnotationScanner.plainText(text), range: range, citation: state.citation, into: &diagnostics)
+        }
         elements.append(.text(line: text, citation: state.citation, range: range))
       }
       lineNumber += 1

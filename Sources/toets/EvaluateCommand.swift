@@ -23,13 +23,13 @@ struct Evaluate: ParsableCommand {
       exit-status 3. Er wordt nooit een getal verzonnen.
 
       Voorbeelden:
-        toets evaluate --date 2025-01-01 --household huishouden.json
-        toets evaluate --date 2025-01-01 --household huishouden.json --explain
+        toets evaluate --date 2026-01-01 --household huishouden.json
+        toets evaluate --date 2026-01-01 --household huishouden.json --explain
         cat huishouden.json | toets evaluate --date 2024-07-01 --household - --format json
       """)
 
-  @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD.", valueName: "datum"))
-  var date: String
+  @Option(name: .customLong("date"), help: ArgumentHelp(LawInForce.dateHelp, valueName: "datum"))
+  var date: String = LawInForce.defaultDate
 
   @Option(name: .customLong("household"), help: ArgumentHelp("Huishoudendocument (JSON); '-' leest standaardinvoer.", valueName: "bestand"))
   var household: String

@@ -40,10 +40,10 @@ struct ReportCommand: ParsableCommand {
 
       Voorbeelden:
         toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml --uit rapport
-        toets report --date 2025-01-01 --households 200000 --uit rapport-basis
+        toets report --date 2026-01-01 --households 200000 --uit rapport-basis
       """)
 
-  @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD (standaard die van de variant, anders 2025-01-01).", valueName: "datum"))
+  @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD (standaard die van de variant, anders \(LawInForce.defaultDate): het recht dat nu geldt).", valueName: "datum"))
   var date: String?
 
   @Option(name: .customLong("households"), help: ArgumentHelp("Aantal huishoudens (standaard: dat van het scenario).", valueName: "N"))
@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    let dateText = date ?? loadedVariant?.peildatum ?? "2025-01-01"
+    let dateText = date ?? loadedVariant?.peildatum ?? LawInForce.defaultDate
     guard let day = CivilDate(iso: dateText) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(dateText)'") }
     guard !engine.program.outputs(on: day).isEmpty else {
       Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")

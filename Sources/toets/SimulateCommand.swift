@@ -22,19 +22,19 @@ struct Simulate: ParsableCommand {
       na met de referentie-evaluator en faalt bij ieder verschil.
 
       Voorbeelden:
-        toets simulate --date 2025-01-01 --households 1000000
-        toets simulate --date 2025-01-01 --households 100000 --verify 1000
-        toets simulate --date 2025-01-01 --households 1000 --format json
-        toets simulate --date 2025-01-01 --households 5000 --csv uit.csv
-        toets simulate --date 2025-01-01 --households 5000 --sqlite uit.sqlite
+        toets simulate --date 2026-01-01 --households 1000000
+        toets simulate --date 2026-01-01 --households 100000 --verify 1000
+        toets simulate --date 2026-01-01 --households 1000 --format json
+        toets simulate --date 2026-01-01 --households 5000 --csv uit.csv
+        toets simulate --date 2026-01-01 --households 5000 --sqlite uit.sqlite
 
       Een regeling zonder versie op DATUM wordt gemeld; geldt er geen enkele, dan \
       stopt toets met exit 3. Met \
       TOETS_KERNEL_PROFIEL=1 toont toets de kernel en de tijden per stap.
       """)
 
-  @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD.", valueName: "datum"))
-  var date: String
+  @Option(name: .customLong("date"), help: ArgumentHelp(LawInForce.dateHelp, valueName: "datum"))
+  var date: String = LawInForce.defaultDate
 
   @Option(name: .customLong("households"), help: ArgumentHelp("Aantal huishoudens.", valueName: "N"))
   var households: Int

@@ -16,7 +16,7 @@ struct SpecCommand: ParsableCommand {
 
       Voorbeeld:
         toets spec --uit specificatie
-        (open specificatie/index.html of specificatie/zorgtoeslag-2025-01-01.html)
+        (open specificatie/index.html of specificatie/zorgtoeslag-2026-01-01.html)
       """)
 
   @Option(name: .customLong("uit"), help: ArgumentHelp("Map voor de specificatie.", valueName: "map"))

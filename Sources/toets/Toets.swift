@@ -16,9 +16,9 @@ struct Toets: ParsableCommand {
       Begin hier:
         toets check
             controleer alle regelingen en draai de rekenvoorbeelden
-        toets evaluate --date 2025-01-01 --household huishouden.json --explain
+        toets evaluate --date 2026-01-01 --household huishouden.json --explain
             reken één huishouden door, met uitleg per artikel
-        toets simulate --date 2025-01-01 --households 1000000
+        toets simulate --date 2026-01-01 --households 1000000
             reken een synthetische bevolking van Nederland door
         toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml
             rapport vóór invoering: variant, samenloop, fraude, overgangsrecht

@@ -23,6 +23,10 @@ struct AnnotationLintTests {
     5. Een wijziging wordt ⟨jas.bekendmaking⟩[door Onze Minister medegedeeld in de Staatscourant]{delegatiebevoegdheid}, met toepassing van ⟨jas.verwijzing⟩[artikel 14]{delegatiebevoegdheid}; [bij ministeriële regeling]{delegatiebevoegdheid} worden regels gesteld.
 
     6. ⟨jas.rechtsfeit⟩[het bereiken van de leeftijd van 18 jaar]{rechtsfeit}, en [het indienen van een aanvraag]{rechtsfeit}.
+
+    7. Onder X wordt ⟨jas.begripsbepaling⟩[mede verstaan]{afleidingsregel} een Y. ⟨jas.delegatie-zonder-annotatie⟩Bij ministeriële regeling worden regels gesteld.
+
+    8. Bij algemene maatregel van bestuur kunnen [nadere regels]{delegatiebevoegdheid} worden gesteld; onder Z wordt [verstaan]{brondefinitie} een W.
     """
 
   /// The text without markers, and each marker's id with its line and column (1-based).
@@ -50,7 +54,7 @@ struct AnnotationLintTests {
     let (text, expected) = Self.unmark(Self.marked)
     var d = DiagnosticEngine()
     _ = DocumentParser.parse(SourceFile(path: "t.md", text: text), diagnostics: &d)
-    let found = d.diagnostics.map { ($0.message.id, $0.range?.position ?? "") }
+    let found = d.sorted.map { ($0.message.id, $0.range?.position ?? "") }
     #expect(found.map(\.0) == expected.map(\.0))
     #expect(found.map(\.1) == expected.map(\.1))
     #expect(d.diagnostics.allSatisfy { $0.severity == .warning && $0.citation?.short == "TW art. 1" })
