@@ -13,6 +13,8 @@ import Yams
 /// beschrijving: Het afbouwpercentage van WKB artikel 2 lid 7 van 7,10 % naar 7,50 %.
 /// peildatum: 2025-01-01
 /// wetdatum: 2024-01-01   # optioneel: de variant is de wet zoals die op deze datum gold
+/// versie_van:             # optioneel: één regeling zoals die op een andere datum gold
+///   huurtoeslag: 2025-01-01
 /// parameters:
 ///   - parameter: kindgebonden_budget.afbouwpercentage
 ///     waarde: 7,50 %
@@ -28,6 +30,9 @@ public struct Variant: Sendable, Codable {
   public var wetdatum: String?
   public var parameters: [Change]
   public var regelingen: [String]
+  /// Per law code, the day whose version replaces the one of the law date: "the huurtoeslag of 2025
+  /// on the households and the other laws of 2026". Absent: every law as on the law date.
+  public var versieVan: [String: String]
 
   public struct Change: Sendable, Codable {
     /// `wet.naam`, as `toets` names parameters.
@@ -36,7 +41,10 @@ public struct Variant: Sendable, Codable {
     public var toelichting: String?
   }
 
-  enum CodingKeys: String, CodingKey { case naam, beschrijving, peildatum, wetdatum, parameters, regelingen }
+  enum CodingKeys: String, CodingKey {
+    case naam, beschrijving, peildatum, wetdatum, parameters, regelingen
+    case versieVan = "versie_van"
+  }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -46,6 +54,7 @@ public struct Variant: Sendable, Codable {
     wetdatum = try c.decodeIfPresent(String.self, forKey: .wetdatum)
     parameters = try c.decodeIfPresent([Change].self, forKey: .parameters) ?? []
     regelingen = try c.decodeIfPresent([String].self, forKey: .regelingen) ?? []
+    versieVan = try c.decodeIfPresent([String: String].self, forKey: .versieVan) ?? [:]
   }
 
   /// Reads a variant file; amended documents are resolved relative to it.
@@ -59,8 +68,11 @@ public struct Variant: Sendable, Codable {
     }
     if let d = variant.peildatum, CivilDate(iso: d) == nil { throw VariantLoadError(description: "\(path): peildatum '\(d)' is geen datum JJJJ-MM-DD") }
     if let d = variant.wetdatum, CivilDate(iso: d) == nil { throw VariantLoadError(description: "\(path): wetdatum '\(d)' is geen datum JJJJ-MM-DD") }
-    if variant.parameters.isEmpty && variant.regelingen.isEmpty && variant.wetdatum == nil {
-      throw VariantLoadError(description: "\(path): een variant wijzigt ten minste één parameter of regeling, of noemt een wetdatum")
+    for (code, d) in variant.versieVan where CivilDate(iso: d) == nil {
+      throw VariantLoadError(description: "\(path): versie_van.\(code): '\(d)' is geen datum JJJJ-MM-DD")
+    }
+    if variant.parameters.isEmpty && variant.regelingen.isEmpty && variant.wetdatum == nil && variant.versieVan.isEmpty {
+      throw VariantLoadError(description: "\(path): een variant wijzigt ten minste één parameter of regeling, of noemt een wetdatum of versie_van")
     }
     let base = (path as NSString).deletingLastPathComponent
     variant.regelingen = variant.regelingen.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
@@ -75,10 +87,11 @@ public struct Variant: Sendable, Codable {
   /// than compiling the regulations again.
   public func engine(directory: String, date: CivilDate, base: Engine? = nil) throws(VariantLoadError) -> Engine {
     var engine: Engine
-    if let base, regelingen.isEmpty {
+    if let base, regelingen.isEmpty, versieVan.isEmpty {
       engine = base
     } else {
-      let compiled = Engine.compile(directory: directory, amendments: regelingen)
+      let versions = versieVan.compactMapValues { CivilDate(iso: $0) }
+      let compiled = Engine.compile(directory: directory, amendments: regelingen, versions: versions, on: lawDate(default: date))
       guard let compiledEngine = compiled.engine else {
         let errors = compiled.diagnostics.filter(\.isError).prefix(20).map { DiagnosticFormatter(showsExcerpt: false).format($0) }.joined(separator: "\n")
         throw VariantLoadError(description: "de variant '\(naam)' compileert niet:\n\(errors)")

@@ -21,6 +21,10 @@ extension ReportBuilder {
     }
     var amendments = variant.regelingen.map { "gewijzigde regeling \(($0 as NSString).lastPathComponent)" }
     if let d = variant.wetdatum { amendments.append("de regels zoals die golden op \(DutchFormat.date(CivilDate(iso: d)!))") }
+    for (code, d) in variant.versieVan.sorted(by: { $0.key < $1.key }) {
+      let title = program.laws[code]?.first?.title ?? code
+      amendments.append("de \(title) zoals die gold op \(DutchFormat.date(CivilDate(iso: d)!)) in plaats van de versie van de peildatum")
+    }
     var paragraphs = [
       paragraph("\(variant.beschrijving)"),
       paragraph("De variant wijzigt: " + (changes + amendments).joined(separator: "; ") + ". Basis en variant zijn op dezelfde huishoudens doorgerekend.", changeRefs),

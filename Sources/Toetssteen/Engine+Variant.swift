@@ -10,8 +10,10 @@ import RuleSemantics
 extension Engine {
   /// Compiles the regulations under `directory`, with each document in `amendments` replacing the
   /// baseline document of the same law and the same `geldig vanaf` (or added when there is none).
+  /// `versions` replaces, per law code, the version valid on `date` by the text and rules of the version
+  /// valid on the given earlier or later day ("de huurtoeslag van 2025 in 2026").
   /// Without amendments this is ``compile(directory:)``.
-  public static func compile(directory: String, amendments: [String]) -> Compiled {
+  public static func compile(directory: String, amendments: [String], versions: [String: CivilDate] = [:], on date: CivilDate? = nil) -> Compiled {
     var diagnostics = DiagnosticEngine()
     var documents = RegulationLoader.load(directory: directory, diagnostics: &diagnostics)
     if documents.isEmpty && !diagnostics.hasErrors {
@@ -25,6 +27,21 @@ extension Engine {
       guard let amended = DocumentParser.parse(SourceFile(path: path, text: text), diagnostics: &diagnostics) else { continue }
       documents.removeAll { $0.header.code == amended.header.code && $0.header.validFrom == amended.header.validFrom }
       documents.append(amended)
+    }
+    if let date {
+      for (code, sourceDate) in versions.sorted(by: { $0.key < $1.key }) {
+        let ofLaw = documents.filter { $0.header.code == code }
+        guard let replaced = ofLaw.first(where: { $0.header.isValid(on: date) }),
+          let source = ofLaw.first(where: { $0.header.isValid(on: sourceDate) })
+        else {
+          let known = Set(documents.map(\.header.code)).sorted().joined(separator: ", ")
+          diagnostics.emit(
+            DiagnosticMessage(id: "variant.versie", "geen versie van '\(code)' op \(sourceDate.iso) of op \(date.iso) (regelingen: \(known))"), at: nil)
+          continue
+        }
+        documents.removeAll { $0.header.code == code && $0.header.validFrom == replaced.header.validFrom }
+        documents.append(source.transplanted(validFrom: replaced.header.validFrom, validUntil: replaced.header.validUntil))
+      }
     }
     let result = Compiler.compile(documents, diagnostics: &diagnostics)
     let engine = result.program.map { Engine(program: $0, documents: documents, coverage: result.coverage) }

@@ -34,12 +34,14 @@ struct ReportCommand: ParsableCommand {
 
       Boven de cijfers staan de open interpretatiekeuzes waar ze op rusten.
 
-      Een variant is een YAML-bestand met gewijzigde parameters, gewijzigde regelingen \
-      en/of een wetdatum (de wet van een andere datum), zie Scenarios/varianten/. Alles \
-      werkt op synthetische huishoudens: niemand wordt gescoord.
+      Een variant is een YAML-bestand met gewijzigde parameters, gewijzigde regelingen, \
+      een wetdatum (de wet van een andere datum) en/of versie_van (één regeling zoals \
+      die op een andere datum gold), zie Scenarios/varianten/. Alles werkt op \
+      synthetische huishoudens: niemand wordt gescoord.
 
       Voorbeelden:
-        toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml --uit rapport
+        toets report --variant Scenarios/varianten/huurtoeslag-2025-op-2026.yaml --uit rapport
+        toets report --variant Scenarios/varianten/kgb-stappen-2027.yaml --uit rapport
         toets report --date 2026-01-01 --households 200000 --uit rapport-basis
       """)
 

@@ -104,6 +104,27 @@ struct AnalysesTests {
     #expect(r2027.onlyInOne.contains("kindgebonden_budget.jaarbedrag"))
   }
 
+  @Test("versie_van: de huurtoeslag van 2025 op de huishoudens van 2026, de andere wetten van 2026")
+  func oneLawFromAnotherDate() throws {
+    let date = CivilDate(iso: "2026-01-01")!
+    let population = Generator(scenario: Self.scenario, program: Self.engine.program, date: date).generate(count: 3_000, threads: 2)
+    let context = AnalysisContext(engine: Self.engine, date: date, scenario: Self.scenario, population: population, threads: 2)
+    let variant = try Variant.load(path: Self.root.appendingPathComponent("Scenarios/varianten/huurtoeslag-2025-op-2026.yaml").path)
+    let engine = try variant.engine(directory: Self.directory, date: date)
+    // The transplanted version keeps its own toestand in its citations.
+    let versions = try #require(engine.program.laws["huurtoeslag"])
+    #expect(versions.contains { $0.validFrom == date && $0.toestand == CivilDate(iso: "2025-01-01")! })
+    let r = ReformComparison(name: variant.naam, context: context, baseline: context.outcomes(), variant: context.outcomes(engine: engine))
+    #expect(r.onlyInOne.isEmpty)
+    let changed = Set(r.effects.filter { $0.baseline != $0.variant }.map(\.id))
+    #expect(changed == ["huurtoeslag.maandbedrag"])
+    // A law without a version on the day asked for is refused with the codes that exist.
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("variant-versie-\(UUID().uuidString).yaml")
+    try "naam: x\nversie_van:\n  huurtoeslag: 2019-01-01\n".write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    #expect(throws: VariantLoadError.self) { try Variant.load(path: file.path).engine(directory: Self.directory, date: date) }
+  }
+
   @Test("de drempels komen uit de regels, met hun artikel; één cent over de vermogensgrens kost de toeslag")
   func thresholds() {
     let found = Discontinuities.thresholds(program: Self.engine.program, date: Self.date)
