@@ -162,6 +162,7 @@ public struct HouseholdDecoder: Sendable {
       return .boolean(b)
     case .date:
       guard case .string(let s) = json, let d = CivilDate(iso: s) else { return fail("verwacht een datum als \"JJJJ-MM-DD\"") }
+      guard DateRange.contains(d) else { return fail("\(s) ligt buiten de datums die de wetten kunnen betekenen (\(DateRange.description))") }
       return .date(d)
     case .enumeration(let name):
       let values = enumerations[name] ?? []

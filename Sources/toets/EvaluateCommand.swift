@@ -43,7 +43,7 @@ struct Evaluate: ParsableCommand {
   @OptionGroup var regulations: RegulationOptions
 
   func run() throws {
-    guard let day = CivilDate(iso: date) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(date)'") }
+    let day = try LawInForce.peildatum(date)
     let (engine, _) = try regulations.engine()
     let text: String
     do { text = try Terminal.read(household) } catch let e as ToetsError {

@@ -84,7 +84,7 @@ struct ReportCommand: ParsableCommand {
       }
     }
     let dateText = date ?? loadedVariant?.peildatum ?? LawInForce.defaultDate
-    guard let day = CivilDate(iso: dateText) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(dateText)'") }
+    let day = try LawInForce.peildatum(dateText)
     guard !engine.program.outputs(on: day).isEmpty else {
       Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")
       throw ExitCode(3)

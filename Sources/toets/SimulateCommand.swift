@@ -63,7 +63,7 @@ struct Simulate: ParsableCommand {
   }
 
   func run() throws {
-    guard let day = CivilDate(iso: date) else { throw ValidationError("--date moet een datum JJJJ-MM-DD zijn, niet '\(date)'") }
+    let day = try LawInForce.peildatum(date)
     let (engine, dir) = try regulations.engine()
     // A regulation without a version on the date is named, never silently left out of the summary;
     // the others are still computed. Nothing to compute at all is an error.

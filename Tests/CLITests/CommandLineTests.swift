@@ -122,6 +122,19 @@ struct CommandLineTests {
     #expect(r.stderr == (try Self.golden("evaluate-fout.stderr")))
   }
 
+  @Test("Een datum buiten wat de wetten kunnen betekenen: een melding met het bereik, geen crash (ook ver in de toekomst)")
+  func datesOutOfRange() throws {
+    for birth in ["9985-01-01", "9999-12-31", "0001-01-01", "1849-12-31"] {
+      let r = try Self.run(["evaluate", "--household", "-"], stdin: #"{"personen": [{"rol": "aanvrager", "geboortedatum": "\#(birth)"}]}"#)
+      #expect(r.status == 2, "\(birth)")
+      #expect(r.stderr.contains("personen[0].geboortedatum: \(birth) ligt buiten de datums die de wetten kunnen betekenen (van 1850-01-01 tot en met 2199-12-31)"))
+    }
+    let late = try Self.run(["evaluate", "--date", "9999-12-31", "--household", "Examples/huishouden.json"])
+    #expect(late.status != 0 && late.stderr.contains("--date 9999-12-31 ligt buiten"))
+    let edge = try Self.run(["evaluate", "--date", "2199-12-31", "--household", "Examples/huishouden.json"])
+    #expect(edge.status == 3 && edge.stderr.contains("geen versie van"))
+  }
+
   @Test("Een huishouden dat de regels niet kunnen beslissen noemt het ontbrekende gegeven, exit 3")
   func undecided() throws {
     let json = #"{"partnerschap": "samenwonend", "personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01"}, {"rol": "partner", "geboortedatum": "1990-01-01"}]}"#
