@@ -29,7 +29,7 @@ let package = Package(
     .target(name: "HouseholdModel", dependencies: ["RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(name: "ReferenceEvaluator", dependencies: ["HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(name: "Population", dependencies: ["HouseholdModel", "RuleIR", "ExactArithmetic"]),
-    .target(name: "Synthesis", dependencies: ["Population", "RuleIR", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Synthesis", dependencies: ["Population", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
     .target(name: "RuleKernel", dependencies: ["Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .target(
       name: "Toetssteen",

@@ -2,6 +2,7 @@ import ExactArithmetic
 import Foundation
 import LegalSource
 import RuleIR
+import Synthesis
 import Toetssteen
 import Yams
 
@@ -60,6 +61,13 @@ public struct Variant: Sendable, Codable {
   /// Reads a variant file; amended documents are resolved relative to it.
   public static func load(path: String) throws(VariantLoadError) -> Variant {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw VariantLoadError(description: "kan variant '\(path)' niet lezen") }
+    let shape = YAMLShape.mapping([
+      "naam": .value, "beschrijving": .value, "peildatum": .value, "wetdatum": .value, "regelingen": .value,
+      "versie_van": .dictionary(.value),
+      "parameters": .list(.mapping(["parameter": .value, "waarde": .value, "toelichting": .value])),
+    ])
+    let unknown = shape.unknownKeys(in: text)
+    guard unknown.isEmpty else { throw VariantLoadError(description: unknown.map { "\(path): \($0)" }.joined(separator: "\n")) }
     var variant: Variant
     do {
       variant = try YAMLDecoder().decode(Variant.self, from: text)

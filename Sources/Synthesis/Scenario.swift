@@ -182,8 +182,38 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
 }
 
 extension Scenario {
+  /// The keys a scenario may use; any other is refused with a suggestion.
+  public static let shape = YAMLShape.mapping([
+    "naam": .value, "huishoudens": .value, "zaad": .value, "bronnen": .value,
+    "samenstelling": .mapping([
+      "alleenstaand": .value, "paar_zonder_kinderen_gehuwd": .value, "paar_zonder_kinderen_samenwonend": .value,
+      "paar_met_kinderen_gehuwd": .value, "paar_met_kinderen_samenwonend": .value, "eenouder": .value,
+      "met_medebewoners": .value, "geregistreerd_partnerschap_promille": .value,
+    ]),
+    "kinderen": .mapping(["paar_gehuwd": .value, "paar_samenwonend": .value, "eenouder": .value]),
+    "leeftijd": .mapping([
+      "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
+      "met_medebewoners": .value,
+    ]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value]),
+    "vermogen": .value,
+    "wonen": .mapping(["huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value]),
+    "relatie": .mapping([
+      "pensioenpartner_promille": .value, "partner_vorig_jaar_promille": .value, "samenlevingscontract_promille": .value,
+      "eigen_woning_samen_promille": .value,
+    ]),
+    "verzekerde_jaren": .mapping(["volledig_promille": .value, "anders": .value]),
+    "partnertoeslag": .mapping([
+      "jonge_partner_promille": .value, "leeftijdsverschil": .value, "samen_voor_2015_promille": .value, "geboren_voor": .value,
+    ]),
+    "medebewoners": .mapping(["studerend_promille": .value, "studie_tot": .value, "commerciele_huurder_promille": .value]),
+    "woonsituatie": .mapping(["niet_ingeschreven_promille": .value, "onzelfstandig_promille": .value, "onzelfstandig_tot": .value]),
+  ])
+
   /// Reads a scenario from YAML text; errors name the line and the field.
   public static func parse(yaml: String, path: String) throws -> Scenario {
+    let unknown = shape.unknownKeys(in: yaml)
+    guard unknown.isEmpty else { throw ScenarioError(description: unknown.map { "\(path): \($0)" }.joined(separator: "\n")) }
     do {
       let scenario = try YAMLDecoder().decode(Scenario.self, from: yaml)
       try scenario.validate(path: path)
@@ -238,6 +268,55 @@ extension Scenario {
     }
     for (name, list) in [("paar_gehuwd", kinderen.paarGehuwd), ("paar_samenwonend", kinderen.paarSamenwonend), ("eenouder", kinderen.eenouder)] where list.count != 3 {
       throw fail("kinderen.\(name): drie aantallen (1, 2, 3 of meer kinderen)")
+    }
+    try validateWeights(fail)
+  }
+
+  /// Weights are counts: none negative, and every table has at least one positive weight to draw from;
+  /// ranges run upward; a share per mille lies in 0…1000.
+  func validateWeights(_ fail: (String) -> ScenarioError) throws {
+    func weights(_ name: String, _ list: [Int64]) throws {
+      guard !list.isEmpty else { throw fail("\(name): ten minste één gewicht") }
+      if let n = list.first(where: { $0 < 0 }) { throw fail("\(name): een gewicht is een aantal van 0 of meer, niet \(n)") }
+      guard list.contains(where: { $0 > 0 }) else { throw fail("\(name): alle gewichten zijn 0; er valt niets te trekken") }
+    }
+    func promille(_ name: String, _ v: Int64) throws {
+      guard (0...1000).contains(v) else { throw fail("\(name): een aantal per duizend van 0 tot en met 1000, niet \(v)") }
+    }
+    let c = samenstelling
+    try weights("samenstelling", [c.alleenstaand, c.paarZonderKinderenGehuwd, c.paarZonderKinderenSamenwonend, c.paarMetKinderenGehuwd, c.paarMetKinderenSamenwonend, c.eenouder, c.metMedebewoners])
+    try promille("samenstelling.geregistreerd_partnerschap_promille", c.geregistreerdPartnerschapPromille)
+    try weights("kinderen.paar_gehuwd", kinderen.paarGehuwd)
+    try weights("kinderen.paar_samenwonend", kinderen.paarSamenwonend)
+    try weights("kinderen.eenouder", kinderen.eenouder)
+    for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) { try weights("leeftijd.\(name)", bands.map { $0.count == 3 ? $0[2] : -1 }) }
+    try weights("inkomen.klassen", inkomen.klassen.map { $0.count == 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
+    if inkomen.klassen.contains(where: { $0.count == 3 && $0[0] < 0 }) { throw fail("inkomen.klassen: een inkomen van 0 of meer") }
+    try weights("vermogen", vermogen.map { $0.count == 3 ? $0[2] : -1 })
+    if vermogen.contains(where: { $0.count == 3 && $0[0] < 0 }) { throw fail("vermogen: een vermogen van 0 of meer") }
+    for (name, range) in [("wonen.huur_sociaal", wonen.huurSociaal), ("wonen.huur_vrij", wonen.huurVrij)] where range[0] < 0 || range[1] < range[0] {
+      throw fail("\(name): [van, tot] met 0 ≤ van ≤ tot, niet [\(range[0]), \(range[1])]")
+    }
+    try promille("wonen.huur_promille", wonen.huurPromille)
+    try promille("wonen.sociaal_promille", wonen.sociaalPromille)
+    try promille("relatie.pensioenpartner_promille", relatie.pensioenpartnerPromille)
+    try promille("relatie.partner_vorig_jaar_promille", relatie.partnerVorigJaarPromille)
+    try promille("relatie.samenlevingscontract_promille", relatie.samenlevingscontractPromille)
+    try promille("relatie.eigen_woning_samen_promille", relatie.eigenWoningSamenPromille)
+    try promille("verzekerde_jaren.volledig_promille", verzekerdeJaren.volledigPromille)
+    let anders = verzekerdeJaren.anders
+    guard anders.count == 2, anders[0] >= 0, anders[0] <= anders[1], anders[1] <= 50 else {
+      throw fail("verzekerde_jaren.anders: [van, tot] jaren met 0 ≤ van ≤ tot ≤ 50")
+    }
+    if let p = partnertoeslag {
+      try promille("partnertoeslag.jonge_partner_promille", p.jongePartnerPromille)
+      try promille("partnertoeslag.samen_voor_2015_promille", p.samenVoor2015Promille)
+      try weights("partnertoeslag.leeftijdsverschil", p.leeftijdsverschil.map { $0.count == 3 ? $0[2] : -1 })
+    }
+    if let m = medebewoners {
+      try promille("medebewoners.studerend_promille", m.studerendPromille)
+      try promille("medebewoners.commerciele_huurder_promille", m.commercieleHuurderPromille)
+      guard (18...130).contains(m.studieTot) else { throw fail("medebewoners.studie_tot: een leeftijd van 18 tot en met 130") }
     }
   }
 }

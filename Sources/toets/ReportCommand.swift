@@ -71,6 +71,7 @@ struct ReportCommand: ParsableCommand {
 
   func validate() throws {
     if let households, households < 1 { throw ValidationError("--households moet positief zijn") }
+    if let households { try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold) }
     if sample < 1 { throw ValidationError("--steekproef moet positief zijn") }
   }
 
@@ -104,6 +105,7 @@ struct ReportCommand: ParsableCommand {
       }
       return r
     }
+    try MemoryBudget.check(households: households ?? loaded.huishoudens, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold)
     let options = ReportPipeline.Options(
       date: day, households: households ?? loaded.huishoudens, seed: population.seed, threads: population.threadCount,
       divergenceSample: sample, discountRate: rate,

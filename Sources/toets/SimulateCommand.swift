@@ -60,6 +60,7 @@ struct Simulate: ParsableCommand {
   func validate() throws {
     guard households > 0 else { throw ValidationError("--households moet positief zijn") }
     if let verify, verify < 0 { throw ValidationError("--verify moet 0 of meer zijn") }
+    try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.simulateBytesPerHousehold)
   }
 
   func run() throws {

@@ -125,6 +125,31 @@ struct AnalysesTests {
     #expect(throws: VariantLoadError.self) { try Variant.load(path: file.path).engine(directory: Self.directory, date: date) }
   }
 
+  @Test("een scenario of variant met een verschreven sleutel of onmogelijke gewichten wordt geweigerd, met plaats en uitleg")
+  func scenarioAndVariantRefused() throws {
+    let text = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/nederland.yaml"), encoding: .utf8)
+    func refusal(_ edited: String) -> String {
+      do {
+        _ = try Scenario.parse(yaml: edited, path: "s.yaml")
+        return ""
+      } catch { return "\(error)" }
+    }
+    #expect(refusal(text).isEmpty)
+    let misspelled = refusal(text.replacingOccurrences(of: "\npartnertoeslag:", with: "\npartnertoeslg:"))
+    #expect(misspelled.contains("onbekende sleutel 'partnertoeslg'; bedoelt u 'partnertoeslag'?") && misspelled.contains("regel 96"))
+    #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [450, 880]", with: "huur_sociaal: [880, 450]")).contains("wonen.huur_sociaal: [van, tot] met 0 ≤ van ≤ tot"))
+    #expect(refusal(text.replacingOccurrences(of: "  alleenstaand: 3340560", with: "  alleenstaand: -5")).contains("samenstelling: een gewicht is een aantal van 0 of meer, niet -5"))
+    let zero = text.replacingOccurrences(of: "alleenstaand: [[18, 30, 22], [30, 45, 17], [45, 65, 27], [65, 80, 22], [80, 97, 12]]", with: "alleenstaand: [[18, 30, 0], [30, 45, 0]]")
+    #expect(refusal(zero).contains("leeftijd.alleenstaand: alle gewichten zijn 0"))
+    #expect(refusal(text.replacingOccurrences(of: "alleenstaand: [[18, 30, 22], [30, 45, 17], [45, 65, 27], [65, 80, 22], [80, 97, 12]]", with: "alleenstaand: []")).contains("leeftijd.alleenstaand: ten minste één gewicht"))
+
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("variant-typo-\(UUID().uuidString).yaml")
+    try "naam: x\nwetdatum: 2025-01-01\nparameters:\n  - parameter: kindgebonden_budget.afbouwpercentage\n    waard: 8 %\n".write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    #expect(throws: VariantLoadError.self) { try Variant.load(path: file.path) }
+    do { _ = try Variant.load(path: file.path) } catch { #expect("\(error)".contains("onbekende sleutel 'parameters[0].waard'; bedoelt u 'waarde'?")) }
+  }
+
   @Test("de drempels komen uit de regels, met hun artikel; één cent over de vermogensgrens kost de toeslag")
   func thresholds() {
     let found = Discontinuities.thresholds(program: Self.engine.program, date: Self.date)

@@ -135,6 +135,18 @@ struct CommandLineTests {
     #expect(edge.status == 3 && edge.stderr.contains("geen versie van"))
   }
 
+  @Test("Een bevolking die niet in het geheugen past, wordt meteen geweigerd met wat zij zou vragen")
+  func populationTooLarge() throws {
+    for n in ["1000000000000", "9223372036854775807"] {
+      let r = try Self.run(["simulate", "--households", n])
+      #expect(r.status == 64, "\(n)")
+      #expect(r.stderr.contains("--households \(n) vraagt") && r.stderr.contains("geheugen; deze machine heeft"))
+    }
+    let report = try Self.run(["report", "--households", "1000000000000", "--uit", "/tmp/niet-gemaakt"])
+    #expect(report.status == 64 && report.stderr.contains("vraagt ongeveer"))
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/niet-gemaakt"))
+  }
+
   @Test("Een huishouden dat de regels niet kunnen beslissen noemt het ontbrekende gegeven, exit 3")
   func undecided() throws {
     let json = #"{"partnerschap": "samenwonend", "personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01"}, {"rol": "partner", "geboortedatum": "1990-01-01"}]}"#
