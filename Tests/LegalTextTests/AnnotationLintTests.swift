@@ -6,16 +6,7 @@ import Testing
 /// out before the text is read, and each warning must start exactly at a marker.
 @Suite("JAS-klassen die op hun plaats niet kunnen kloppen")
 struct AnnotationLintTests {
-  static let marked = """
-    ---
-    wet: Testwet
-    citeertitel: TW
-    code: test
-    bwb: BWBR0099999
-    geldig vanaf: 2025-01-01
-    bron: test
-    ---
-
+  static let marked = DocumentParserTests.frontMatter + """
     ## Artikel 1
 
     4. ⟨jas.afwijking⟩[In afwijking van het eerste lid]{voorwaarde} bedraagt de aanspraak [vijftig procent]{parameterwaarde} van ⟨jas.parameterwaarde⟩[het bedrag]{parameterwaarde}.

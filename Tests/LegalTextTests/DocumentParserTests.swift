@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Geannoteerde wetstekst")
 struct DocumentParserTests {
-  static let text = """
+  /// The front matter of the test documents in this target (eight lines and a blank line).
+  static let frontMatter = """
     ---
     wet: Testwet
     citeertitel: TW
@@ -14,6 +15,10 @@ struct DocumentParserTests {
     bron: test
     ---
 
+
+    """
+
+  static let text = frontMatter + """
     ## Artikel 2a
 
     ### Lid 3
