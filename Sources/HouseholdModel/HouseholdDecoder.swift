@@ -156,6 +156,9 @@ public struct HouseholdDecoder: Sendable {
       if decl.type.isMoney, !r.isMultiple(of: Quantum.cent) { return fail("een bedrag is in hele centen (hoogstens twee decimalen), niet \(text)") }
       if let q = decl.quantum, q == .one, !r.isInteger { return fail("verwacht een geheel getal, niet \(text)") }
       if r.isNegative && decl.type.isMoney == false && decl.quantum == .one { return fail("verwacht een getal van 0 of meer") }
+      // The bounds the gegevensmodel declares (`ten minste`, `ten hoogste`).
+      if case .number(let m)? = decl.minimum, r < m { return fail("ten minste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
+      if case .number(let m)? = decl.maximum, r > m { return fail("ten hoogste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
       return .number(r)
     case .boolean:
       guard case .bool(let b) = json else { return fail("verwacht true of false, maar vond \(json.kindDescription)") }

@@ -9,6 +9,9 @@ public struct FactDeclaration: Sendable {
   public let quantum: Rational?
   /// Used when the document leaves the field out; `nil` means the fact is required when a rule needs it.
   public let defaultValue: Value?
+  /// The least and greatest value a household document may give; outside them the document is refused.
+  public let minimum: Value?
+  public let maximum: Value?
   /// Path in the household document: `toetsingsinkomen` (per person) or `woning.rekenhuur`.
   public let field: String
   /// Where the fact comes from: a basisregistratie (`BRP`, `BRI`, …) or `opgave` (declared by the citizen).
@@ -16,12 +19,17 @@ public struct FactDeclaration: Sendable {
   public let citation: Citation
   public let range: SourceRange
 
-  public init(id: SymbolID, subject: Subject, type: RuleType, quantum: Rational?, defaultValue: Value?, field: String, origin: String, citation: Citation, range: SourceRange) {
+  public init(
+    id: SymbolID, subject: Subject, type: RuleType, quantum: Rational?, defaultValue: Value?, minimum: Value? = nil, maximum: Value? = nil,
+    field: String, origin: String, citation: Citation, range: SourceRange
+  ) {
     self.id = id
     self.subject = subject
     self.type = type
     self.quantum = quantum
     self.defaultValue = defaultValue
+    self.minimum = minimum
+    self.maximum = maximum
     self.field = field
     self.origin = origin
     self.citation = citation

@@ -95,9 +95,20 @@ extension Checker {
         }
         defaultValue = value
       }
+      var bounds: [Value?] = []
+      for bound in [f.minimum, f.maximum] {
+        guard let b = bound else { bounds.append(nil); continue }
+        guard let (value, type, _) = literal(b, expected: info.type, at: f.range, citation: located.citation), type.unified(with: info.type) != nil
+        else {
+          diagnostics.emit(.factDefaultType(key), at: f.range, citation: located.citation)
+          continue
+        }
+        bounds.append(value)
+      }
+      guard bounds.count == 2 else { continue }
       out[id] = FactDeclaration(
-        id: id, subject: info.subject, type: info.type, quantum: info.quantum, defaultValue: defaultValue, field: field,
-        origin: origin, citation: located.citation, range: f.range)
+        id: id, subject: info.subject, type: info.type, quantum: info.quantum, defaultValue: defaultValue, minimum: bounds[0], maximum: bounds[1],
+        field: field, origin: origin, citation: located.citation, range: f.range)
     }
     return out
   }

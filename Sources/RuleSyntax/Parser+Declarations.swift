@@ -3,6 +3,7 @@ import LegalSource
 
 extension Parser {
   /// `Gegeven inkomensgegeven van een persoon is een bedrag per jaar, standaard € 0, veld "toetsingsinkomen", herkomst BRI.`
+  /// A fact may bound what a document gives: `, ten minste € 0`, `, ten hoogste 50`.
   mutating func parseFact() throws -> FactSyntax {
     let start = index
     try expect("gegeven")
@@ -12,11 +13,17 @@ extension Parser {
     _ = accept("een")
     let type = try parseType()
     var defaultValue: LiteralSyntax?
+    var minimum: LiteralSyntax?
+    var maximum: LiteralSyntax?
     var field: String?
     var origin: String?
     while acceptPunctuation(",") {
       if accept("standaard") {
         defaultValue = try parseLiteral().0
+      } else if accept(words: ["ten", "minste"]) {
+        minimum = try parseLiteral().0
+      } else if accept(words: ["ten", "hoogste"]) {
+        maximum = try parseLiteral().0
       } else if accept("veld") {
         guard case .string(let s) = current.kind else { throw fail(.expected("de veldnaam tussen aanhalingstekens", found: describe(current))) }
         index += 1
@@ -26,16 +33,18 @@ extension Parser {
         let startToken = current
         var endToken = current
         while !current.isEnd && !current.isPunctuation(".") {
-          if current.isPunctuation(","), peek().isWord("standaard") || peek().isWord("veld") { break }
+          if current.isPunctuation(","), peek().isWord("standaard") || peek().isWord("veld") || peek().isWord("ten") { break }
           endToken = advance()
         }
         origin = startToken.range.extended(to: endToken.range).text
       } else {
-        throw fail(.expected("'standaard', 'veld' of 'herkomst'", found: describe(current)))
+        throw fail(.expected("'standaard', 'ten minste', 'ten hoogste', 'veld' of 'herkomst'", found: describe(current)))
       }
     }
     try expectStatementEnd()
-    return FactSyntax(name: name, subject: subject, type: type, defaultValue: defaultValue, field: field, origin: origin, range: range(from: start))
+    return FactSyntax(
+      name: name, subject: subject, type: type, defaultValue: defaultValue, minimum: minimum, maximum: maximum, field: field, origin: origin,
+      range: range(from: start))
   }
 
   /// `van een persoon` or `van het huishouden`; household when absent and not required.

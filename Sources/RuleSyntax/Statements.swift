@@ -63,6 +63,9 @@ public struct FactSyntax: Sendable {
   public let subject: SubjectSyntax
   public let type: TypeSyntax
   public let defaultValue: LiteralSyntax?
+  /// The least and greatest value the document may give (`, ten minste € 0`, `, ten hoogste 50`).
+  public let minimum: LiteralSyntax?
+  public let maximum: LiteralSyntax?
   /// Path of the field in the household document: `toetsingsinkomen`, `woning.rekenhuur`.
   public let field: String?
   /// Where the fact comes from: a basisregistratie (`BRP`, `BRI`) or `opgave` by the citizen.

@@ -44,7 +44,8 @@ public struct Engine: Sendable {
     outputs.sort { $0.declaration.id < $1.declaration.id }
     return Evaluation(
       date: date, household: household, outputs: outputs, trace: evaluator.trace, program: program,
-      warnings: LabelConsistency.warnings(program: program, household: household, on: date))
+      warnings: DocumentConsistency.warnings(program: program, household: household, on: date)
+        + LabelConsistency.warnings(program: program, household: household, on: date))
   }
 
   /// Outputs of laws that have no version on `date`, each undecided with the versions that do exist.
@@ -72,7 +73,8 @@ public struct Evaluation: Sendable {
   public let outputs: [Output]
   public let trace: Trace
   let program: Program
-  /// Where the document's labels contradict its facts (``LabelConsistency``); the outputs follow the facts.
+  /// Where the document's labels contradict its facts (``LabelConsistency``) or say what the rules cannot
+  /// use (``DocumentConsistency``); the outputs follow the facts.
   public let warnings: [String]
 
   /// The outputs the rules could not decide.

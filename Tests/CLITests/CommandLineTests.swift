@@ -135,6 +135,22 @@ struct CommandLineTests {
     #expect(edge.status == 3 && edge.stderr.contains("geen versie van"))
   }
 
+  @Test("Een document dat zichzelf tegenspreekt: een fout buiten de grenzen van het gegevensmodel, anders een waarschuwing")
+  func selfContradictingDocuments() throws {
+    let bounds = try Self.run(
+      ["evaluate", "--household", "-"],
+      stdin: #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01", "aow_verzekerde_jaren": 70}], "woning": {"huurder": true, "zelfstandig": true, "rekenhuur": "-500"}}"#)
+    #expect(bounds.status == 2)
+    #expect(bounds.stderr.contains("personen[0].aow_verzekerde_jaren: ten hoogste 50, niet 70"))
+    #expect(bounds.stderr.contains("woning.rekenhuur: ten minste € 0 per maand, niet -500"))
+    let labels = try Self.run(
+      ["evaluate", "--household", "-"],
+      stdin: #"{"partnerschap": "gehuwd", "personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}, {"id": "k", "rol": "kind", "geboortedatum": "2027-03-01"}]}"#)
+    #expect(labels.status == 0)
+    #expect(labels.stderr.contains("partnerschap is 'gehuwd', maar het document noemt geen persoon met de rol partner"))
+    #expect(labels.stderr.contains("personen[1] (k) wordt pas op 2027-03-01 geboren, na het berekeningsjaar 2026"))
+  }
+
   @Test("Een bevolking die niet in het geheugen past, wordt meteen geweigerd met wat zij zou vragen")
   func populationTooLarge() throws {
     for n in ["1000000000000", "9223372036854775807"] {
