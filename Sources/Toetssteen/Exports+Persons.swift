@@ -40,11 +40,11 @@ extension Exports {
           buffer += "\n"
         }
         if buffer.utf8.count > 1 << 20 {
-          handle.write(Data(buffer.utf8))
+          try handle.write(contentsOf: Data(buffer.utf8))
           buffer = ""
         }
       }
-      handle.write(Data(buffer.utf8))
+      try handle.write(contentsOf: Data(buffer.utf8))
     }
   }
 }

@@ -35,11 +35,11 @@ public enum Exports {
         }
         buffer += row.joined(separator: ",") + "\n"
         if buffer.utf8.count > 1 << 20 {
-          handle.write(Data(buffer.utf8))
+          try handle.write(contentsOf: Data(buffer.utf8))
           buffer = ""
         }
       }
-      handle.write(Data(buffer.utf8))
+      try handle.write(contentsOf: Data(buffer.utf8))
     }
   }
 
@@ -100,8 +100,20 @@ public enum AtomicFile {
     return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
   }
 
-  /// Streams content into a temporary file, then renames it to `path`.
+  /// Refuses a target that exists but is not a regular file: renaming over a symbolic link, a pipe or a
+  /// device (`/dev/full`) would replace it with a regular file instead of writing where it points.
+  static func requireRegularTarget(_ path: String) throws {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }  // a new path
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      throw ExportError("'\(path)' bestaat en is geen gewoon bestand (een map, koppeling, pijp of apparaat); kies een nieuw pad of een gewoon bestand")
+    }
+  }
+
+  /// Streams content into a temporary file, then renames it to `path`. A write that fails (a full disk)
+  /// is an error, and the temporary file is removed.
   public static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
+    try requireRegularTarget(path)
     let tmp = temporaryPath(for: path)
     guard FileManager.default.createFile(atPath: tmp, contents: nil), let handle = FileHandle(forWritingAtPath: tmp) else {
       throw ExportError("kan '\(tmp)' niet aanmaken")
@@ -120,11 +132,12 @@ public enum AtomicFile {
 
   /// Writes text atomically.
   public static func write(_ text: String, to path: String) throws {
-    try write(to: path) { $0.write(Data(text.utf8)) }
+    try write(to: path) { try $0.write(contentsOf: Data(text.utf8)) }
   }
 
   /// Lets `body` build a file at a temporary path, then renames it to `path`.
   public static func replace(_ path: String, _ body: (String) throws -> Void) throws {
+    try requireRegularTarget(path)
     let tmp = temporaryPath(for: path)
     try? FileManager.default.removeItem(atPath: tmp)
     do {

@@ -27,7 +27,7 @@ struct IRCommand: ParsableCommand {
     let (engine, _) = try regulations.engine()
     let text = JSONWriter.render(IRExport.document(engine.program)) + "\n"
     guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Terminal.out(String(text.dropLast()))
       return
     }
     do { try AtomicFile.write(text, to: output) } catch {

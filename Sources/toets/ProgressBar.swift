@@ -19,12 +19,12 @@ final class ProgressBar: @unchecked Sendable {
     let width = 30
     let filled = min(width, done * width / total)
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    FileHandle.standardError.write(Data("\r\(phase.padding(toLength: 12, withPad: " ", startingAt: 0)) \(bar) \(done * 100 / total)%  ".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("\r\(phase.padding(toLength: 12, withPad: " ", startingAt: 0)) \(bar) \(done * 100 / total)%  ".utf8))
     drawn = true
   }
 
   func finish() {
     guard enabled, drawn else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8))
   }
 }

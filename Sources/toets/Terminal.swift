@@ -11,12 +11,18 @@ enum Terminal {
   static var stderrIsTerminal: Bool { isatty(2) == 1 }
   static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 
+  /// A message on standard error; if even that cannot be written there is nobody left to tell.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
   }
 
+  /// Output on standard output. A failed write (a full disk, a closed pipe) stops toets with a message
+  /// and exit status 74 instead of a crash or a silently short output.
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    do { try FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8)) } catch let failure {
+      Terminal.error("fout: kan niet naar de standaarduitvoer schrijven (\(failure.localizedDescription))")
+      exit(74)
+    }
   }
 
   /// Reads a file, or standard input for `-`.

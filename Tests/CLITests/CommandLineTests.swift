@@ -151,6 +151,23 @@ struct CommandLineTests {
     #expect(labels.stderr.contains("personen[1] (k) wordt pas op 2027-03-01 geboren, na het berekeningsjaar 2026"))
   }
 
+  @Test("Schrijven naar een koppeling of apparaat wordt geweigerd; een volle schijf is een melding, geen crash")
+  func unwritableTargets() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toets-doel-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let link = dir.appendingPathComponent("uit.csv").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("elders.csv").path)
+    for target in [link, "/dev/full", dir.path] {
+      let r = try Self.run(["simulate", "--households", "50", "--csv", target])
+      #expect(r.status != 0, "\(target)")
+      #expect(r.stderr.contains("bestaat en is geen gewoon bestand"), "\(target)")
+    }
+    // The link still points where it did; nothing was written in its place.
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != nil)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["uit.csv"])
+  }
+
   @Test("Een bevolking die niet in het geheugen past, wordt meteen geweigerd met wat zij zou vragen")
   func populationTooLarge() throws {
     for n in ["1000000000000", "9223372036854775807"] {
