@@ -11,6 +11,12 @@ extension DiagnosticMessage {
     .init(id: "syntax.waarde-open", "enumeratiewaarde zonder sluitend enkel aanhalingsteken, zoals 'gehuwd'")
   }
   static func unexpectedCharacter(_ c: String) -> Self { .init(id: "syntax.teken", "onverwacht teken '\(c)'") }
+  static func nestedTooDeep(_ limit: Int) -> Self {
+    .init(id: "syntax.te-diep", "deze uitdrukking of voorwaarde is dieper genest dan \(limit) niveaus; schrijf tussenstappen met een eigen naam")
+  }
+  static func tooManyTerms(_ limit: Int) -> Self {
+    .init(id: "syntax.te-lang", "meer dan \(limit) termen of voorwaarden op één niveau; schrijf tussenstappen met een eigen naam")
+  }
   static func expected(_ what: String, found: String) -> Self {
     .init(id: "syntax.verwacht", "verwacht \(what), maar vond \(found)")
   }

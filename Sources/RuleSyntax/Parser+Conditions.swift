@@ -12,6 +12,7 @@ extension Parser {
       if let j = joiner, j != word { throw fail(.mixedAndOr()) }
       joiner = word
       index += 1
+      if parts.count >= Self.maxTerms { throw fail(.tooManyTerms(Self.maxTerms)) }
       parts.append(try parseConditionAtom())
     }
     if parts.count == 1 { return parts[0] }
@@ -19,6 +20,8 @@ extension Parser {
   }
 
   mutating func parseConditionAtom() throws -> ConditionSyntax {
+    try enterNesting()
+    defer { depth -= 1 }
     let start = index
     if current.isPunctuation("(") && !startsExpressionInParentheses() {
       index += 1
@@ -143,6 +146,7 @@ extension Parser {
     var items: [ConditionSyntax] = []
     while current.kind == .bullet && current.column == column {
       index += 1
+      if items.count >= Self.maxTerms { throw fail(.tooManyTerms(Self.maxTerms)) }
       items.append(try parseCondition())
       if acceptPunctuation(";") {
         _ = accept("en") || accept("of")

@@ -4,6 +4,8 @@ import LegalSource
 extension Parser {
   /// `expr := sum (, met een minimum|maximum van sum)* [, afgerond …]`
   mutating func parseExpression() throws -> ExprSyntax {
+    try enterNesting()
+    defer { depth -= 1 }
     let start = index
     var e = try parseSum()
     while true {
@@ -69,6 +71,7 @@ extension Parser {
   mutating func parseSum() throws -> ExprSyntax {
     let start = index
     var e = try parseProduct()
+    var terms = 1
     while true {
       let op: ArithmeticOperator
       if accept(words: ["vermeerderd", "met"]) || accept("plus") {
@@ -78,6 +81,8 @@ extension Parser {
       } else {
         return e
       }
+      terms += 1
+      if terms > Self.maxTerms { throw fail(.tooManyTerms(Self.maxTerms)) }
       e = .arithmetic(op, e, try parseProduct(), range(from: start))
     }
   }
@@ -85,6 +90,7 @@ extension Parser {
   mutating func parseProduct() throws -> ExprSyntax {
     let start = index
     var e = try parsePostfix()
+    var factors = 1
     while true {
       let op: ArithmeticOperator
       if accept("maal") {
@@ -94,12 +100,16 @@ extension Parser {
       } else {
         return e
       }
+      factors += 1
+      if factors > Self.maxTerms { throw fail(.tooManyTerms(Self.maxTerms)) }
       e = .arithmetic(op, e, try parsePostfix(), range(from: start))
     }
   }
 
   /// A primary, optionally followed by `van <postfix>` and `geldend op <postfix>`.
   mutating func parsePostfix() throws -> ExprSyntax {
+    try enterNesting()
+    defer { depth -= 1 }
     let start = index
     var e = try parsePrimary()
     if canTakeOf(e), accept(words: ["van", "het", "huishouden"]) {

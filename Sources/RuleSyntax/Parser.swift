@@ -15,12 +15,26 @@ public struct Parser {
   var tokens: [Token]
   var index = 0
   var diagnostics = DiagnosticEngine()
+  /// How deep the expression or condition being read is nested; bounded by ``maxDepth`` so that no
+  /// input can exhaust the stack of this parser or of the passes after it.
+  var depth = 0
+  /// Deeper than any law's formula or list of conditions needs.
+  static let maxDepth = 64
+  /// More terms in one sum or product than any law's formula has; each term deepens the tree.
+  static let maxTerms = 256
   /// The article the block stands under; attached to every diagnostic.
   let citation: Citation
 
   init(tokens: [Token], citation: Citation) {
     self.tokens = tokens
     self.citation = citation
+  }
+
+  /// Enters one level of nesting; a level too deep is a located error (the caller leaves it with
+  /// `depth -= 1`, usually in a `defer`).
+  mutating func enterNesting() throws {
+    depth += 1
+    if depth > Self.maxDepth { throw fail(.nestedTooDeep(Self.maxDepth)) }
   }
 
   /// Parses one rule block. Problems are added to `diagnostics`; the statements that could be read are

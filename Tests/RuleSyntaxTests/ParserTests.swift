@@ -14,6 +14,31 @@ struct ParserTests {
     return (statements, d.diagnostics.map { "\($0.range!.position): \($0.message.text)" })
   }
 
+  @Test("Diep geneste of eindeloos lange uitdrukkingen en voorwaarden: een fout met plaats, geen volle stack")
+  func nestingAndLengthBounded() {
+    func ids(_ text: String) -> [String] {
+      let file = SourceFile(path: "r", text: text)
+      var d = DiagnosticEngine()
+      _ = Parser.parse(block: SourceRange(file: file, start: 0, end: file.scalars.count), citation: citation, diagnostics: &d)
+      return d.diagnostics.map(\.message.id)
+    }
+    let parentheses = "De premie is " + String(repeating: "(", count: 4_000) + "€ 5" + String(repeating: ")", count: 4_000) + "."
+    #expect(ids(parentheses) == ["syntax.te-diep"])
+    let sum = "De premie is " + Array(repeating: "€ 5", count: 20_000).joined(separator: " vermeerderd met ") + "."
+    #expect(ids(sum) == ["syntax.te-lang"])
+    let negations = "Een persoon is oud indien " + String(repeating: "niet (", count: 10_000) + "zijn leeftijd is ten minste 18 jaar" + String(repeating: ")", count: 10_000) + "."
+    #expect(ids(negations) == ["syntax.te-diep"])
+    var lists = "Een persoon is oud indien aan alle volgende voorwaarden is voldaan:\n"
+    for level in 1...4_000 { lists += String(repeating: "  ", count: level) + "- aan alle volgende voorwaarden is voldaan:\n" }
+    lists += String(repeating: "  ", count: 4_001) + "- zijn leeftijd is ten minste 18 jaar."
+    #expect(ids(lists) == ["syntax.te-diep"])
+    let conjunction = "Een persoon is oud indien " + Array(repeating: "zijn leeftijd is ten minste 18 jaar", count: 20_000).joined(separator: " en ") + "."
+    #expect(ids(conjunction) == ["syntax.te-lang"])
+    // What laws write stays well inside the bounds.
+    let (_, fine) = parse("De premie is ((€ 5 vermeerderd met € 6) maal 2) verminderd met (€ 1 maal 3).")
+    #expect(fine.isEmpty)
+  }
+
   @Test("Getallen, bedragen en percentages in Nederlandse notatie")
   func lexer() {
     let file = SourceFile(path: "r", text: "€ 1.580,92 4,273 % 2025-07-01 'gehuwd' euro's. 12")
