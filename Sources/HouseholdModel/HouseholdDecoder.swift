@@ -11,6 +11,12 @@ import RuleIR
 /// dates as `JJJJ-MM-DD`, enumeration values among those declared. Every problem is reported, not
 /// only the first. What it produces: a ``Household``.
 public struct HouseholdDecoder: Sendable {
+  /// The most persons one document may hold: far above any household (the Wet op de huurtoeslag's
+  /// largest category is "acht of meer"), far below what would make one evaluation take minutes.
+  public static let maxPersons = 100
+  /// The largest document `toets` reads, in bytes.
+  public static let maxDocumentBytes = 4 << 20
+
   let personFacts: [String: FactDeclaration]
   let householdFacts: [String: FactDeclaration]
   let enumerations: [String: [String]]
@@ -47,12 +53,21 @@ public struct HouseholdDecoder: Sendable {
     var facts: [SymbolID: Value] = [:]
     var persons: [Person] = []
     var sawPersons = false
+    var refusedPersons = false
     let groups = Set(householdFacts.keys.compactMap { $0.split(separator: ".").count == 2 ? String($0.split(separator: ".")[0]) : nil })
     for m in members {
       if m.key == "personen" {
         sawPersons = true
         guard case .array(let list) = m.value else {
           errors.append(HouseholdError(path: "personen", message: "verwacht een lijst van personen", line: m.line, column: m.column))
+          continue
+        }
+        guard list.count <= Self.maxPersons else {
+          errors.append(HouseholdError(
+            path: "personen", message: "\(list.count) personen: één huishoudendocument beschrijft één huishouden, met ten hoogste \(Self.maxPersons) personen",
+            line: m.line, column: m.column))
+          sawPersons = false
+          refusedPersons = true
           continue
         }
         for (i, item) in list.enumerated() {
@@ -77,7 +92,7 @@ public struct HouseholdDecoder: Sendable {
         errors.append(unknownField(m.key, among: Array(householdFacts.keys) + ["personen"] + groups, line: m.line, column: m.column))
       }
     }
-    if !sawPersons { errors.append(HouseholdError(path: "personen", message: "het huishouden noemt geen personen")) }
+    if !sawPersons && !refusedPersons { errors.append(HouseholdError(path: "personen", message: "het huishouden noemt geen personen")) }
     let applicants = persons.filter { $0.role == .aanvrager }.count
     if sawPersons && applicants != 1 {
       errors.append(HouseholdError(path: "personen", message: "er moet precies één persoon met rol 'aanvrager' zijn (gevonden: \(applicants))"))

@@ -1,4 +1,5 @@
 import Foundation
+import HouseholdModel
 import Toetssteen
 
 enum RegulationLocator {
@@ -26,14 +27,21 @@ enum Terminal {
   }
 
   /// Reads a file, or standard input for `-`.
-  static func read(_ path: String) throws -> String {
+  /// Reads a household document, at most ``HouseholdDecoder/maxDocumentBytes`` (a larger one is refused
+  /// before it is parsed, with its size).
+  static func read(_ path: String, limit: Int = HouseholdDecoder.maxDocumentBytes) throws -> String {
+    let data: Data
     if path == "-" {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      guard let text = String(data: data, encoding: .utf8) else { throw ToetsError("standaardinvoer is geen UTF-8") }
-      return text
+      data = (try? FileHandle.standardInput.read(upToCount: limit + 1)) ?? Data()
+    } else {
+      guard FileManager.default.fileExists(atPath: path) else { throw ToetsError("bestand '\(path)' bestaat niet") }
+      guard let handle = FileHandle(forReadingAtPath: path) else { throw ToetsError("kan '\(path)' niet lezen") }
+      defer { try? handle.close() }
+      data = (try? handle.read(upToCount: limit + 1)) ?? Data()
     }
-    guard FileManager.default.fileExists(atPath: path) else { throw ToetsError("bestand '\(path)' bestaat niet") }
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ToetsError("kan '\(path)' niet lezen als UTF-8") }
+    let name = path == "-" ? "standaardinvoer" : "'\(path)'"
+    guard data.count <= limit else { throw ToetsError("\(name) is groter dan \(limit >> 20) MiB; een huishoudendocument is veel kleiner") }
+    guard let text = String(data: data, encoding: .utf8) else { throw ToetsError("\(name) is geen UTF-8") }
     return text
   }
 }

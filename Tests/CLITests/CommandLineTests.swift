@@ -168,6 +168,20 @@ struct CommandLineTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["uit.csv"])
   }
 
+  @Test("Een reusachtig document wordt geweigerd voordat het tijd kost: te veel personen, te veel bytes")
+  func hugeDocuments() throws {
+    let kinderen = Array(repeating: #"{"rol": "kind", "geboortedatum": "2015-01-01"}"#, count: 20_000).joined(separator: ",")
+    let many = try Self.run(["evaluate", "--household", "-"], stdin: #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}, \#(kinderen)]}"#)
+    #expect(many.status == 2)
+    #expect(many.stderr.contains("20001 personen: één huishoudendocument beschrijft één huishouden, met ten hoogste 100 personen"))
+    #expect(!many.stderr.contains("aanvrager"))
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("groot-\(UUID().uuidString).json")
+    try (#"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}]}"# + String(repeating: " ", count: 5 << 20)).write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let large = try Self.run(["evaluate", "--household", file.path])
+    #expect(large.status == 2 && large.stderr.contains("is groter dan 4 MiB"))
+  }
+
   @Test("Een bevolking die niet in het geheugen past, wordt meteen geweigerd met wat zij zou vragen")
   func populationTooLarge() throws {
     for n in ["1000000000000", "9223372036854775807"] {
