@@ -12,6 +12,8 @@ enum AnnotationScanner {
   ) -> [Annotation] {
     let scalars = Array(line.unicodeScalars)
     var found: [Annotation] = []
+    // The spans read as annotations (or reported as broken ones); a brace outside them is reported below.
+    var covered: [ClosedRange<Int>] = []
     var i = 0
     while i < scalars.count {
       guard scalars[i] == "[" else {
@@ -26,8 +28,10 @@ enum AnnotationScanner {
       let open = i
       guard let brace = scalars[(close + 2)...].firstIndex(of: "}") else {
         diagnostics.emit(.unclosedAnnotation(), at: SourceRange(file: file, start: lineStart + open, end: lineStart + scalars.count), citation: citation)
+        covered.append(open...(scalars.count - 1))
         break
       }
+      covered.append(open...brace)
       let range = SourceRange(file: file, start: lineStart + open, end: lineStart + brace + 1)
       let formulering = string(scalars[(open + 1)..<close]).trimmed
       let inside = string(scalars[(close + 2)..<brace])
@@ -49,6 +53,13 @@ enum AnnotationScanner {
         diagnostics.emit(.unknownJASClass(className, suggestion: suggestion), at: classRange, citation: citation)
       }
       i = brace + 1
+    }
+    // A brace that belongs to no annotation: a `[formulering]{…}` with its `[` or `]` lost, or a class
+    // typed without brackets. Law text itself has no braces, so this is never ordinary text.
+    for j in scalars.indices where scalars[j] == "{" || scalars[j] == "}" {
+      guard !covered.contains(where: { $0.contains(j) }) else { continue }
+      diagnostics.emit(.strayBrace(), at: SourceRange(file: file, start: lineStart + j, end: lineStart + j + 1), citation: citation)
+      break
     }
     return found
   }

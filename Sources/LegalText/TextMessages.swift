@@ -45,6 +45,9 @@ extension DiagnosticMessage {
   static func unclosedAnnotation() -> Self {
     .init(id: "tekst.annotatie-open", "annotatie zonder sluitende '}': de vorm is [formulering]{klasse} of [formulering]{klasse: begrip}")
   }
+  static func strayBrace() -> Self {
+    .init(id: "tekst.accolade-los", "accolade zonder annotatie: de vorm is [formulering]{klasse} of [formulering]{klasse: begrip} (is een '[' of ']' weggevallen?)")
+  }
   static func emptyAnnotation() -> Self {
     .init(id: "tekst.annotatie-leeg", "lege formulering in een annotatie")
   }

@@ -68,6 +68,16 @@ struct DocumentParserTests {
     #expect(d.message.text == "onbekende JAS-klasse 'varabele'; bedoelt u 'variabele'?")
   }
 
+  @Test("Een accolade zonder annotatie (een weggevallen '[' of een klasse zonder haken) is een fout op haar plaats")
+  func strayBraces() {
+    for (line, column) in [("1. Een tekst]{voorwaarde} en [goed]{voorwaarde}.", 14), ("1. Los {voorwaarde} in de tekst.", 8), ("1. [goed]{voorwaarde} en }", 26)] {
+      var d = DiagnosticEngine()
+      _ = DocumentParser.parse(SourceFile(path: "t.md", text: Self.frontMatter + "## Artikel 1\n\n" + line + "\n"), diagnostics: &d)
+      #expect(d.diagnostics.map(\.message.id) == ["tekst.accolade-los"], "\(line)")
+      #expect(d.diagnostics.first?.range?.position == "t.md:12:\(column)", "\(line)")
+    }
+  }
+
   @Test("De tekst zonder annotaties is de wetstekst")
   func plainText() {
     #expect(Annotation.plainText(of: "Indien [de normpremie]{variabele: normpremie} minder bedraagt [dan]") == "Indien de normpremie minder bedraagt [dan]")
