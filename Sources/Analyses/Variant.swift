@@ -4,7 +4,6 @@ import LegalSource
 import RuleIR
 import Synthesis
 import Toetssteen
-import Yams
 
 /// A variant of the law as a scenario describes it (YAML): changed parameter values, amended
 /// regulation documents (annotated text, checked by the compiler like the rest) and a date.
@@ -66,18 +65,16 @@ public struct Variant: Sendable, Codable {
       "versie_van": .dictionary(.value),
       "parameters": .list(.mapping(["parameter": .value, "waarde": .value, "toelichting": .value])),
     ])
-    let unknown = shape.unknownKeys(in: text)
-    guard unknown.isEmpty else { throw VariantLoadError(description: unknown.map { "\(path): \($0)" }.joined(separator: "\n")) }
     var variant: Variant
     do {
-      variant = try YAMLDecoder().decode(Variant.self, from: text)
+      variant = try YAMLDocument.decode(Variant.self, from: text, path: path, shape: shape)
     } catch {
-      throw VariantLoadError(description: "\(path): geen geldige variant (\(error)); verwacht naam, beschrijving, parameters en/of regelingen")
+      throw VariantLoadError(description: error.description)
     }
-    if let d = variant.peildatum, CivilDate(iso: d) == nil { throw VariantLoadError(description: "\(path): peildatum '\(d)' is geen datum JJJJ-MM-DD") }
-    if let d = variant.wetdatum, CivilDate(iso: d) == nil { throw VariantLoadError(description: "\(path): wetdatum '\(d)' is geen datum JJJJ-MM-DD") }
-    for (code, d) in variant.versieVan where CivilDate(iso: d) == nil {
-      throw VariantLoadError(description: "\(path): versie_van.\(code): '\(d)' is geen datum JJJJ-MM-DD")
+    let dates = [("peildatum", variant.peildatum), ("wetdatum", variant.wetdatum)] + variant.versieVan.sorted { $0.key < $1.key }.map { ("versie_van.\($0.key)", $0.value) }
+    for case (let field, let text?) in dates {
+      guard let d = CivilDate(iso: text) else { throw VariantLoadError(description: "\(path): \(field): '\(text)' is geen datum JJJJ-MM-DD") }
+      guard DateRange.contains(d) else { throw VariantLoadError(description: "\(path): \(field): \(text) ligt buiten de datums die de wetten kunnen betekenen (\(DateRange.description))") }
     }
     if variant.parameters.isEmpty && variant.regelingen.isEmpty && variant.wetdatum == nil && variant.versieVan.isEmpty {
       throw VariantLoadError(description: "\(path): een variant wijzigt ten minste één parameter of regeling, of noemt een wetdatum of versie_van")

@@ -212,23 +212,12 @@ extension Scenario {
 
   /// Reads a scenario from YAML text; errors name the line and the field.
   public static func parse(yaml: String, path: String) throws -> Scenario {
-    let unknown = shape.unknownKeys(in: yaml)
-    guard unknown.isEmpty else { throw ScenarioError(description: unknown.map { "\(path): \($0)" }.joined(separator: "\n")) }
-    do {
-      let scenario = try YAMLDecoder().decode(Scenario.self, from: yaml)
-      try scenario.validate(path: path)
-      return scenario
-    } catch let error as ScenarioError {
-      throw error
-    } catch let DecodingError.keyNotFound(key, context) {
-      throw ScenarioError(description: "\(path): ontbrekend veld '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
-    } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-      throw ScenarioError(description: "\(path): veld '\(context.codingPath.map(\.stringValue).joined(separator: "."))' heeft het verkeerde type (\(context.debugDescription))")
-    } catch let DecodingError.dataCorrupted(context) {
-      throw ScenarioError(description: "\(path): \(context.debugDescription) \(context.underlyingError.map { "\($0)" } ?? "")")
-    } catch {
-      throw ScenarioError(description: "\(path): \(error)")
+    let scenario: Scenario
+    do { scenario = try YAMLDocument.decode(Scenario.self, from: yaml, path: path, shape: shape) } catch {
+      throw ScenarioError(description: error.description)
     }
+    try scenario.validate(path: path)
+    return scenario
   }
 
   public static func load(path: String) throws -> Scenario {
@@ -253,7 +242,9 @@ extension Scenario {
       throw fail("leeftijd.\(key) ontbreekt")
     }
     if let p = partnertoeslag {
-      guard CivilDate(iso: p.geborenVoor) != nil else { throw fail("partnertoeslag.geboren_voor: een datum JJJJ-MM-DD") }
+      guard let d = CivilDate(iso: p.geborenVoor), DateRange.contains(d) else {
+        throw fail("partnertoeslag.geboren_voor: een datum JJJJ-MM-DD \(DateRange.description)")
+      }
       for b in p.leeftijdsverschil where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[2] < 0 {
         throw fail("partnertoeslag.leeftijdsverschil: iedere band is [van, tot, gewicht] met van < tot")
       }
@@ -275,9 +266,13 @@ extension Scenario {
   /// Weights are counts: none negative, and every table has at least one positive weight to draw from;
   /// ranges run upward; a share per mille lies in 0…1000.
   func validateWeights(_ fail: (String) -> ScenarioError) throws {
+    // Bounds far beyond any published table that keep every draw inside 64-bit arithmetic (the
+    // generator works in cents and sums weights).
+    let maxWeight: Int64 = 1_000_000_000_000_000
     func weights(_ name: String, _ list: [Int64]) throws {
       guard !list.isEmpty else { throw fail("\(name): ten minste één gewicht") }
       if let n = list.first(where: { $0 < 0 }) { throw fail("\(name): een gewicht is een aantal van 0 of meer, niet \(n)") }
+      if let n = list.first(where: { $0 > maxWeight }) { throw fail("\(name): een gewicht is ten hoogste \(maxWeight) (een telling), niet \(n)") }
       guard list.contains(where: { $0 > 0 }) else { throw fail("\(name): alle gewichten zijn 0; er valt niets te trekken") }
     }
     func promille(_ name: String, _ v: Int64) throws {
@@ -291,9 +286,19 @@ extension Scenario {
     try weights("kinderen.eenouder", kinderen.eenouder)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) { try weights("leeftijd.\(name)", bands.map { $0.count == 3 ? $0[2] : -1 }) }
     try weights("inkomen.klassen", inkomen.klassen.map { $0.count == 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
-    if inkomen.klassen.contains(where: { $0.count == 3 && $0[0] < 0 }) { throw fail("inkomen.klassen: een inkomen van 0 of meer") }
+    func euros(_ name: String, _ ranges: [[Int64]], upTo limit: Int64) throws {
+      if let r = ranges.first(where: { $0.count >= 2 && ($0[0] < 0 || $0[1] > limit) }) {
+        throw fail("\(name): bedragen van 0 tot en met \(limit) euro, niet [\(r[0]), \(r[1])]")
+      }
+    }
+    try euros("inkomen.klassen", inkomen.klassen, upTo: 1_000_000_000)
+    try euros("vermogen", vermogen, upTo: 100_000_000_000)
+    try euros("wonen.huur_sociaal", [wonen.huurSociaal], upTo: 100_000)
+    try euros("wonen.huur_vrij", [wonen.huurVrij], upTo: 100_000)
+    for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) where bands.contains(where: { $0.count == 3 && $0[1] > 130 }) {
+      throw fail("leeftijd.\(name): leeftijden tot ten hoogste 130 jaar")
+    }
     try weights("vermogen", vermogen.map { $0.count == 3 ? $0[2] : -1 })
-    if vermogen.contains(where: { $0.count == 3 && $0[0] < 0 }) { throw fail("vermogen: een vermogen van 0 of meer") }
     for (name, range) in [("wonen.huur_sociaal", wonen.huurSociaal), ("wonen.huur_vrij", wonen.huurVrij)] where range[0] < 0 || range[1] < range[0] {
       throw fail("\(name): [van, tot] met 0 ≤ van ≤ tot, niet [\(range[0]), \(range[1])]")
     }

@@ -31,6 +31,12 @@ extension Engine {
     if let date {
       for (code, sourceDate) in versions.sorted(by: { $0.key < $1.key }) {
         let ofLaw = documents.filter { $0.header.code == code }
+        guard !ofLaw.isEmpty else {
+          let codes = Set(documents.map(\.header.code))
+          let hint = Spelling.suggestion(for: code, among: codes).map { "; bedoelt u '\($0)'?" } ?? " (regelingen: \(codes.sorted().joined(separator: ", ")))"
+          diagnostics.emit(DiagnosticMessage(id: "variant.regeling", "versie_van noemt '\(code)', maar dat is geen regeling\(hint)"), at: nil)
+          continue
+        }
         guard let replaced = ofLaw.first(where: { $0.header.isValid(on: date) }),
           let source = ofLaw.first(where: { $0.header.isValid(on: sourceDate) })
         else {

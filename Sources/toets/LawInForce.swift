@@ -3,7 +3,6 @@
 /// same command gives the same figures on every machine and every day; pass `--date` for any other day.
 import ArgumentParser
 import ExactArithmetic
-import HouseholdModel
 
 enum LawInForce {
   static let defaultDate = "2026-01-01"

@@ -123,6 +123,16 @@ struct AnalysesTests {
     try "naam: x\nversie_van:\n  huurtoeslag: 2019-01-01\n".write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
     #expect(throws: VariantLoadError.self) { try Variant.load(path: file.path).engine(directory: Self.directory, date: date) }
+    for (body, message) in [
+      ("naam: x\nversie_van:\n  huurtoeslg: 2025-01-01\n", "versie_van noemt 'huurtoeslg', maar dat is geen regeling; bedoelt u 'huurtoeslag'?"),
+      ("naam: x\nversie_van:\n  huurtoeslag: 9999-01-01\n", "versie_van.huurtoeslag: 9999-01-01 ligt buiten de datums die de wetten kunnen betekenen"),
+    ] {
+      try body.write(to: file, atomically: true, encoding: .utf8)
+      do {
+        _ = try Variant.load(path: file.path).engine(directory: Self.directory, date: date)
+        Issue.record("geweigerd verwacht: \(body)")
+      } catch { #expect("\(error)".contains(message), "\(error)") }
+    }
   }
 
   @Test("een scenario of variant met een verschreven sleutel of onmogelijke gewichten wordt geweigerd, met plaats en uitleg")
@@ -142,6 +152,11 @@ struct AnalysesTests {
     let zero = text.replacingOccurrences(of: "alleenstaand: [[18, 30, 22], [30, 45, 17], [45, 65, 27], [65, 80, 22], [80, 97, 12]]", with: "alleenstaand: [[18, 30, 0], [30, 45, 0]]")
     #expect(refusal(zero).contains("leeftijd.alleenstaand: alle gewichten zijn 0"))
     #expect(refusal(text.replacingOccurrences(of: "alleenstaand: [[18, 30, 22], [30, 45, 17], [45, 65, 27], [65, 80, 22], [80, 97, 12]]", with: "alleenstaand: []")).contains("leeftijd.alleenstaand: ten minste één gewicht"))
+    // Magnitudes that would leave 64-bit arithmetic or the calendar, and a type error, in Dutch.
+    #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [450, 880]", with: "huur_sociaal: [450, 100000000000000000]")).contains("wonen.huur_sociaal: bedragen van 0 tot en met 100000 euro"))
+    #expect(refusal(text.replacingOccurrences(of: "[80, 97, 12]]", with: "[80, 300, 12]]")).contains("leeftijd.alleenstaand: leeftijden tot ten hoogste 130 jaar"))
+    #expect(refusal(text.replacingOccurrences(of: #"geboren_voor: "1949-11-01""#, with: "geboren_voor: 9999-01-01")).contains("partnertoeslag.geboren_voor: een datum JJJJ-MM-DD van 1850-01-01 tot en met 2199-12-31"))
+    #expect(refusal(text.replacingOccurrences(of: "zaad: 2025", with: "zaad: -5")).contains("veld 'zaad' heeft het verkeerde soort waarde (verwacht: een geheel getal van 0 of meer)"))
 
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("variant-typo-\(UUID().uuidString).yaml")
     try "naam: x\nwetdatum: 2025-01-01\nparameters:\n  - parameter: kindgebonden_budget.afbouwpercentage\n    waard: 8 %\n".write(to: file, atomically: true, encoding: .utf8)

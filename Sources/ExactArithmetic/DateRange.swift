@@ -1,5 +1,3 @@
-import ExactArithmetic
-
 /// The dates a household document and a peildatum may hold: from 1 January 1850 up to and including
 /// 31 December 2199. Nobody alive was born earlier, and no encoded law reaches later; outside this
 /// range date arithmetic (a birthday, the first of a month, a year of months) could leave the
