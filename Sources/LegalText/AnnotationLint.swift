@@ -48,35 +48,25 @@ enum AnnotationLint {
     "bij of krachtens ministeriële regeling",
   ]
 
-  /// Warns where a line of law text names a delegation outside every annotation.
-  static func checkUnannotatedDelegation(line: String, plain: String, range: SourceRange, citation: Citation, into diagnostics: inout DiagnosticEngine) {
-    let lowered = plain.lowercased()
-    guard delegationPhrases.contains(where: { lowered.contains($0) }) else { return }
-    // The delegation annotations of the line.
-    var annotatedSpans = ""
-    var rest = Substring(line)
-    while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]"),
-      rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == "{", let brace = rest[close...].firstIndex(of: "}")
-    {
-      if rest[close...brace].lowercased().contains("delegatie") { annotatedSpans += rest[open...close].lowercased() + " " }
-      rest = rest[rest.index(after: brace)...]
+  /// Warns where a line of law text names a delegation and none of the line's annotations is a
+  /// delegatiebevoegdheid (the sentence's delegation may be annotated on other words, such as
+  /// "[nadere regels]{delegatiebevoegdheid}"). `annotations` are the ones the scanner found on the line.
+  static func checkUnannotatedDelegation(
+    line: String, annotations: [Annotation], range: SourceRange, citation: Citation, into diagnostics: inout DiagnosticEngine
+  ) {
+    guard !annotations.contains(where: { $0.jasClass == .delegatiebevoegdheid || $0.jasClass == .delegatieInvulling }) else { return }
+    let lowered = AnnotationScanner.plainText(line).lowercased()
+    guard let phrase = delegationPhrases.first(where: { lowered.contains($0) }) else { return }
+    // Point at the phrase where it stands in the written line, or at the line when annotations split it.
+    var at = range
+    let written = line.lowercased()
+    if let found = written.firstRange(of: phrase) {
+      let start = range.start + written.unicodeScalars.distance(from: written.unicodeScalars.startIndex, to: found.lowerBound)
+      at = SourceRange(file: range.file, start: start, end: start + phrase.unicodeScalars.count)
     }
-    // A line whose delegation is annotated elsewhere in the sentence ("[nadere regels]{delegatiebevoegdheid}")
-    // is fine; only a line without any delegation annotation is reported.
-    guard annotatedSpans.isEmpty else { return }
-    for phrase in delegationPhrases where lowered.contains(phrase) {
-      // Point at the phrase where it stands in the line (scalars; the lowercase form keeps the count).
-      var at = range
-      let scalars = Array(line.lowercased().unicodeScalars)
-      let target = Array(phrase.unicodeScalars)
-      if let i = (0...max(0, scalars.count - target.count)).first(where: { Array(scalars[$0..<min(scalars.count, $0 + target.count)]) == target }) {
-        at = SourceRange(file: range.file, start: range.start + i, end: range.start + i + target.count)
-      }
-      diagnostics.emit(
-        DiagnosticMessage(id: "jas.delegatie-zonder-annotatie", severity: .warning, "'\(phrase)' geeft een bevoegdheid tot nadere regels: annoteer haar als delegatiebevoegdheid"),
-        at: at, citation: citation)
-      return
-    }
+    diagnostics.emit(
+      DiagnosticMessage(id: "jas.delegatie-zonder-annotatie", severity: .warning, "'\(phrase)' geeft een bevoegdheid tot nadere regels: annoteer haar als delegatiebevoegdheid"),
+      at: at, citation: citation)
   }
 
   /// The warnings for the annotations of one document.

@@ -46,11 +46,10 @@ public enum DocumentParser {
         state.enter(heading: title, level: level, range: range, diagnostics: &diagnostics)
         elements.append(.heading(level: level, text: title, citation: state.citation, range: range))
       } else if !trimmed.isEmpty {
-        annotations += AnnotationScanner.scan(
-          line: text, lineStart: start, file: file, citation: state.citation, diagnostics: &diagnostics)
+        let found = AnnotationScanner.scan(line: text, lineStart: start, file: file, citation: state.citation, diagnostics: &diagnostics)
+        annotations += found
         if state.citation.artikel != nil {
-          AnnotationLint.checkUnannotatedDelegation(
-            line: text, plain: AnnotationScanner.plainText(text), range: range, citation: state.citation, into: &diagnostics)
+          AnnotationLint.checkUnannotatedDelegation(line: text, annotations: found, range: range, citation: state.citation, into: &diagnostics)
         }
         elements.append(.text(line: text, citation: state.citation, range: range))
       }

@@ -95,17 +95,14 @@ extension Checker {
         }
         defaultValue = value
       }
-      var bounds: [Value?] = []
-      for bound in [f.minimum, f.maximum] {
-        guard let b = bound else { bounds.append(nil); continue }
-        guard let (value, type, _) = literal(b, expected: info.type, at: f.range, citation: located.citation), type.unified(with: info.type) != nil
-        else {
-          diagnostics.emit(.factDefaultType(key), at: f.range, citation: located.citation)
-          continue
-        }
-        bounds.append(value)
+      // `ten minste` and `ten hoogste` are literals of the fact's type, like the default.
+      let bounds = [f.minimum, f.maximum].map { b in
+        b.flatMap { literal($0, expected: info.type, at: f.range, citation: located.citation) }.flatMap { $0.1.unified(with: info.type) != nil ? $0.0 : nil }
       }
-      guard bounds.count == 2 else { continue }
+      if zip([f.minimum, f.maximum], bounds).contains(where: { $0 != nil && $1 == nil }) {
+        diagnostics.emit(.factBoundType(key), at: f.range, citation: located.citation)
+        continue
+      }
       out[id] = FactDeclaration(
         id: id, subject: info.subject, type: info.type, quantum: info.quantum, defaultValue: defaultValue, minimum: bounds[0], maximum: bounds[1],
         field: field, origin: origin, citation: located.citation, range: f.range)

@@ -121,6 +121,9 @@ extension DiagnosticMessage {
   static func factOriginMissing(_ name: String) -> Self {
     .init(id: "gegeven.herkomst", "gegeven '\(name)' noemt geen herkomst (een basisregistratie zoals BRP, of 'opgave')")
   }
+  static func factBoundType(_ name: String) -> Self {
+    .init(id: "gegeven.grens", "'ten minste' of 'ten hoogste' van '\(name)' past niet bij het type")
+  }
   static func factDefaultType(_ name: String) -> Self {
     .init(id: "gegeven.standaard", "de standaardwaarde van '\(name)' past niet bij het type")
   }
