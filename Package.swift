@@ -56,6 +56,6 @@ let package = Package(
     .testTarget(name: "AnalysesTests", dependencies: ["TestSupport", "Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "SpecificationTests", dependencies: ["TestSupport", "Specification", "Toetssteen", "HouseholdModel", "RuleIR"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
-    .testTarget(name: "CLITests", dependencies: ["toets"], exclude: ["Fixtures", "Golden"]),
+    .testTarget(name: "CLITests", dependencies: ["toets", "TestSupport"], exclude: ["Fixtures", "Golden"]),
   ]
 )

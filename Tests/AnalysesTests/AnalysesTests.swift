@@ -67,9 +67,8 @@ struct AnalysesTests {
     let original = Self.root.appendingPathComponent("Regulations/kindgebonden_budget/2025-01-01.md")
     let text = try String(contentsOf: original, encoding: .utf8)
     #expect(text.contains("Parameter het afbouwpercentage is 7,10 %."))
-    let amended = FileManager.default.temporaryDirectory.appendingPathComponent("wkb-wijziging-\(UUID().uuidString).md")
-    try text.replacingOccurrences(of: "Parameter het afbouwpercentage is 7,10 %.", with: "Parameter het afbouwpercentage is 7,60 %.")
-      .write(to: amended, atomically: true, encoding: .utf8)
+    let amended = try Scratch.file(
+      "wkb-wijziging", ext: "md", text.replacingOccurrences(of: "Parameter het afbouwpercentage is 7,10 %.", with: "Parameter het afbouwpercentage is 7,60 %."))
     defer { try? FileManager.default.removeItem(at: amended) }
     let byText = try #require(Engine.compile(directory: Self.directory, amendments: [amended.path]).engine)
     let variant = try Variant.load(path: Self.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path)
@@ -95,8 +94,7 @@ struct AnalysesTests {
 
     // The law of 2027 has no kindgebonden budget (its amounts are not published): that output is named as
     // compared on one side only; the budget effect leaves it out (ReformComparison).
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("variant-2027-\(UUID().uuidString).yaml")
-    try "naam: wet 2027\nwetdatum: 2027-01-01\n".write(to: file, atomically: true, encoding: .utf8)
+    let file = try Scratch.file("variant-2027", ext: "yaml", "naam: wet 2027\nwetdatum: 2027-01-01\n")
     defer { try? FileManager.default.removeItem(at: file) }
     let later = try Variant.load(path: file.path)
     let laterOutcomes = context.outcomes(engine: try later.engine(directory: Self.directory, date: Self.date), lawDate: later.lawDate(default: Self.date))
@@ -119,8 +117,7 @@ struct AnalysesTests {
     let changed = Set(r.effects.filter { $0.baseline != $0.variant }.map(\.id))
     #expect(changed == ["huurtoeslag.maandbedrag"])
     // A law without a version on the day asked for is refused with the codes that exist.
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("variant-versie-\(UUID().uuidString).yaml")
-    try "naam: x\nversie_van:\n  huurtoeslag: 2019-01-01\n".write(to: file, atomically: true, encoding: .utf8)
+    let file = try Scratch.file("variant-versie", ext: "yaml", "naam: x\nversie_van:\n  huurtoeslag: 2019-01-01\n")
     defer { try? FileManager.default.removeItem(at: file) }
     #expect(throws: VariantLoadError.self) { try Variant.load(path: file.path).engine(directory: Self.directory, date: date) }
     for (body, message) in [
@@ -158,8 +155,7 @@ struct AnalysesTests {
     #expect(refusal(text.replacingOccurrences(of: #"geboren_voor: "1949-11-01""#, with: "geboren_voor: 9999-01-01")).contains("partnertoeslag.geboren_voor: een datum JJJJ-MM-DD van 1850-01-01 tot en met 2199-12-31"))
     #expect(refusal(text.replacingOccurrences(of: "zaad: 2025", with: "zaad: -5")).contains("veld 'zaad' heeft het verkeerde soort waarde (verwacht: een geheel getal van 0 of meer)"))
 
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("variant-typo-\(UUID().uuidString).yaml")
-    try "naam: x\nwetdatum: 2025-01-01\nparameters:\n  - parameter: kindgebonden_budget.afbouwpercentage\n    waard: 8 %\n".write(to: file, atomically: true, encoding: .utf8)
+    let file = try Scratch.file("variant-typo", ext: "yaml", "naam: x\nwetdatum: 2025-01-01\nparameters:\n  - parameter: kindgebonden_budget.afbouwpercentage\n    waard: 8 %\n")
     defer { try? FileManager.default.removeItem(at: file) }
     #expect(throws: VariantLoadError.self) { try Variant.load(path: file.path) }
     do { _ = try Variant.load(path: file.path) } catch { #expect("\(error)".contains("onbekende sleutel 'parameters[0].waard'; bedoelt u 'waarde'?")) }

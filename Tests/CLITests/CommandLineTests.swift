@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Golden tests of the `toets` executable: what other teams script against.
@@ -153,8 +154,7 @@ struct CommandLineTests {
 
   @Test("Schrijven naar een koppeling of apparaat wordt geweigerd; een volle schijf is een melding, geen crash")
   func unwritableTargets() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toets-doel-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try Scratch.directory("toets-doel")
     defer { try? FileManager.default.removeItem(at: dir) }
     let link = dir.appendingPathComponent("uit.csv").path
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("elders.csv").path)
@@ -175,8 +175,7 @@ struct CommandLineTests {
     #expect(many.status == 2)
     #expect(many.stderr.contains("20001 personen: één huishoudendocument beschrijft één huishouden, met ten hoogste 100 personen"))
     #expect(!many.stderr.contains("aanvrager"))
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("groot-\(UUID().uuidString).json")
-    try (#"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}]}"# + String(repeating: " ", count: 5 << 20)).write(to: file, atomically: true, encoding: .utf8)
+    let file = try Scratch.file("groot", ext: "json", #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}]}"# + String(repeating: " ", count: 5 << 20))
     defer { try? FileManager.default.removeItem(at: file) }
     let large = try Self.run(["evaluate", "--household", file.path])
     #expect(large.status == 2 && large.stderr.contains("is groter dan 4 MiB"))

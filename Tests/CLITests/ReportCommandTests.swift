@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `toets report`: the files it writes, and clear errors for a variant it cannot use.
@@ -6,15 +7,9 @@ import Testing
 struct ReportCommandTests {
   typealias CLI = CommandLineTests
 
-  static func temporaryDirectory() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toets-report-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-  }
-
   @Test("schrijft HTML, JSON, een CSV per tabel en de voorbeeldhuishoudens")
   func writesFiles() throws {
-    let dir = try Self.temporaryDirectory()
+    let dir = try Scratch.directory("toets-report")
     defer { try? FileManager.default.removeItem(at: dir) }
     let variant = CLI.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path
     let out = dir.appendingPathComponent("rapport").path
@@ -31,7 +26,7 @@ struct ReportCommandTests {
 
   @Test("een variant met een onbekende parameter of een verkeerd getal: melding met de bekende namen, exit 2")
   func badVariant() throws {
-    let dir = try Self.temporaryDirectory()
+    let dir = try Scratch.directory("toets-report")
     defer { try? FileManager.default.removeItem(at: dir) }
     let unknown = dir.appendingPathComponent("onbekend.yaml")
     try "naam: fout\nparameters:\n  - parameter: kindgebonden_budget.afbouwprocent\n    waarde: 7 %\n".write(to: unknown, atomically: true, encoding: .utf8)

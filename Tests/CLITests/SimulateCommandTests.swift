@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `toets simulate` as the contract fixes it: the summary's fields, the same totals on any number of
@@ -46,8 +47,7 @@ struct SimulateCommandTests {
 
   @Test("--csv, --sqlite en --personen-csv schrijven complete bestanden en geen tijdelijke resten")
   func exports() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toets-export-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try Scratch.directory("toets-export")
     defer { try? FileManager.default.removeItem(at: dir) }
     let csv = dir.appendingPathComponent("huishoudens.csv").path
     let persons = dir.appendingPathComponent("personen.csv").path
