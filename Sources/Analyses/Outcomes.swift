@@ -2,17 +2,18 @@ import ExactArithmetic
 import Population
 import RuleIR
 import RuleKernel
+import RuleSyntax
 
 /// The outcomes of every regulation for every household of one population, per year, in cents.
 ///
-/// Monthly outputs count twelve times, so outputs of different periods add up. Outputs the regulation
-/// declares a norm (`Uitvoer … , een norm.`) are kept but not added to a household's total.
+/// Monthly outputs count twelve times, so outputs of different periods add up. Only payments add to a
+/// household's total; norms (`Uitvoer … , een norm.`) and levies (`…, een heffing.`) are kept beside them.
 public struct Outcomes: Sendable {
   public let ids: [String]
   /// Per output: the period factor to a year (12 for `per maand`, 1 otherwise).
   public let factors: [Int64]
-  /// Per output: a norm rather than a payment.
-  public let norms: [Bool]
+  /// Per output: a payment, a norm or a levy.
+  public let kinds: [OutputKind]
   /// Indices of the outputs that are payments, in `ids` order (computed once; totals run per household).
   public let payments: [Int]
   /// `yearly[o][h]`: output `o` of household `h` per year, in cents (0 when undecided).
@@ -28,7 +29,7 @@ public struct Outcomes: Sendable {
     let declarations = program.outputs(on: date)
     var ids: [String] = []
     var factors: [Int64] = []
-    var norms: [Bool] = []
+    var kinds: [OutputKind] = []
     var yearly: [[Int64]] = []
     var undecided: [[Bool]] = []
     for (o, id) in results.outputIDs.enumerated().sorted(by: { $0.element < $1.element }) {
@@ -43,19 +44,19 @@ public struct Outcomes: Sendable {
       }
       ids.append(id)
       factors.append(factor)
-      norms.append(declaration?.isNorm ?? false)
+      kinds.append(declaration?.kind ?? .payment)
       yearly.append(values)
       undecided.append(open)
     }
     return Outcomes(
-      ids: ids, factors: factors, norms: norms, payments: norms.indices.filter { !norms[$0] }, yearly: yearly, undecided: undecided,
+      ids: ids, factors: factors, kinds: kinds, payments: kinds.indices.filter { kinds[$0] == .payment }, yearly: yearly, undecided: undecided,
       householdCount: population.householdCount)
   }
 
   public func index(of id: String) -> Int? { ids.firstIndex(of: id) }
 
   /// Whether output `o` is a payment that adds to the household's total.
-  public func isPayment(_ o: Int) -> Bool { !norms[o] }
+  public func isPayment(_ o: Int) -> Bool { kinds[o] == .payment }
 
   /// The payment outputs among `ids`, as indices (for ``total(_:of:)``).
   public func payments(among ids: Set<String>) -> [Int] { payments.filter { ids.contains(self.ids[$0]) } }

@@ -1,6 +1,7 @@
 import ExactArithmetic
 import Population
 import RuleIR
+import RuleSyntax
 import Toetssteen
 
 /// Baseline and variant over the same households: the budget effect, who gains and who loses (in
@@ -9,7 +10,7 @@ public struct ReformComparison: Sendable {
   /// Per output: the yearly total in the baseline and in the variant, in cents (synthetic population).
   public struct OutputEffect: Sendable {
     public let id: String
-    public let isNorm: Bool
+    public let kind: OutputKind
     public let baseline: Int128
     public let variant: Int128
   }
@@ -54,7 +55,7 @@ public struct ReformComparison: Sendable {
 
   /// Net change of all payments per year, in cents (synthetic population).
   public var budgetEffect: Int128 {
-    effects.filter { !$0.isNorm && !onlyInOne.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline }
+    effects.filter { $0.kind == .payment && !onlyInOne.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline }
   }
   public var winners: Int { bands.filter { ($0.lower ?? Int64.min) >= 100 }.reduce(0) { $0 + $1.households } }
   public var losers: Int { bands.filter { ($0.upper ?? Int64.max) <= -99 }.reduce(0) { $0 + $1.households } }
@@ -68,7 +69,7 @@ public struct ReformComparison: Sendable {
       let v = variant.index(of: id)
       let b = baseline.yearly[o].reduce(Int128(0)) { $0 + Int128($1) }
       let w = v.map { variant.yearly[$0].reduce(Int128(0)) { $0 + Int128($1) } } ?? 0
-      effects.append(OutputEffect(id: id, isNorm: !baseline.isPayment(o), baseline: b, variant: w))
+      effects.append(OutputEffect(id: id, kind: baseline.kinds[o], baseline: b, variant: w))
     }
     self.effects = effects
     let common = Set(baseline.ids).intersection(variant.ids)

@@ -8,6 +8,8 @@ public enum RegulationKind: String, Sendable, Codable, CaseIterable {
   case ministerieleRegeling = "ministeriële regeling"
   case beleidsregel
   case gegevensmodel
+  /// A computation of Toetssteen's own over the laws' outputs (the netto-inkomen), not a law.
+  case rekenmodel
 
   public init?(text: String) {
     switch text.lowercased() {
@@ -16,6 +18,7 @@ public enum RegulationKind: String, Sendable, Codable, CaseIterable {
     case "ministeriële regeling", "ministeriele regeling", "regeling": self = .ministerieleRegeling
     case "beleidsregel": self = .beleidsregel
     case "gegevensmodel": self = .gegevensmodel
+    case "rekenmodel": self = .rekenmodel
     default: return nil
     }
   }

@@ -21,7 +21,7 @@ extension DiagnosticMessage {
     .init(id: "tekst.code", "'code' moet uit kleine letters, cijfers en '_' bestaan, niet '\(value)'")
   }
   static func frontMatterBadKind(_ value: String) -> Self {
-    .init(id: "tekst.soort", "onbekende soort regeling '\(value)' (wet, amvb, ministeriële regeling, beleidsregel, gegevensmodel)")
+    .init(id: "tekst.soort", "onbekende soort regeling '\(value)' (wet, amvb, ministeriële regeling, beleidsregel, gegevensmodel, rekenmodel)")
   }
   static func frontMatterBadBWB(_ value: String) -> Self {
     .init(id: "tekst.bwb", "'\(value)' is geen BWB-id (de vorm is BWBR gevolgd door zeven cijfers)")

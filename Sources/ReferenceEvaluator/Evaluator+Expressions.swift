@@ -12,6 +12,9 @@ extension Evaluator {
     case .fact(let id, let ref):
       let p = try ref.map { r throws(Undecided) in try person(r, ctx, at: e.citation) }
       return try fact(id, person: p, at: e.citation)
+    case .given(let id, let ref):
+      let p = try ref.map { r throws(Undecided) in try person(r, ctx, at: e.citation) }
+      return .boolean(isGiven(id, person: p))
     case .definition(let id, let ref):
       let p = try ref.map { r throws(Undecided) in try person(r, ctx, at: e.citation) }
       return try definitionValue(id, person: p, date: ctx.date)

@@ -170,6 +170,12 @@ public final class Evaluator {
     }
   }
 
+  /// Whether the document gives the fact itself (rather than leaving it to its default).
+  func isGiven(_ id: SymbolID, person: Int?) -> Bool {
+    if let person { return household.persons[person].facts[id] != nil }
+    return household.facts[id] != nil
+  }
+
   /// A fact of the household or a person: as given, else its default, else undecided.
   func fact(_ id: SymbolID, person: Int?, at citation: Citation) throws(Undecided) -> Value {
     let decl = program.facts[id]

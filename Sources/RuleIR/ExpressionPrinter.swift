@@ -40,6 +40,9 @@ public struct ExpressionPrinter {
     case .fact(let id, let p), .definition(let id, let p):
       guard let p else { return leaf(id.name) }
       return leaf(p == .current ? "zijn \(id.name)" : "\(id.name) van \(p)")
+    case .given(let id, let p):
+      let fact = p.map { $0 == .current ? "zijn \(id.name)" : "\(id.name) van \($0)" } ?? id.name
+      return wrap("\(fact) is opgegeven", 1)
     case .person(let p): return p.description
     case .arithmetic(let op, let a, let b):
       let level = (op == .plus || op == .minus) ? 2 : 3

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import LegalSource
+import RuleSyntax
 
 /// A declared output: an id other teams script against, bound to a definition.
 public struct OutputDeclaration: Sendable {
@@ -8,16 +9,18 @@ public struct OutputDeclaration: Sendable {
   public let symbol: SymbolID
   public let citation: Citation
   public let range: SourceRange
-  /// A norm the household would have (`…, een norm.`), not a payment: reports do not add it to what a
-  /// household receives, summaries do not call its households recipients.
-  public let isNorm: Bool
+  /// A payment, a norm (`…, een norm.`) or a levy (`…, een heffing.`): reports add only payments to
+  /// what a household receives and subtract levies from what it keeps.
+  public let kind: OutputKind
+  /// Whether the output is money the household receives.
+  public var isPayment: Bool { kind == .payment }
 
-  public init(id: String, symbol: SymbolID, citation: Citation, range: SourceRange, isNorm: Bool = false) {
+  public init(id: String, symbol: SymbolID, citation: Citation, range: SourceRange, kind: OutputKind = .payment) {
     self.id = id
     self.symbol = symbol
     self.citation = citation
     self.range = range
-    self.isNorm = isNorm
+    self.kind = kind
   }
 }
 

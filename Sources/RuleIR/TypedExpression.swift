@@ -42,6 +42,8 @@ public final class TypedExpression: Sendable {
     case parameter(SymbolID)
     /// A fact of the household (`person == nil`) or of a person.
     case fact(SymbolID, PersonRef?)
+    /// Whether the document gives the fact itself (`zijn inkomensgegeven is opgegeven`), not its default.
+    case given(SymbolID, PersonRef?)
     /// A value derived by rules, of the household or of a person.
     case definition(SymbolID, PersonRef?)
     case person(PersonRef)
@@ -79,7 +81,7 @@ public final class TypedExpression: Sendable {
   /// The direct children of this node.
   public var children: [TypedExpression] {
     switch kind {
-    case .constant, .parameter, .fact, .definition, .person, .peildatum, .beginOfYear, .endOfYear, .calculationYear:
+    case .constant, .parameter, .fact, .given, .definition, .person, .peildatum, .beginOfYear, .endOfYear, .calculationYear:
       return []
     case .arithmetic(_, let a, let b), .compare(_, let a, let b), .addDuration(let a, let b, _): return [a, b]
     case .convertPeriod(let a, _, _), .round(let a, _, _, _), .inEuros(let a), .firstOfNextMonth(let a), .firstOfMonth(let a), .not(let a),
@@ -104,7 +106,7 @@ public final class TypedExpression: Sendable {
     var out: [(SymbolID, TypedExpression)] = []
     walk { node in
       switch node.kind {
-      case .parameter(let s), .fact(let s, _), .definition(let s, _): out.append((s, node))
+      case .parameter(let s), .fact(let s, _), .given(let s, _), .definition(let s, _): out.append((s, node))
       default: break
       }
     }

@@ -19,7 +19,15 @@ extension Lowering {
       memo[key] = node
       return node
     }
-    node = try decide(def, Context(date: date, domain: domain))
+    do {
+      node = try decide(def, Context(date: date, domain: domain))
+    } catch let e as KernelUnsupported where !e.description.contains(" (in ") {
+      // Name the innermost definition the kernel could not lower, so the reason points at a rule.
+      throw KernelUnsupported(description: "\(e.description) (in \(id))")
+    }
+    if builder.firstWideDefinition == nil, !builder.isEmittable(node), !builder.wideProducts.contains(node) {
+      builder.firstWideDefinition = id.description
+    }
     memo[key] = node
     return node
   }

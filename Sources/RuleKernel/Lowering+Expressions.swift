@@ -19,6 +19,13 @@ extension Lowering {
       }
       return try b.into(definition(id, .household, ctx.date), ctx.domain)
     case .person: throw KernelUnsupported(description: "een persoon als waarde")
+    case .given(let id, let person):
+      // A population gives a fact for every row or for none: the column is there or it is not.
+      guard let decl = program.facts[id] else { throw KernelUnsupported(description: "onbekend gegeven \(id)") }
+      let own: Domain = decl.subject == .person ? .person : .household
+      var node = b.boolean(columns.has(decl.field, own), own)
+      if own == .person { node = try toPerson(node, person, ctx) }
+      return try b.into(node, ctx.domain)
     case .arithmetic(let op, let x, let y):
       let (p, q) = (try lower(x, ctx), try lower(y, ctx))
       switch op {
@@ -26,9 +33,21 @@ extension Lowering {
       case .minus: return try b.add(p, q, subtract: true)
       case .times: return try b.multiply(p, q)
       case .dividedBy:
-        guard case .constant(.number(let c)) = y.kind else { return try b.quotient(p, q) }
-        if c.isZero { return b.undecided(b[p].repr, ctx.domain) }
-        return try b.divide(p, by: c)
+        // A divisor that folds to a constant (a ratio of parameters) divides exactly by scaling.
+        let divisor: Rational
+        if case .constant(.number(let c)) = y.kind {
+          divisor = c
+        } else if let v = b.constantValue(q) {
+          divisor = Rational(Int(v)) / Int(b.scaleOf(q))
+        } else {
+          return try b.quotient(p, q)
+        }
+        if divisor.isZero { return b.undecided(b[p].repr, ctx.domain) }
+        if let v = b.constantValue(p), let quotient = (Rational(Int(v)) / Int(b.scaleOf(p))).dividedBy(divisor) {
+          // A ratio of constants at its smallest scale, so that sums of such ratios keep a small scale.
+          return try b.number(quotient, ctx.domain)
+        }
+        return try b.divide(p, by: divisor)
       }
     case .inEuros(let x):
       return try lower(x, ctx)

@@ -40,6 +40,14 @@ extension Checker {
     case .not(let inner, let r):
       guard let t = checkCondition(inner, scope) else { return nil }
       return node(.not(t), .boolean, nil, r, scope)
+    case .given(let e, let negated, let r):
+      guard let t = check(e, scope) else { return nil }
+      guard case .fact(let id, let person) = t.kind else {
+        emit(.givenNeedsFact(), at: r, scope)
+        return nil
+      }
+      let given = node(.given(id, person), .boolean, nil, r, scope)
+      return negated ? node(.not(given), .boolean, nil, r, scope) : given
     case .holds(let e, let r):
       guard let t = check(e, scope) else { return nil }
       guard t.type == .boolean else {

@@ -21,7 +21,9 @@ extension Checker {
           }
           if lawSymbolKind(imported.law, key) == .parameter { continue }
           let spans = others.filter { $0.rules[key] != nil }.map { ($0.header.validFrom, $0.header.validUntil) }
-          for gap in uncovered(from: version.header.validFrom, until: version.header.validUntil, spans: spans) {
+          // `Gebruik uit X tot D`: only the days before D need the other law.
+          let end = [version.header.validUntil, imported.until].compactMap { $0 }.min()
+          for gap in uncovered(from: version.header.validFrom, until: end, spans: spans) {
             emit(.importNotCovered(key, imported.law, from: gap.0.iso, until: gap.1.map { "tot \($0.iso)" } ?? "af"), at: imported.name.range, scope)
           }
         }
@@ -48,7 +50,7 @@ extension Checker {
     var out: [OutputDeclaration] = []
     var seen: Set<String> = []
     for located in version.outputs {
-      let (id, name, isNorm, range) = located.value
+      let (id, name, kind, range) = located.value
       let scope = Scope(version: version, citation: located.citation, personBound: false)
       guard seen.insert(id).inserted else {
         emit(.duplicateOutput(id), at: range, scope)
@@ -69,7 +71,7 @@ extension Checker {
         emit(.outputNotWholeCents(id), at: name.range, scope)
         continue
       }
-      out.append(OutputDeclaration(id: id, symbol: info.id, citation: located.citation, range: range, isNorm: isNorm))
+      out.append(OutputDeclaration(id: id, symbol: info.id, citation: located.citation, range: range, kind: kind))
     }
     return out
   }

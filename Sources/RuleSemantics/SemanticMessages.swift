@@ -36,6 +36,9 @@ extension DiagnosticMessage {
   static func expectedType(_ expected: String, found: RuleType) -> Self {
     .init(id: "type.verwacht", "verwacht \(expected), maar dit is een \(found)")
   }
+  static func givenNeedsFact() -> Self {
+    .init(id: "type.opgegeven", "alleen een gegeven uit het huishoudendocument kan 'opgegeven' zijn, geen afgeleide waarde of parameter")
+  }
   static func periodMismatch(_ a: RuleType, _ b: RuleType) -> Self {
     .init(id: "type.periode", "\(a) en \(b) hebben een andere periode: reken om met 'het twaalfvoud van' of 'het twaalfde deel van'")
   }

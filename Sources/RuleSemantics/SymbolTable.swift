@@ -36,12 +36,12 @@ final class VersionInfo {
   var header: RegulationHeader { document.header }
   var law: String { header.code }
   /// Imported names: key → the law they come from and the name as written.
-  var imports: [String: (law: String, name: Name)] = [:]
+  var imports: [String: (law: String, name: Name, until: CivilDate?)] = [:]
   var parameters: [String: Located<ParameterSyntax>] = [:]
   var rules: [String: [Located<RuleEntry>]] = [:]
   /// Rule targets in the order they first appear, for stable output.
   var ruleOrder: [String] = []
-  var outputs: [Located<(id: String, name: Name, isNorm: Bool, range: SourceRange)>] = []
+  var outputs: [Located<(id: String, name: Name, kind: OutputKind, range: SourceRange)>] = []
   var fills: [Located<(name: Name, law: String, value: ParameterValueSyntax, range: SourceRange)>] = []
 
   init(document: LegalDocument) { self.document = document }
@@ -101,12 +101,12 @@ struct SymbolTable {
   mutating func declare(_ statement: Located<StatementSyntax>, in info: VersionInfo, diagnostics: inout DiagnosticEngine) {
     let c = statement.citation
     switch statement.value {
-    case .use(let law, let names, _):
+    case .use(let law, let names, let until, _):
       for n in names {
         if let existing = info.imports[n.key], existing.law != law {
           diagnostics.emit(.duplicateDeclaration(n.key, "naam uit '\(existing.law)'"), at: n.range, citation: c)
         }
-        info.imports[n.key] = (law, n)
+        info.imports[n.key] = (law, n, until)
       }
     case .enumeration(let name, let values, let range):
       if enumerations[name.key] != nil {
@@ -126,8 +126,8 @@ struct SymbolTable {
       info.parameters[p.name.key] = Located(value: p, citation: c)
     case .fill(let name, let law, let value, let range):
       info.fills.append(Located(value: (name, law, value, range), citation: c))
-    case .output(let id, let name, let isNorm, let range):
-      info.outputs.append(Located(value: (id, name, isNorm, range), citation: c))
+    case .output(let id, let name, let kind, let range):
+      info.outputs.append(Located(value: (id, name, kind, range), citation: c))
     case .rule(let r):
       add(.rule(r), target: r.target, citation: c, to: info)
     case .notFormalised(let name, let subject, let condition, let reason, let range):

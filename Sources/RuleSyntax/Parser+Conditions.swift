@@ -82,7 +82,7 @@ extension Parser {
   }
 
   /// After the left-hand side: `is gelijk aan`, `is groter dan`, `bedraagt minder dan`, `is ten minste`,
-  /// `ligt op of na`, `is [niet|geen] X`, or nothing (a boolean value).
+  /// `ligt op of na`, `is [niet] opgegeven`, `is [niet|geen] X`, or nothing (a boolean value).
   mutating func parseComparisonTail(_ lhs: ExprSyntax, start: Int) throws -> ConditionSyntax {
     func compare(_ op: ComparisonOperator) throws -> ConditionSyntax {
       .compare(op, lhs, try parseExpression(), range(from: start))
@@ -111,6 +111,8 @@ extension Parser {
       for w in ["kleiner", "lager", "minder"] where accept(words: [w, "dan"]) { return try compare(.less) }
       if accept(words: ["ten", "minste"]) { return try compare(.greaterOrEqual) }
       if accept(words: ["ten", "hoogste"]) { return try compare(.lessOrEqual) }
+      if accept("opgegeven") { return .given(lhs, negated: false, range(from: start)) }
+      if accept(words: ["niet", "opgegeven"]) { return .given(lhs, negated: true, range(from: start)) }
       let negated = accept("niet") || accept("geen")
       let rhs = try parsePostfix()
       return .isA(lhs, rhs, negated: negated, range(from: start))

@@ -162,17 +162,24 @@ public struct Parser {
     }
   }
 
-  /// `Gebruik uit awir: toetsingsinkomen, toeslagpartner.`
+  /// `Gebruik uit awir: toetsingsinkomen, toeslagpartner.`, or `Gebruik uit inkomstenbelasting tot
+  /// 2027-01-01: verzamelinkomen.` for a law encoded only up to a date (after it the names are undecided).
   mutating func parseUse() throws -> StatementSyntax {
     let start = index
     try expect("gebruik")
     try expect("uit")
     let law = try parseLawCode()
+    var until: CivilDate?
+    if accept("tot") {
+      let (literal, _) = try parseLiteral()
+      guard case .date(let d) = literal else { throw fail(.expected("een datum", found: describe(tokens[index - 1]))) }
+      until = d
+    }
     try expectPunctuation(":")
     var names = [try parseName(allowArticle: true)]
     while acceptPunctuation(",") { names.append(try parseName(allowArticle: true)) }
     try expectStatementEnd()
-    return .use(law: law, names: names, range(from: start))
+    return .use(law: law, names: names, until: until, range(from: start))
   }
 
   mutating func parseLawCode() throws -> String {
@@ -198,7 +205,7 @@ public struct Parser {
     return .enumeration(name, values: values, range(from: start))
   }
 
-  /// `Uitvoer zorgtoeslag.jaarbedrag is de zorgtoeslag.` or `…, een norm.`
+  /// `Uitvoer zorgtoeslag.jaarbedrag is de zorgtoeslag.`, `…, een norm.` or `…, een heffing.`
   mutating func parseOutput() throws -> StatementSyntax {
     let start = index
     try expect("uitvoer")
@@ -208,14 +215,21 @@ public struct Parser {
     index += 1
     try expect("is")
     let name = try parseName(allowArticle: true)
-    var isNorm = false
+    var kind = OutputKind.payment
     if acceptPunctuation(",") {
       try expect("een")
-      guard accept("norm") else { throw fail(.expected("'een norm' (een uitvoer die geen betaling is)", found: describe(current))) }
-      isNorm = true
+      if accept("norm") {
+        kind = .norm
+      } else if accept("heffing") {
+        kind = .levy
+      } else if accept("maatstaf") {
+        kind = .measure
+      } else {
+        throw fail(.expected("'een norm' (geen betaling), 'een heffing' (belasting of premie) of 'een maatstaf' (zoals het netto-inkomen)", found: describe(current)))
+      }
     }
     try expectStatementEnd()
-    return .output(id: parts.joined(separator: ".").lowercased(), name, isNorm: isNorm, range(from: start))
+    return .output(id: parts.joined(separator: ".").lowercased(), name, kind: kind, range(from: start))
   }
 
   /// `Niet geformaliseerd: de zorgtoeslag indien …, want "…".`

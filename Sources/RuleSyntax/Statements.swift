@@ -31,7 +31,8 @@ public enum ParameterValueSyntax: Sendable {
 /// A statement of a rule block. Every statement carries the article it stands under.
 public enum StatementSyntax: Sendable {
   /// `Gebruik uit awir: toetsingsinkomen, toeslagpartner.`
-  case use(law: String, names: [Name], SourceRange)
+  /// `until`: the names are used only before this date (the other law is not encoded after it).
+  case use(law: String, names: [Name], until: CivilDate?, SourceRange)
   /// `Enumeratie partnerschap: 'geen', 'gehuwd', … .`
   case enumeration(Name, values: [String], SourceRange)
   /// `Gegeven inkomensgegeven van een persoon is een bedrag per jaar, standaard € 0, veld "toetsingsinkomen", herkomst BRI.`
@@ -41,14 +42,14 @@ public enum StatementSyntax: Sendable {
   case fill(name: Name, law: String, ParameterValueSyntax, SourceRange)
   /// `Uitvoer zorgtoeslag.jaarbedrag is de zorgtoeslag.`; `…, een norm.` for an output that is a norm,
   /// not a payment (`Uitvoer bijstand.maandnorm is de bijstandsnorm, een norm.`).
-  case output(id: String, Name, isNorm: Bool, SourceRange)
+  case output(id: String, Name, kind: OutputKind, SourceRange)
   case rule(RuleSyntax)
   /// `Niet geformaliseerd: de zorgtoeslag indien …, want "…".`
   case notFormalised(Name, subject: SubjectSyntax, condition: ConditionSyntax, reason: String, SourceRange)
 
   public var range: SourceRange {
     switch self {
-    case .use(_, _, let r), .enumeration(_, _, let r), .fill(_, _, _, let r), .output(_, _, _, let r),
+    case .use(_, _, _, let r), .enumeration(_, _, let r), .fill(_, _, _, let r), .output(_, _, _, let r),
       .notFormalised(_, _, _, _, let r):
       return r
     case .fact(let f): return f.range

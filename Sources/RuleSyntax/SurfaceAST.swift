@@ -177,11 +177,13 @@ public indirect enum ConditionSyntax: Sendable {
   case not(ConditionSyntax, SourceRange)
   /// A boolean name used as a condition.
   case holds(ExprSyntax, SourceRange)
+  /// `zijn inkomensgegeven is [niet] opgegeven`: whether the document gives a fact (not its default).
+  case given(ExprSyntax, negated: Bool, SourceRange)
 
   public var range: SourceRange {
     switch self {
     case .compare(_, _, _, let r), .isA(_, _, _, let r), .has(_, _, let r), .exists(_, _, _, let r),
-      .all(_, let r), .any(_, let r), .not(_, let r), .holds(_, let r):
+      .all(_, let r), .any(_, let r), .not(_, let r), .holds(_, let r), .given(_, _, let r):
       return r
     }
   }

@@ -22,6 +22,7 @@ extension IRExport {
     case .constant(let v): op = "constante"; fields = [("waarde", value(v))]
     case .parameter(let s): op = "parameter"; fields = [("symbool", symbol(s))]
     case .fact(let s, let p): op = "gegeven"; fields = [("symbool", symbol(s)), ("persoon", person(p))]
+    case .given(let s, let p): op = "opgegeven"; fields = [("symbool", symbol(s)), ("persoon", person(p))]
     case .definition(let s, let p): op = "afleiding"; fields = [("symbool", symbol(s)), ("persoon", person(p))]
     case .person(let p): op = "persoon"; fields = [("persoon", person(p))]
     case .arithmetic(let o, let a, let b): op = "rekenkundig"; fields = [("operator", .string(o.rawValue)), ("links", sub(a)), ("rechts", sub(b))]

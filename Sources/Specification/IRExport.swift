@@ -63,7 +63,7 @@ public enum IRExport {
           ("toestand", .string(v.toestand.iso)), ("geldigVanaf", .string(v.validFrom.iso)), ("geldigTot", v.validUntil.map { .string($0.iso) } ?? .null),
           ("bron", .string(v.source)), ("bestand", .string(v.path)),
           ("uitvoer", .array(v.outputs.map { o in
-            JSONValue.ordered([("id", .string(o.id)), ("definitie", .string(o.symbol.name)), ("bron", citation(o.citation))])
+            JSONValue.ordered([("id", .string(o.id)), ("definitie", .string(o.symbol.name)), ("soort", .string(o.kind.rawValue)), ("bron", citation(o.citation))])
           })),
           ("parameters", .array(v.declaredParameters.sorted().map { .string($0.name) })),
           ("definities", .array(v.definitions.keys.sorted().map { definition(v.definitions[$0]!) })),

@@ -4,6 +4,7 @@ import Population
 import ReferenceEvaluator
 import RuleIR
 import RuleKernel
+import RuleSyntax
 
 /// The figures of a simulation per output: recipients, total, mean, and their distribution over
 /// income deciles and household types. All sums are exact integers in cents.
@@ -23,8 +24,8 @@ public struct SimulationSummary: Sendable {
     public var undecided = 0
     public var totalCents: Int128 = 0
     public var exactRows = 0
-    /// A norm the household would have (`…, een norm.`), not a payment.
-    public var isNorm = false
+    /// A payment, a norm the household would have (`…, een norm.`) or a levy it owes (`…, een heffing.`).
+    public var kind = OutputKind.payment
     /// Why the rules could not decide, for the first undecided household (the reference evaluator's
     /// reason, with its article).
     public var undecidedReason: String?
@@ -60,7 +61,7 @@ public struct SimulationSummary: Sendable {
         deciles: IncomeDeciles.labels.map { Group(label: $0) },
         types: HouseholdType.allCases.map { Group(label: $0.label) })
       out.exactRows = r.exactRows[o]
-      out.isNorm = declaration?.isNorm ?? false
+      out.kind = declaration?.kind ?? .payment
       let cents = r.cents[o]
       let status = r.status[o]
       for h in 0..<n {
@@ -136,8 +137,8 @@ public struct SimulationSummary: Sendable {
       func row(_ g: Group) -> String {
         "    \(g.label.padding(toLength: 36, withPad: " ", startingAt: 0))\(count(g.recipients).leftPad(10))   \(money(g.totalCents))"
       }
-      // A norm is not received: its households are those that have one.
-      let who = o.isNorm ? "met norm" : "ontvangers"
+      // A norm is not received and a levy is paid: their households are those that have one.
+      let who = o.kind.holderNoun
       func header(_ title: String) -> String {
         "  \(title.padding(toLength: 38, withPad: " ", startingAt: 0))\(who.leftPad(10))   totaal\(period)"
       }
@@ -146,10 +147,15 @@ public struct SimulationSummary: Sendable {
         if case .money(let p) = o.type, p == .perMaand { return " per maand" }
         return ""
       }()
-      if o.isNorm { lines.append("  een norm, geen betaling: de norm die voor het huishouden zou gelden") }
+      switch o.kind {
+      case .norm: lines.append("  een norm, geen betaling: de norm die voor het huishouden zou gelden")
+      case .levy: lines.append("  een heffing, geen betaling: wat het huishouden verschuldigd is")
+      case .measure: lines.append("  een maatstaf, geen betaling: opgeteld over de huishoudens")
+      case .payment: break
+      }
       lines.append("  \(who.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count(o.recipients)) van \(count(households)) huishoudens")
       lines.append("  totaal       \(money(o.totalCents))\(period)")
-      lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.isNorm ? "huishouden met een norm" : "ontvanger")")
+      lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.kind == .norm ? "huishouden met een norm" : o.kind == .levy ? "betaler" : o.kind == .measure ? "huishouden" : "ontvanger")")
       if o.undecided > 0 {
         lines.append("  onbepaald    \(count(o.undecided)) huishoudens\(o.undecidedReason.map { ", bijvoorbeeld: \($0)" } ?? "")")
       }

@@ -79,11 +79,19 @@ public struct WorkedExample: Sendable {
           fail("verwacht 'veld waarde, veld waarde, …'")
           continue
         }
+        if let twice = firstDuplicate(fields.map(\.0)) {
+          fail("het veld '\(twice)' staat twee keer bij \(key)")
+          continue
+        }
         let id = "\(key)\(persons.count + 1)"
         persons.append(.ordered([("id", .string(id)), ("rol", .string(key))] + fields))
       case "woning", "relatie":
         guard let fields = fieldList(value) else {
           fail("verwacht 'veld waarde, veld waarde, …'")
+          continue
+        }
+        if let twice = firstDuplicate(groups[key, default: []].map(\.0) + fields.map(\.0)) {
+          fail("het veld '\(twice)' staat twee keer bij \(key)")
           continue
         }
         groups[key, default: []] += fields
@@ -109,6 +117,12 @@ public struct WorkedExample: Sendable {
     for (k, fields) in groups.sorted(by: { $0.key < $1.key }) { document.append((k, .ordered(fields))) }
     document.append(("personen", .array(persons)))
     return WorkedExample(name: name, date: date, source: source, household: .ordered(document), expectations: expectations, citation: block.citation, range: block.content)
+  }
+
+  /// The first name that occurs twice, if any: a field given twice would silently keep one value.
+  static func firstDuplicate(_ names: [String]) -> String? {
+    var seen: Set<String> = []
+    return names.first { !seen.insert($0).inserted }
   }
 
   /// `geboortedatum 1990-05-01, toetsingsinkomen 28405.73` as JSON fields.

@@ -58,8 +58,8 @@ struct ParserTests {
     let (plain, e1) = parse("Uitvoer test.bedrag is het bedrag.")
     let (norm, e2) = parse("Uitvoer test.norm is de norm, een norm.")
     #expect(e1.isEmpty && e2.isEmpty)
-    if case .output(let id, _, let isNorm, _) = plain.first { #expect(id == "test.bedrag" && !isNorm) } else { Issue.record("geen uitvoer") }
-    if case .output(_, _, let isNorm, _) = norm.first { #expect(isNorm) } else { Issue.record("geen uitvoer") }
+    if case .output(let id, _, let kind, _) = plain.first { #expect(id == "test.bedrag" && kind == .payment) } else { Issue.record("geen uitvoer") }
+    if case .output(_, _, let kind, _) = norm.first { #expect(kind == .norm) } else { Issue.record("geen uitvoer") }
     let (_, errors) = parse("Uitvoer test.norm is de norm, een uitkering.")
     #expect(errors.count == 1 && errors[0].contains("'een norm'"))
   }
