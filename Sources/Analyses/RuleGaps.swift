@@ -56,14 +56,17 @@ public struct RuleGaps: Sendable {
         findings[key] = g
       }
     }
-    self.findings = findings.values.sorted { ($0.households, $0.output) > ($1.households, $1.output) }
+    // Ties broken by output and reason, so the order does not depend on the dictionary's hashing.
+    self.findings = findings.values.sorted {
+      ($0.households, $1.output, $1.reason) > ($1.households, $0.output, $0.reason)
+    }
   }
 
   static func classify(_ u: Undecided) -> (Kind, [Citation]) {
     switch u {
     case .noRule(_, _, let considered): return (.hiaat, considered)
     case .conflict(_, _, let rules): return (.inconsistentie, rules)
-    case .notFormalised(_, _, let c): return (.nietGeformaliseerd, [c])
+    case .notFormalised(_, _, let c), .documentForm(_, _, let c): return (.nietGeformaliseerd, [c])
     case .missingFact(_, _, let c), .absentPerson(_, let c): return (.anders, [c])
     case .divisionByZero(let c): return (.anders, [c])
     default: return (.anders, [])

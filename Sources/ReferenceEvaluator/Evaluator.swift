@@ -109,6 +109,7 @@ public final class Evaluator {
         continue
       }
       notes[rule.index] = .applied
+      if rule.condition?.readsGiven == true { throw .documentForm(def.id, reason: reason, citation: rule.citation) }
       throw .notFormalised(def.id, reason: reason, citation: rule.citation)
     }
     var applicable: [(Rule, Value)] = []

@@ -14,6 +14,10 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
   case conflict(SymbolID, date: CivilDate, rules: [Citation])
   /// The case falls under an article the model does not formalise.
   case notFormalised(SymbolID, reason: String, citation: Citation)
+  /// The document does not give what the outcome asks (a `Niet geformaliseerd` rule that tests which
+  /// fields are `opgegeven`, such as income given only as a toetsingsinkomen): the outcome is not computed,
+  /// and a document in that form is not an error.
+  case documentForm(SymbolID, reason: String, citation: Citation)
   /// No version of the law is valid on the date.
   case noVersion(law: String, date: CivilDate, available: String)
   /// The valid version of the law does not define the name.
@@ -36,6 +40,8 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
       return "regels spreken elkaar tegen voor '\(id.name)' op \(date.iso): \(rules.map(\.short).joined(separator: " en ")) zijn allebei van toepassing"
     case .notFormalised(_, let reason, let c):
       return "niet geformaliseerd (\(c.short)): \(reason)"
+    case .documentForm(_, let reason, let c):
+      return "het document geeft niet wat deze uitkomst vraagt (\(c.short)): \(reason)"
     case .noVersion(let law, let date, let available):
       return "geen versie van '\(law)' geldig op \(date.iso) (gecodeerd: \(available))"
     case .notDefined(let id, let date):
@@ -50,7 +56,7 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
   /// The articles involved, for reports and JSON output.
   public var citations: [Citation] {
     switch self {
-    case .missingFact(_, _, let c), .absentPerson(_, let c), .notFormalised(_, _, let c), .divisionByZero(let c): return [c]
+    case .missingFact(_, _, let c), .absentPerson(_, let c), .notFormalised(_, _, let c), .documentForm(_, _, let c), .divisionByZero(let c): return [c]
     case .noRule(_, _, let list), .conflict(_, _, let list): return list
     case .noVersion, .notDefined, .noParameterValue: return []
     }
@@ -64,6 +70,7 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
     case .noRule: return "geen-regel"
     case .conflict: return "tegenstrijdig"
     case .notFormalised: return "niet-geformaliseerd"
+    case .documentForm: return "documentvorm"
     case .noVersion: return "geen-versie"
     case .notDefined: return "niet-gedefinieerd"
     case .noParameterValue: return "geen-parameterwaarde"

@@ -113,6 +113,13 @@ public final class TypedExpression: Sendable {
     return out
   }
 
+  /// Whether the expression asks which facts the document gives (`… is opgegeven`).
+  public var readsGiven: Bool {
+    var found = false
+    walk { if case .given = $0.kind { found = true } }
+    return found
+  }
+
   /// Whether the value depends on the peildatum (directly, or through the clock of `geldend op`).
   public var readsDate: Bool {
     var found = false

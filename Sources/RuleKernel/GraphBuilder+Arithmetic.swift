@@ -100,6 +100,8 @@ extension GraphBuilder {
   }
 
   func multiply(_ a0: Int32, _ b0: Int32) throws -> Int32 {
+    if let (c, x, y) = wideSelectParts(a0) { return try wideSelect(c, try multiply(x, b0), try multiply(y, b0)) }
+    if let (c, x, y) = wideSelectParts(b0) { return try wideSelect(c, try multiply(a0, x), try multiply(a0, y)) }
     let domain = self[a0].domain == .person || self[b0].domain == .person ? Domain.person : .household
     let (a, b) = (try into(a0, domain), try into(b0, domain))
     if isQuotient(a) || isQuotient(b) {
@@ -143,6 +145,9 @@ extension GraphBuilder {
 
   /// `round(a)` to a multiple of `unit` with `mode`; the result has scale `unit`'s denominator.
   func round(_ a: Int32, unit: Rational, mode: RoundingMode) throws -> Int32 {
+    if let (c, x, y) = wideSelectParts(a) {
+      return try select(c, try round(x, unit: unit, mode: mode), try round(y, unit: unit, mode: mode))
+    }
     guard let (un, ud) = unit.int64Parts else { throw KernelUnsupported(description: "afrondingseenheid te groot") }
     // value/scale → q = round(value × ud / (scale × un)); result value q × un at scale ud.
     let s = scaleOf(a)

@@ -64,6 +64,7 @@ extension GraphBuilder {
 
   /// `c ? a : b`; a constant condition picks its branch.
   func select(_ c: Int32, _ a0: Int32, _ b0: Int32) throws -> Int32 {
+    if wideProducts.contains(a0) || wideProducts.contains(b0) { return try wideSelect(c, a0, b0) }
     var (a, b) = (a0, b0)
     if case .number = self[a].repr, case .number = self[b].repr { (a, b, _) = try align(a, b) }
     let domain = domainOf([c, a, b])
@@ -75,6 +76,25 @@ extension GraphBuilder {
       range = min(ra.lowerBound, rb.lowerBound)...max(ra.upperBound, rb.upperBound)
     }
     return make(.select(cc, x, y), domain, self[x].repr, mayFail: fails(cc, x, y), range: range)
+  }
+
+  /// A choice between values of which one is wide (a quotient by a per-row value, or a product too wide
+  /// for 64 bits): kept as a wide node itself, and distributed over the rounding or product that
+  /// consumes it (`round(c ? x : y)` is `c ? round(x) : round(y)`), so a rule may say "x / y indien …".
+  func wideSelect(_ c: Int32, _ a: Int32, _ b: Int32) throws -> Int32 {
+    let domain = domainOf([c, a, b])
+    let cc = try into(c, domain)
+    if let v = constantValue(cc) { return v != 0 ? a : b }
+    guard self[a].domain == domain, self[b].domain == domain else {
+      throw KernelUnsupported(description: "keuze tussen brede waarden van een persoon en het huishouden")
+    }
+    return wideProduct(.select(cc, a, b), domain, scale: 1)
+  }
+
+  /// The parts of a wide choice: (condition, then, else).
+  func wideSelectParts(_ id: Int32) -> (Int32, Int32, Int32)? {
+    guard wideProducts.contains(id), case .select(let c, let x, let y) = self[id].op else { return nil }
+    return (c, x, y)
   }
 
   // MARK: Dates

@@ -59,7 +59,7 @@ extension IRExport {
 
   /// The operator names this version of the format uses (the schema's enumeration).
   public static let operators = [
-    "constante", "parameter", "gegeven", "afleiding", "persoon", "rekenkundig", "periode", "maximum", "minimum", "afronding", "inEuros",
+    "constante", "parameter", "gegeven", "opgegeven", "afleiding", "persoon", "rekenkundig", "periode", "maximum", "minimum", "afronding", "inEuros",
     "geldendOp", "som", "aantal", "bestaat", "somOverMaanden", "leeftijd", "duurAftrekken", "duurOptellen",
     "eersteVanVolgendeMaand", "eersteVanDeMaand", "peildatum", "beginVanHetJaar", "eindVanHetJaar", "berekeningsjaar",
     "vergelijking", "en", "of", "niet",

@@ -7,6 +7,11 @@ struct ChunkBuilder {
   var type: [UInt8] = []
   var birth: [Int32] = []
   var income: [Int64] = []
+  var loon: [Int64] = []
+  var uitkering: [Int64] = []
+  var pensioen: [Int64] = []
+  /// Whether the population carries the income components (the scenario has `inkomensbron`).
+  var withSources = false
   var vermogen: [Int64] = []
   var zorgverzekerd: [UInt8] = []
   var ingezetene: [UInt8] = []
@@ -53,12 +58,15 @@ struct ChunkBuilder {
   /// 0 = 'niemand'); `student` and `lodger` are the Participatiewet art. 19a facts of a housemate;
   /// `unregistered`: lives at the address without being registered there (Wet op de huurtoeslag art. 9).
   mutating func person(
-    role r: UInt8, birth b: Int32, income i: Int64, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler,
+    role r: UInt8, birth b: Int32, income i: PersonIncome, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler,
     kinship k: UInt8 = 0, parentRole pr: UInt8 = 0, student: Bool = false, lodger: Bool = false, unregistered: Bool = false
   ) {
     role.append(r)
     birth.append(b)
-    income.append(i)
+    income.append(i.inkomensgegeven)
+    loon.append(i.loon)
+    uitkering.append(i.uitkering)
+    pensioen.append(i.pensioen)
     vermogen.append(v)
     zorgverzekerd.append(random.chance(999, in: 1000) ? 1 : 0)
     ingezetene.append(1)
@@ -96,7 +104,17 @@ struct ChunkBuilder {
   }
 
   func build() -> PopulationData {
-    PopulationData(
+    var persons: [String: ColumnData] = [
+      "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
+      "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
+      "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
+    ]
+    if withSources {
+      persons["loon"] = .int64(loon)
+      persons["uitkering"] = .int64(uitkering)
+      persons["pensioen"] = .int64(pensioen)
+    }
+    return PopulationData(
       householdCount: type.count, personStart: personStart, role: role,
       householdColumns: [
         "partnerschap": .uint8(partnerschap), "relatie.gezamenlijk_kind": .uint8(gezamenlijkKind),
@@ -106,11 +124,7 @@ struct ChunkBuilder {
         "relatie.aow_toeslag_voor_2015": .uint8(oudToeslagrecht),
         "woning.huurder": .uint8(huurder), "woning.zelfstandig": .uint8(zelfstandig), "woning.rekenhuur": .int64(rekenhuur),
       ],
-      personColumns: [
-        "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
-        "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
-        "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
-      ],
+      personColumns: persons,
       householdType: type)
   }
 }

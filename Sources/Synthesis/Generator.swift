@@ -73,6 +73,7 @@ public struct Generator: Sendable {
   public func generateChunk(index: Int, households: Int) -> PopulationData {
     var random = RandomSource(seed: scenario.zaad, stream: UInt64(index))
     var b = ChunkBuilder(capacity: households)
+    b.withSources = scenario.inkomensbron != nil
     for _ in 0..<households { household(&random, &b) }
     return b.build()
   }
@@ -94,7 +95,7 @@ public struct Generator: Sendable {
     b.startHousehold(type: type.rawValue)
     let headAge = sampler.age[type]!.pick(&r)
     let headBirth = birthDate(age: headAge, &r)
-    b.person(role: 0, birth: headBirth, income: sampler.income(age: headAge, &r), vermogen: 0, &r, sampler)
+    b.person(role: 0, birth: headBirth, income: income(sampler.income(age: headAge, &r), age: headAge, &r), vermogen: 0, &r, sampler)
     var partnerStatus: String = "geen"
     // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
     let transitional = transitionalBirthLimit.map { headBirth < $0 } ?? false
@@ -110,7 +111,7 @@ public struct Generator: Sendable {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
       b.person(
-        role: 1, birth: birthDate(age: partnerAge, &r), income: sampler.income(age: partnerAge, &r), vermogen: 0, &r, sampler,
+        role: 1, birth: birthDate(age: partnerAge, &r), income: income(sampler.income(age: partnerAge, &r), age: partnerAge, &r), vermogen: 0, &r, sampler,
         unregistered: isUnregistered(&r))
       if married {
         partnerStatus = r.chance(UInt64(scenario.samenstelling.geregistreerdPartnerschapPromille), in: 1000) ? "geregistreerd partnerschap" : "gehuwd"
@@ -133,7 +134,7 @@ public struct Generator: Sendable {
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.
       b.person(
-        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: age < 18 ? 0 : sampler.income(age: age, &r) / 3, vermogen: 0,
+        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: income(age < 18 ? 0 : sampler.income(age: age, &r) / 3, age: age, &r), vermogen: 0,
         &r, sampler, kinship: childKinship, parentRole: couple ? parentIsCouple : parentIsHead,
         student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
     }
@@ -143,7 +144,7 @@ public struct Generator: Sendable {
         let age = r.integer(in: 18...80)
         let lodger = scenario.medebewoners.map { r.chance(UInt64($0.commercieleHuurderPromille), in: 1000) } ?? false
         b.person(
-          role: 3, birth: birthDate(age: age, &r), income: sampler.income(age: age, &r), vermogen: 0, &r, sampler,
+          role: 3, birth: birthDate(age: age, &r), income: income(sampler.income(age: age, &r), age: age, &r), vermogen: 0, &r, sampler,
           student: isStudent(age: age, &r), lodger: lodger, unregistered: isUnregistered(&r))
       }
     }
@@ -185,6 +186,11 @@ public struct Generator: Sendable {
   func isStudent(age: Int64, _ r: inout RandomSource) -> Bool {
     guard let m = scenario.medebewoners, age < m.studieTot else { return false }
     return r.chance(UInt64(m.studerendPromille), in: 1000)
+  }
+
+  /// A drawn personal income with its components (loon, uitkering, pensioen) when the scenario has them.
+  func income(_ cents: Int64, age: Int64, _ r: inout RandomSource) -> PersonIncome {
+    PersonIncome.split(cents, age: age, sources: scenario.inkomensbron, &r)
   }
 
   /// A birth date such that the person has `age` completed years on the simulation date.

@@ -32,12 +32,15 @@ public struct Scenario: Sendable, Codable {
   public var medebewoners: Housemates?
   /// Registration at the address and the kind of dwelling (Wet op de huurtoeslag art. 9 and 11); optional.
   public var woonsituatie: Residence?
+  /// The split of personal income into loon, uitkering and pensioen (optional; without it the population
+  /// has only the toetsingsinkomen, and the income tax and the bijstand are undecided).
+  public var inkomensbron: IncomeSources?
   /// Sources of the figures, quoted in reports.
   public var bronnen: [String]
 
   enum CodingKeys: String, CodingKey {
     case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
-    case partnertoeslag, medebewoners, woonsituatie
+    case partnertoeslag, medebewoners, woonsituatie, inkomensbron
     case verzekerdeJaren = "verzekerde_jaren"
   }
 
@@ -208,6 +211,7 @@ extension Scenario {
     ]),
     "medebewoners": .mapping(["studerend_promille": .value, "studie_tot": .value, "commerciele_huurder_promille": .value]),
     "woonsituatie": .mapping(["niet_ingeschreven_promille": .value, "onzelfstandig_promille": .value, "onzelfstandig_tot": .value]),
+    "inkomensbron": IncomeSources.shape,
   ])
 
   /// Reads a scenario from YAML text; errors name the line and the field.
@@ -260,6 +264,7 @@ extension Scenario {
     for (name, list) in [("paar_gehuwd", kinderen.paarGehuwd), ("paar_samenwonend", kinderen.paarSamenwonend), ("eenouder", kinderen.eenouder)] where list.count != 3 {
       throw fail("kinderen.\(name): drie aantallen (1, 2, 3 of meer kinderen)")
     }
+    try inkomensbron?.validate(fail)
     try validateWeights(fail)
   }
 

@@ -94,6 +94,21 @@ struct CommandLineTests {
     #expect(r.stdout.contains("jci1.3:c:BWBR0018451&artikel=2&lid=1&z=2025-01-01&g=2025-01-01"))
   }
 
+  @Test("toets evaluate van een huishouden met loon: belasting, afgeleid toetsingsinkomen, toeslagen en netto-inkomen")
+  func evaluateWithWages() throws {
+    let r = try Self.run(["evaluate", "--date", "2026-01-01", "--household", "Tests/CLITests/Fixtures/huishouden-loon.json", "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    // Aanvrager € 32.000 loon: 35,75 % = 11.440; AHK 3.115 − 6,398 % × 2.264 = 2.970,15; arbeidskorting
+    // 5.300 + 1,950 % × 6.155 = 5.420,02 → 3.049,83. Partner € 9.000 loon + € 3.000 uitkering: 4.290 −
+    // (AHK 3.115 + AK 8,324 % × 9.000 = 749,16 + IACK 11,45 % × 2.761 = 316,13, the lower earner) = 109,71.
+    #expect(r.stdout.contains(#""inkomstenbelasting.jaarbedrag": "3159.54""#))
+    // 44.000 − 3.159,54 + zorgtoeslag 1.004 + kgb 2.211 + 12 × huurtoeslag 242,73.
+    #expect(r.stdout.contains(#""netto.jaarinkomen": "46968.22""#))
+    // The toetsingsinkomen is derived (Awir art. 8 with AWR art. 21e), not given: the trace says which rule.
+    #expect(r.stdout.contains("Anders is het toetsingsinkomen van een persoon zijn verzamelinkomen."))
+    #expect(!r.stdout.contains("\"onbepaald\""))
+  }
+
   @Test("toets evaluate --explain noemt ieder gebruikt artikel")
   func evaluateExplain() throws {
     let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "-", "--explain"], stdin: try String(contentsOf: Self.fixtures.appendingPathComponent("huishouden-contract.json"), encoding: .utf8))
@@ -199,12 +214,15 @@ struct CommandLineTests {
     let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "-", "--format", "json"], stdin: json)
     #expect(r.status == 3)
     // Not a huurder and no children: huurtoeslag and kindgebonden budget are decided (€ 0) although the
-    // toeslagpartner is not; AOW and bijstand have their own partner concepts and need no Awir facts.
+    // toeslagpartner is not; AOW and bijstand have their own partner concepts and need no Awir facts. No
+    // income at all: the bijstand is the gehuwdennorm, the tax nil.
     #expect(r.stdout.contains("""
         "outputs": {
           "aow.bruto_maandbedrag": "0",
+          "bijstand.maandbedrag": "1922.07",
           "bijstand.maandnorm": "1922.07",
           "huurtoeslag.maandbedrag": "0",
+          "inkomstenbelasting.jaarbedrag": "0",
           "kindgebonden_budget.jaarbedrag": "0"
         }
       """))

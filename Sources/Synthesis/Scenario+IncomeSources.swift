@@ -1,0 +1,55 @@
+/// Where a person's income comes from, so that the income tax and the bijstand (which ask for loon,
+/// uitkering and pensioen, not one total) can be computed on the synthetic population.
+///
+/// The scenario draws one personal income per adult (CBS 83931NED); this section splits it into the
+/// components of the household document: below ``pensioenVanaf`` a share per age band (per mille) has it
+/// as an uitkering and the others as loon; from ``pensioenVanaf`` on, the part above ``aowInInkomen`` is
+/// an aanvullend pensioen (the AOW itself comes from the AOW rules, not from the scenario).
+extension Scenario {
+  public struct IncomeSources: Sendable, Codable {
+    /// `[van, tot, promille]`: persons of that age (tot exclusive) whose income is an uitkering.
+    public var uitkeringPromille: [[Int64]]
+    /// From this age on the income is AOW plus aanvullend pensioen.
+    public var pensioenVanaf: Int64
+    /// The yearly AOW contained in the personal income of a person from ``pensioenVanaf`` on, in euros.
+    public var aowInInkomen: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case uitkeringPromille = "uitkering_promille"
+      case pensioenVanaf = "pensioen_vanaf"
+      case aowInInkomen = "aow_in_inkomen"
+    }
+
+    static let shape = YAMLShape.mapping(["uitkering_promille": .value, "pensioen_vanaf": .value, "aow_in_inkomen": .value])
+
+    func validate(_ fail: (String) -> ScenarioError) throws {
+      for b in uitkeringPromille where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[1] > 131 || !(0...1000).contains(b[2]) {
+        throw fail("inkomensbron.uitkering_promille: iedere band is [van, tot, aantal per duizend] met 0 ≤ van < tot ≤ 131 en een aantal van 0 tot en met 1000")
+      }
+      guard (18...130).contains(pensioenVanaf) else { throw fail("inkomensbron.pensioen_vanaf: een leeftijd van 18 tot en met 130, niet \(pensioenVanaf)") }
+      guard (0...1_000_000).contains(aowInInkomen) else { throw fail("inkomensbron.aow_in_inkomen: euro's per jaar van 0 tot en met 1.000.000, niet \(aowInInkomen)") }
+    }
+  }
+}
+
+/// One person's yearly income in cents: the inkomensgegeven and its components.
+struct PersonIncome: Sendable {
+  var inkomensgegeven: Int64 = 0
+  var loon: Int64 = 0
+  var uitkering: Int64 = 0
+  var pensioen: Int64 = 0
+
+  /// `income` split by the scenario's sources for a person of `age` (one draw for the uitkering share).
+  static func split(_ income: Int64, age: Int64, sources: Scenario.IncomeSources?, _ r: inout RandomSource) -> PersonIncome {
+    var p = PersonIncome(inkomensgegeven: income)
+    guard let sources, income > 0 else { return p }
+    if age >= sources.pensioenVanaf {
+      p.pensioen = max(0, income - sources.aowInInkomen * 100)
+    } else if let band = sources.uitkeringPromille.first(where: { (($0[0])..<($0[1])).contains(age) }), r.chance(UInt64(band[2]), in: 1000) {
+      p.uitkering = income
+    } else {
+      p.loon = income
+    }
+    return p
+  }
+}
