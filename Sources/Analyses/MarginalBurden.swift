@@ -1,11 +1,13 @@
 import ExactArithmetic
+import RuleSyntax
 
-/// The effective marginal burden of the encoded regulations: what a household keeps of € 1.000 more
-/// gross income of the aanvrager, across all regulations together.
+/// The effective marginal burden: what a household gives up of € 1.000 more gross income of the
+/// aanvrager, across the income tax and every encoded regulation together.
 ///
-/// Only regulations that are encoded count. Income tax, premiums and the Participatiewet's
-/// middelentoets are not encoded, so this is the withdrawal of toeslagen and AOW-partnertoeslag
-/// alone; a real household's burden is higher by its tax rate.
+/// The burden is the rise in levies (income tax and premies) plus the fall in payments (toeslagen,
+/// bijstand, AOW-partnertoeslag), as a share of the extra income; above 100 % the household ends up
+/// with less (the armoedeval). Measures (the net income) are left out so nothing counts twice. When the
+/// population has no levy (no income components), the burden is the withdrawal of payments alone.
 public struct MarginalBurden: Sendable {
   public struct Band: Sendable {
     public let label: String
@@ -15,61 +17,108 @@ public struct MarginalBurden: Sendable {
     public var households = 0
   }
 
+  /// The burden in one group of households (an income decile or a household type).
+  public struct Group: Sendable {
+    public let label: String
+    public var households = 0
+    public var sumPromille: Int128 = 0
+    /// Households with a burden above 80 % and above 100 %.
+    public var over80 = 0
+    public var over100 = 0
+    /// Mean burden in per mille.
+    public var meanPromille: Int64 { households == 0 ? 0 : Int64(sumPromille / Int128(households)) }
+  }
+
   /// The extra yearly income, in cents.
   public let step: Int64
+  /// Whether levies (the income tax) are part of the burden.
+  public let includesTax: Bool
   public let bands: [Band]
-  /// Per output: the total withdrawn across all households, cents per year (positive = less paid).
+  /// Per output (levies and payments): the total given up across all households, cents per year
+  /// (a levy that rises and a payment that falls both count positive).
   public let withdrawnByOutput: [(id: String, cents: Int128)]
-  /// Households whose payments fall by more than the extra income (they end up with less).
+  /// Households whose levies and payments together take more than the extra income.
   public let cliffs: Int
-  /// Per output: households for whom this output alone falls by more than the extra income.
+  /// Per output: households for whom this output alone takes more than the extra income.
   public let cliffsByOutput: [(id: String, households: Int)]
-  /// Mean burden over households with any burden, in per mille.
+  /// Mean burden over the households counted, in per mille.
   public let meanPromille: Int64
   public let affected: Int
   public let undecided: Int
+  /// Households counted (decided), and all households considered.
+  public let counted: Int
   public let households: Int
+  public let byDecile: [Group]
+  public let byType: [Group]
 
-  /// Compares `base` with `raised`, the same households with € `step/100` more aanvrager income.
-  public init(base: Outcomes, raised: Outcomes, step: Int64) {
+  /// Compares `base` with `raised`, the same households with `step` cents more income of the aanvrager.
+  /// `considered` selects the households (all when `nil`); `group` gives a household's decile index and
+  /// household-type index, labelled by `decileLabels` and `typeLabels`.
+  public init(
+    base: Outcomes, raised: Outcomes, step: Int64, considered: [Int]? = nil,
+    group: (Int) -> (decile: Int, type: Int) = { _ in (0, 0) }, decileLabels: [String] = [], typeLabels: [String] = []
+  ) {
     self.step = step
     var bands = [
       Band(label: "geen (0 %)", lower: 0, upper: 1),
-      Band(label: "0 – 10 %", lower: 1, upper: 100),
-      Band(label: "10 – 25 %", lower: 100, upper: 250),
-      Band(label: "25 – 50 %", lower: 250, upper: 500),
-      Band(label: "50 – 75 %", lower: 500, upper: 750),
-      Band(label: "75 – 100 %", lower: 750, upper: 1000),
+      Band(label: "0 – 25 %", lower: 1, upper: 250),
+      Band(label: "25 – 40 %", lower: 250, upper: 400),
+      Band(label: "40 – 60 %", lower: 400, upper: 600),
+      Band(label: "60 – 80 %", lower: 600, upper: 800),
+      Band(label: "80 – 100 %", lower: 800, upper: 1000),
       Band(label: "meer dan 100 % (armoedeval)", lower: 1000, upper: Int64.max),
     ]
+    let levies = base.kinds.indices.filter { base.kinds[$0] == .levy }
+    let sides = base.payments.map { ($0, 1 as Int64) } + levies.map { ($0, -1 as Int64) }
+    includesTax = !levies.isEmpty
     var withdrawn = [Int128](repeating: 0, count: base.ids.count)
     var cliffsBy = [Int](repeating: 0, count: base.ids.count)
-    var cliffs = 0
-    var undecided = 0
+    var deciles = decileLabels.map { Group(label: $0) }
+    var types = typeLabels.map { Group(label: $0) }
+    var (cliffs, undecided, affected, counted) = (0, 0, 0, 0)
     var sum: Int128 = 0
-    var affected = 0
-    for h in 0..<base.householdCount {
-      guard let b = base.total(h), let r = raised.total(h) else { undecided += 1; continue }
-      let lost = b - r
-      for o in base.payments {
-        let d = base.yearly[o][h] - raised.yearly[o][h]
+    let rows = considered ?? Array(0..<base.householdCount)
+    for h in rows {
+      guard sides.allSatisfy({ !base.undecided[$0.0][h] && !raised.undecided[$0.0][h] }) else { undecided += 1; continue }
+      var lost: Int64 = 0
+      for (o, sign) in sides {
+        let d = (base.yearly[o][h] - raised.yearly[o][h]) * sign
         withdrawn[o] += Int128(d)
         if d > step { cliffsBy[o] += 1 }
+        lost += d
       }
+      counted += 1
       // Per mille of the step, rounded down; a gain counts as no burden.
       let promille = max(0, lost) * 1000 / step
       if lost > step { cliffs += 1 }
-      if lost > 0 { affected += 1; sum += Int128(promille) }
+      if lost > 0 { affected += 1 }
+      sum += Int128(promille)
       let i = bands.firstIndex { promille >= $0.lower && promille < $0.upper } ?? bands.count - 1
       bands[i].households += 1
+      let (d, t) = group(h)
+      for k in [d].filter({ deciles.indices.contains($0) }) { deciles[k].add(promille) }
+      for k in [t].filter({ types.indices.contains($0) }) { types[k].add(promille) }
     }
     self.bands = bands
-    withdrawnByOutput = base.payments.map { (base.ids[$0], withdrawn[$0]) }
-    cliffsByOutput = base.payments.map { (base.ids[$0], cliffsBy[$0]) }
+    let ordered = levies + base.payments
+    withdrawnByOutput = ordered.map { (base.ids[$0], withdrawn[$0]) }
+    cliffsByOutput = ordered.map { (base.ids[$0], cliffsBy[$0]) }
     self.cliffs = cliffs
     self.undecided = undecided
     self.affected = affected
-    meanPromille = affected == 0 ? 0 : Int64(sum / Int128(affected))
-    households = base.householdCount
+    self.counted = counted
+    meanPromille = counted == 0 ? 0 : Int64(sum / Int128(counted))
+    households = rows.count
+    byDecile = deciles
+    byType = types
+  }
+}
+
+extension MarginalBurden.Group {
+  mutating func add(_ promille: Int64) {
+    households += 1
+    sumPromille += Int128(promille)
+    if promille > 800 { over80 += 1 }
+    if promille > 1000 { over100 += 1 }
   }
 }

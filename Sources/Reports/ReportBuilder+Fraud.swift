@@ -78,7 +78,7 @@ extension ReportBuilder {
                      columns: [.init(name: "onjuiste opgave", kind: "tekst"), .init(name: "gegeven", kind: "tekst"), .init(name: "kan (huishoudens)", kind: "aantal"),
                                .init(name: "loont (huishoudens)", kind: "aantal"), .init(name: "aandeel voor wie het loont", kind: "percentage"),
                                .init(name: "op het spel per jaar", kind: "euro"), .init(name: "gemiddeld per huishouden", kind: "euro"), .init(name: "duur", kind: "tekst")],
-                     rows: rankRows, note: "Loont = ten minste € 1 per jaar meer aan betalingen samen. Bijstand telt niet mee (middelentoets niet gecodeerd).", citations: lawRefs),
+                     rows: rankRows, note: "Loont = ten minste € 1 per jaar meer aan betalingen samen (toeslagen, AOW en, waar de bestanddelen van het inkomen bekend zijn, de bijstand).", citations: lawRefs),
         Report.Table(id: "fraude-per-regeling", title: "Per regeling: welke opgave het meest oplevert",
                      columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "onjuiste opgave", kind: "tekst"), .init(name: "op het spel per jaar", kind: "euro"), .init(name: "aandeel binnen de regeling", kind: "percentage")],
                      rows: lawRows, note: nil, citations: lawRefs),

@@ -13,17 +13,34 @@ extension ReportBuilder {
       [Format.text(c.outputs.isEmpty ? "geen" : c.outputs.joined(separator: " + ")), Format.count(scaled(c.households)), Format.euros(scaled(c.total))]
     }
     let comboRefs = cite(inputs.baseline.ids.compactMap { outputCitation($0) })
-    let bandRows = m.bands.map { [Format.text($0.label), Format.count(scaled($0.households)), Format.share($0.households, of: m.households - m.undecided)] }
+    let bandRows = m.bands.map { [Format.text($0.label), Format.count(scaled($0.households)), Format.share($0.households, of: m.counted)] }
+    func groupRow(_ g: MarginalBurden.Group) -> [Report.Cell] {
+      [Format.text(g.label), Format.count(scaled(g.households)), Format.promille(g.meanPromille), Format.share(g.over80, of: g.households), Format.share(g.over100, of: g.households)]
+    }
+    let groupColumns: [Report.Column] = [
+      .init(name: "groep", kind: "tekst"), .init(name: "werkende aanvragers", kind: "aantal"), .init(name: "gemiddelde druk", kind: "percentage"),
+      .init(name: "druk boven 80 %", kind: "percentage"), .init(name: "boven 100 %", kind: "percentage"),
+    ]
     let withdrawRefs = cite(m.withdrawnByOutput.compactMap { outputCitation($0.id) })
     let withdrawRows = m.withdrawnByOutput.map { w -> [Report.Cell] in
       let cliffs = m.cliffsByOutput.first { $0.id == w.id }?.households ?? 0
       return [Format.text(w.id), Format.euros(scaled(w.cents)), Format.count(scaled(cliffs))]
     }
+    let who = m.includesTax ? "een werkende aanvrager (met loon)" : "de aanvrager"
+    let what = m.includesTax ? "de inkomstenbelasting en premies en alle gecodeerde regelingen samen" : "alle gecodeerde regelingen samen"
+    let over80 = m.bands.filter { $0.lower >= 800 }.reduce(0) { $0 + $1.households }
+    let over60 = m.bands.filter { $0.lower >= 600 }.reduce(0) { $0 + $1.households }
     var paragraphs = [
       paragraph("Welke regelingen komen in één huishouden samen: \(Format.countText(scaled(s.countsByNumber.dropFirst(2).reduce(0, +)))) huishoudens ontvangen twee of meer betalingen tegelijk."),
-      paragraph("Marginale druk: wat een huishouden overhoudt van € \(Format.countText(Int(m.step / 100))) meer bruto inkomen van de aanvrager, over alle gecodeerde regelingen samen. Van de huishoudens die iets inleveren, is de gemiddelde druk \(Format.promille(m.meanPromille).display). \(Format.countText(scaled(m.cliffs))) huishoudens houden er minder dan niets aan over (armoedeval: de regelingen nemen meer terug dan de loonsverhoging).", emphasis: true),
-      paragraph("Zonder inkomstenbelasting: de werkelijke druk is hoger met het belastingtarief van het huishouden. Een toeslag die op het toetsingsinkomen afbouwt, neemt de afbouwpercentages samen terug; waar ze samenkomen, stapelt de druk."),
+      paragraph("Marginale druk: wat \(who) inlevert van € \(Format.countText(Int(m.step / 100))) meer bruto loon, door \(what). Gemiddeld is de druk \(Format.promille(m.meanPromille).display); bij \(Format.countText(scaled(over80))) huishoudens is zij hoger dan 80 %, en \(Format.countText(scaled(m.cliffs))) huishoudens houden er minder dan niets aan over (armoedeval: belasting en regelingen nemen meer dan de loonsverhoging).", emphasis: true),
+      paragraph(m.includesTax
+        ? "De druk is de stijging van belasting en premies plus de daling van de betalingen. Niet gecodeerd, en dus niet in de druk: de inkomensafhankelijke bijdrage Zvw, de kinderopvangtoeslag, pensioenpremies en gemeentelijke regelingen; CPB en SZW rekenen die wel mee, dus hun druk ligt hoger. Het scenario geeft het toetsingsinkomen op; het stijgt mee met het loon."
+        : "Zonder inkomstenbelasting (het scenario geeft geen inkomensbestanddelen): de werkelijke druk is hoger met het belastingtarief van het huishouden. Een toeslag die op het toetsingsinkomen afbouwt, neemt de afbouwpercentages samen terug; waar ze samenkomen, stapelt de druk."),
     ]
+    if m.includesTax {
+      paragraphs.append(paragraph(
+        "Vergelijking met gepubliceerde cijfers: hier heeft \(Format.share(over60, of: m.counted).display) van de werkende aanvragers een druk boven 60 %. Het CPB vond voor 2022 dat tien procent van de werkenden een marginale druk van meer dan 60 % heeft en de meesten 50 tot 60 % (column E. Jongen, 'Marginale drukte', 24 november 2022); met het microsimulatiemodel Mimosi was dat voor 2023 ongeveer veertien procent (ESB, 3 november 2022). Cijfers voor 2025 en 2026 zijn niet gevonden. Verschillen: hier alleen aanvragers met loon en hun huishouden, niet alle werkenden; het persoonlijk inkomen van het scenario is dat van 2022 zonder indexering; de Zvw-bijdrage en de kinderopvangtoeslag ontbreken (dat verlaagt de druk), de bijstand valt bij een loonsverhoging in één keer weg waar het inkomen de norm haalt (keuze vrijlating-alleen-bij-recht; dat verhoogt de druk bij de laagste lonen)."))
+    }
     // Definitions side by side.
     var conceptRows: [[Report.Cell]] = []
     var conceptRefs: [Report.Reference] = []
@@ -45,9 +62,13 @@ extension ReportBuilder {
       Report.Table(id: "samenloop-combinaties", title: "Combinaties van betalingen (Nederland, per jaar)",
                    columns: [.init(name: "regelingen samen", kind: "tekst"), .init(name: "huishoudens", kind: "aantal"), .init(name: "samen per jaar", kind: "euro")],
                    rows: Array(combos), note: "De twaalf meest voorkomende combinaties.", citations: comboRefs),
-      Report.Table(id: "marginale-druk", title: "Marginale druk bij € \(Format.countText(Int(m.step / 100))) meer inkomen (aanvrager)",
+      Report.Table(id: "marginale-druk", title: "Marginale druk bij € \(Format.countText(Int(m.step / 100))) meer bruto loon (\(m.includesTax ? "werkende aanvrager" : "aanvrager"))",
                    columns: [.init(name: "druk", kind: "tekst"), .init(name: "huishoudens", kind: "aantal"), .init(name: "aandeel", kind: "percentage")],
-                   rows: bandRows, note: "Druk = wat de betalingen samen dalen, als deel van de inkomensstijging. \(m.undecided) synthetische huishoudens met een onbepaalde uitkomst tellen niet mee.", citations: withdrawRefs),
+                   rows: bandRows, note: "Druk = wat belasting en premies stijgen plus wat de betalingen dalen, als deel van de loonsverhoging. \(m.undecided) synthetische huishoudens met een onbepaalde uitkomst tellen niet mee.", citations: withdrawRefs),
+      Report.Table(id: "marginale-druk-per-deciel", title: "Marginale druk per inkomensdeciel (huishoudinkomen)", columns: groupColumns,
+                   rows: m.byDecile.map(groupRow), note: nil, citations: withdrawRefs),
+      Report.Table(id: "marginale-druk-per-type", title: "Marginale druk per huishoudtype", columns: groupColumns,
+                   rows: m.byType.map(groupRow), note: nil, citations: withdrawRefs),
       Report.Table(id: "marginale-druk-per-regeling", title: "Wie neemt het terug: afbouw per regeling",
                    columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "teruggenomen per jaar", kind: "euro"), .init(name: "huishoudens waar deze regeling alleen al meer terugneemt", kind: "aantal")],
                    rows: withdrawRows, note: nil, citations: withdrawRefs),

@@ -2,6 +2,7 @@ import Analyses
 import ExactArithmetic
 import Foundation
 import LegalSource
+import RuleSyntax
 import LegalText
 import Population
 import RuleIR
@@ -141,7 +142,7 @@ public struct ReportBuilder {
       let open = b.undecided[o].filter { $0 }.count
       if let cit = outputCitation(id) { refs.append(cite(cit)) }
       rows.append([
-        Format.text(id), Format.text(b.isPayment(o) ? "betaling" : "norm (geen betaling)"), Format.count(scaled(recipients)),
+        Format.text(id), Format.text(Self.kindLabel(b.kinds[o])), Format.count(scaled(recipients)),
         Format.euros(scaled(total)), Format.count(scaled(open)),
       ])
     }
@@ -165,7 +166,7 @@ public struct ReportBuilder {
         id: "uitkomsten", title: "Uitkomsten per regeling (per jaar, Nederland)",
         columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "soort", kind: "tekst"), .init(name: "ontvangers", kind: "aantal"),
                   .init(name: "totaal per jaar", kind: "euro"), .init(name: "onbepaald", kind: "aantal")],
-        rows: rows, note: "Maandbedragen tellen twaalf keer. De bijstandsnorm is geen betaling: de middelentoets van de Participatiewet is niet gecodeerd.",
+        rows: rows, note: "Maandbedragen tellen twaalf keer. Alleen betalingen tellen op bij wat huishoudens ontvangen; de bijstandsnorm is een norm, de inkomstenbelasting een heffing, het netto-inkomen een maatstaf. Dit zijn aanspraken op de peildatum, zonder niet-gebruik.",
         citations: refs),
         Report.Table(
           id: "open-keuzes", title: "Open interpretatiekeuzes onder deze cijfers",
@@ -177,13 +178,23 @@ public struct ReportBuilder {
       charts: [])
   }
 
+  /// How the overview names an output's kind.
+  static func kindLabel(_ kind: OutputKind) -> String {
+    switch kind {
+    case .payment: return "betaling"
+    case .norm: return "norm (geen betaling)"
+    case .levy: return "heffing (belasting en premies)"
+    case .measure: return "maatstaf (geen betaling)"
+    }
+  }
+
   mutating func methodSection() -> Report.Section {
     let sources = inputs.context.scenario.bronnen.map { paragraph("Bron scenario: \($0)") }
     return Report.Section(
       id: "methode", title: "Werkwijze en grenzen",
       paragraphs: [
         paragraph("Alle bedragen zijn exact gerekend (gehele centen, exacte breuken); afronding alleen waar de wet die voorschrijft. De rekenkern is per run nagerekend met de referentie-evaluator waar hij een rij niet exact kan bewijzen."),
-        paragraph("Niet gecodeerd en dus niet in de cijfers: inkomstenbelasting en premies, de middelentoets van de Participatiewet, de kinderopvangtoeslag. De marginale druk hieronder is daarom alleen de afbouw van toeslagen en partnertoeslag."),
+        paragraph("Niet gecodeerd en dus niet in de cijfers: de inkomensafhankelijke bijdrage Zvw, box 2, aftrekposten, de kinderopvangtoeslag, de kinderbijslag, de bijzondere bijstand en gemeentelijke regelingen. De inkomstenbelasting rekent box 1 en box 3 (het vermogen als banktegoed); de bijstand is de algemene bijstand met de vrijlatingen die het huishoudendocument kan beslissen. Waar het scenario geen inkomensbestanddelen geeft, zijn belasting, bijstand en netto-inkomen onbepaald en is de marginale druk alleen de afbouw van de betalingen."),
       ] + sources,
       tables: [], charts: [])
   }

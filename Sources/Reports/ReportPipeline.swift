@@ -65,9 +65,7 @@ public enum ReportPipeline {
     }
     phase("samenloop en marginale druk")
     let samenloop = Samenloop(outcomes: baseline)
-    let step: Int64 = 100_000
-    let raised = population.editingPersons("toetsingsinkomen") { _, role, v in role == 0 ? v + step : v }
-    let marginal = MarginalBurden(base: baseline, raised: context.outcomes(raised), step: step)
+    let marginal = MarginalBurden.forWorkingAanvragers(context: context, baseline: baseline)
     phase("begrippen per wet vergelijken")
     let divergence = DefinitionDivergence(program: engine.program, population: population, date: o.date, sampleSize: o.divergenceSample)
     let citizen = divergence.example.map { h -> (Int, CitizenExplanation) in
