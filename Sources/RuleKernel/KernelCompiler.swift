@@ -34,25 +34,46 @@ public enum KernelCompiler {
         unsupported.append((output.id, "\(error)"))
       }
     }
-    // January times twelve, for households whose pivots do not change during the year.
+    // January times twelve, for households whose pivots do not change during the year — per output:
+    // an output whose monthly sums all qualify takes the short path, one that reads a sum that does
+    // not (a law with a new version in July) is computed month by month for every household.
     var analysis = MonthAnalysis(builder: builder)
+    let eligibleGroups = unrolled.monthRoots.map { analysis.analyse($0) }
     var stable: KernelProgram?
     var probe: KernelProgram?
-    if !unrolled.monthRoots.isEmpty, unrolled.monthRoots.allSatisfy({ analysis.analyse($0) }) {
+    var rest: KernelProgram?
+    if !unrolled.monthRoots.isEmpty, eligibleGroups.contains(true) {
+      let eligible = roots.filter { _, node in
+        let reached = reachable(from: node, builder)
+        return zip(unrolled.monthRoots, eligibleGroups).allSatisfy { group, ok in ok || !group.contains { reached.contains($0) } }
+      }
       let january = Lowering(program: program, builder: builder, columns: schema, mode: .januaryTimesTwelve)
-      let stableRoots = try? roots.map { id, _ -> (String, Int32) in
+      let stableRoots = try? eligible.map { id, _ -> (String, Int32) in
         let output = ids.first { $0.id == id }!
         let node = try january.definition(output.symbol, .household, date)
         guard builder.isEmittable(node) else { throw KernelUnsupported(description: "breed product") }
         return (id, node)
       }
-      if let stableRoots, let flag = try? stabilityFlag(analysis.pivots, builder) {
-        stable = Emitter(builder: builder, population: population).emit(roots: stableRoots, unsupported: unsupported)
+      if let stableRoots, !stableRoots.isEmpty, let flag = try? stabilityFlag(analysis.pivots, builder) {
+        stable = Emitter(builder: builder, population: population).emit(roots: stableRoots, unsupported: [])
         probe = Emitter(builder: builder, population: population).emit(roots: [("stabiel", flag)], unsupported: [])
+        let others = roots.filter { id, _ in !stableRoots.contains { $0.0 == id } }
+        if !others.isEmpty { rest = Emitter(builder: builder, population: population).emit(roots: others, unsupported: []) }
       }
     }
     let full = Emitter(builder: builder, population: population).emit(roots: roots, unsupported: unsupported)
-    return CompiledKernel(unrolled: full, stable: stable, probe: probe, pivotCount: analysis.pivots.count)
+    return CompiledKernel(unrolled: full, stable: stable, rest: rest, probe: probe, pivotCount: analysis.pivots.count)
+  }
+
+  /// The nodes `root` reads, directly or indirectly.
+  static func reachable(from root: Int32, _ b: GraphBuilder) -> Set<Int32> {
+    var seen: Set<Int32> = []
+    var stack = [root]
+    while let n = stack.popLast() {
+      guard seen.insert(n).inserted else { continue }
+      stack.append(contentsOf: Emitter.operands(b[n].op))
+    }
+    return seen
   }
 
   /// Household flag: every pivot has the same value in January as in December.
@@ -72,10 +93,13 @@ public enum KernelCompiler {
 
 /// The kernels of one compilation: month by month for every household, and — when the analysis
 /// allows — January times twelve for households whose month-dependent conditions stay the same, with
-/// the probe that tells them apart.
+/// the probe that tells them apart. Outputs that cannot take the short path are in `rest`, computed
+/// month by month for those households too.
 public struct CompiledKernel: Sendable {
   public let unrolled: KernelProgram
   public let stable: KernelProgram?
+  /// The outputs `stable` leaves out, month by month (for the households `stable` runs on).
+  public let rest: KernelProgram?
   public let probe: KernelProgram?
   public let pivotCount: Int
 
@@ -89,6 +113,7 @@ public struct CompiledKernel: Sendable {
     var lines = ["maanden apart: \(unrolled.instructionCount) instructies; \(unrolled.profile)"]
     if let stable, let probe {
       lines.append("januari × 12: \(stable.instructionCount) instructies; \(stable.profile)")
+      if let rest { lines.append("maanden apart voor de overige uitkomsten: \(rest.instructionCount) instructies") }
       lines.append("toets op stabiliteit (\(pivotCount) omslagpunten): \(probe.instructionCount) instructies")
     }
     return lines.joined(separator: "\n")

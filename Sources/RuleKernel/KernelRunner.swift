@@ -66,10 +66,15 @@ public enum KernelRunner {
     }
     results.stableHouseholds = stableList.count
     let counter = ProgressCounter()
-    for (list, program) in [(stableList, kernel.stable), (unstableList, kernel.unrolled)] {
+    // Stable households: January × 12 for the outputs that allow it, month by month for the rest;
+    // the others month by month for every output. Each program writes its outputs by id.
+    let passes: [([Int32], KernelProgram?, Bool)] = [(stableList, kernel.stable, true), (stableList, kernel.rest, false), (unstableList, kernel.unrolled, true)]
+    for (list, program, counts) in passes {
       guard let program, !list.isEmpty else { continue }
+      let slots = program.outputs.map { results.index(of: $0.id)! }
       forEachBatch(list, program: program, population: population, threads: threads, batchSize: batchSize) { executor, batch in
-        for (o, output) in program.outputs.enumerated() {
+        for (k, output) in program.outputs.enumerated() {
+          let o = slots[k]
           let c = results.cents[o]
           let s = results.status[o]
           for (i, h) in batch.enumerated() {
@@ -78,7 +83,7 @@ public enum KernelRunner {
             s[Int(h)] = st
           }
         }
-        if let progress { progress(counter.add(batch.count)) }
+        if counts, let progress { progress(counter.add(batch.count)) }
       }
     }
     // Outputs the kernel cannot compute: every row by the reference evaluator.

@@ -62,7 +62,9 @@ extension Lowering {
       baseValue = try chooseValue(bases)
     }
     var noneValue = def.isKenmerk ? b.boolean(false, ctx.domain) : b.undecided(valueRepr, ctx.domain)
-    if let fallback = def.fallbacks.first {
+    // A fallback that can never apply (a base rule always does, as with a fact the population always
+    // gives) is not lowered: its nodes, and the months they would read, stay out of the graph.
+    if let fallback = def.fallbacks.first, b.constantValue(anyBase) != 1 {
       let t = try tree(fallback, def, ctx)
       noneValue = try b.select(t.applies, t.value, noneValue)
     }
@@ -82,6 +84,9 @@ extension Lowering {
     let own = try rule.condition.map { try lower($0, ctx) } ?? b.boolean(true, ctx.domain)
     let ownValue: Int32
     switch rule.body {
+    case .value where b.constantValue(own) == 0:
+      // A rule that never applies here: its value is never read.
+      ownValue = b.undecided(try repr(def.type, quantum: def.quantum), ctx.domain)
     case .value(let e): ownValue = try lower(e, ctx)
     case .kenmerk(let v): ownValue = b.boolean(v, ctx.domain)
     case .notFormalised: ownValue = b.undecided(.boolean, ctx.domain)
