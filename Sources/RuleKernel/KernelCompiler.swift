@@ -38,7 +38,8 @@ public enum KernelCompiler {
     // an output whose monthly sums all qualify takes the short path, one that reads a sum that does
     // not (a law with a new version in July) is computed month by month for every household.
     var analysis = MonthAnalysis(builder: builder)
-    let eligibleGroups = unrolled.monthRoots.map { analysis.analyse($0) }
+    let groupSegments = unrolled.monthRoots.map { analysis.segments($0) }
+    let eligibleGroups = groupSegments.map { $0 != nil }
     var stable: KernelProgram?
     var probe: KernelProgram?
     var rest: KernelProgram?
@@ -48,6 +49,9 @@ public enum KernelCompiler {
         return zip(unrolled.monthRoots, eligibleGroups).allSatisfy { group, ok in ok || !group.contains { reached.contains($0) } }
       }
       let january = Lowering(program: program, builder: builder, columns: schema, mode: .januaryTimesTwelve)
+      for (group, segments) in zip(unrolled.monthRoots, groupSegments) {
+        if let segments { january.segments[group[0]] = segments }
+      }
       let stableRoots = try? eligible.map { id, _ -> (String, Int32) in
         let output = ids.first { $0.id == id }!
         let node = try january.definition(output.symbol, .household, date)

@@ -71,7 +71,21 @@ extension Lowering {
       if mode == .januaryTimesTwelve {
         var january = ctx
         january.date = CivilDate(year: ctx.date.year, month: 1, day: 1)!
-        return try b.multiply(try lower(x, january), b.constant(12, .number(scale: 1), ctx.domain))
+        let first = try lower(x, january)
+        guard let starts = segments[first], starts.count > 1 else {
+          return try b.multiply(first, b.constant(12, .number(scale: 1), ctx.domain))
+        }
+        // The first month of every segment times its length (see MonthAnalysis).
+        var total: Int32?
+        for (k, start) in starts.enumerated() {
+          let length = (k + 1 < starts.count ? starts[k + 1] : 12) - start
+          var at = ctx
+          at.date = CivilDate(year: ctx.date.year, month: start + 1, day: 1)!
+          let value = start == 0 ? first : try lower(x, at)
+          let part = try b.multiply(value, b.constant(Int64(length), .number(scale: 1), ctx.domain))
+          total = try total.map { try b.add($0, part) } ?? part
+        }
+        return total!
       }
       var total: Int32?
       var months: [Int32] = []

@@ -20,6 +20,9 @@ final class Lowering {
   let mode: MonthMode
   /// The twelve month nodes of every monthly sum lowered in `.unroll` mode.
   var monthRoots: [[Int32]] = []
+  /// For `.januaryTimesTwelve`: the segments of a monthly sum (first months, 0-based), by the node of
+  /// its January; a sum not listed is January times twelve.
+  var segments: [Int32: [Int]] = [:]
 
   enum MonthMode {
     case unroll

@@ -1,16 +1,18 @@
 import ExactArithmetic
 import RuleSyntax
 
-/// Pass: find when twelve monthly evaluations can be one.
+/// Pass: find when twelve monthly evaluations can be a few.
 ///
 /// The graphs of the twelve months of a monthly sum are compared node by node. Where they differ, the
 /// difference must be a *pivot*: an ordering comparison (`<`, `≤`, `>`, `≥`) between a value that
 /// does not depend on the month and one that only grows with the date (the date itself, an age on
-/// the date, the first day of its month, the date plus a fixed duration). A pivot changes at most once
-/// in a year, so a household whose pivots are the same in January and December has the same value in
-/// every month, and its yearly sum is twelve times January. Any other difference (a parameter that
-/// changes in July, a different version of a law, an equality with a date) makes the sum ineligible,
-/// and every household is computed month by month.
+/// the date, the first day of its month, the date plus a fixed duration). Any other difference (a
+/// parameter that changes in July, a new version of a law) starts a new *segment*: Januari–June and
+/// July–December, say. A pivot changes at most once in a year, so a household whose pivots are the
+/// same at the first and the last month of every segment has the same value in every month of it, and
+/// its yearly sum is the first month of each segment times the segment's length. More than
+/// ``maxSegments`` segments, or a difference that is neither, make the sum ineligible: every household
+/// is computed month by month.
 struct MonthAnalysis {
   let builder: GraphBuilder
   /// January and December node of every pivot found.
@@ -19,18 +21,31 @@ struct MonthAnalysis {
 
   init(builder: GraphBuilder) { self.builder = builder }
 
-  /// Analyses one monthly sum; false when it is not eligible.
-  mutating func analyse(_ months: [Int32]) -> Bool {
-    guard months.count == 12 else { return false }
+  static let maxSegments = 4
+
+  /// Analyses one monthly sum: the first month (0-based) of every segment, or `nil` when it is not
+  /// eligible. The pivots of every segment (its first against its last month) are collected.
+  mutating func segments(_ months: [Int32]) -> [Int]? {
+    guard months.count == 12 else { return nil }
+    var starts = [0]
     var found: [(Int32, Int32)] = []
+    var last: [(Int32, Int32)] = []
     for m in 1..<12 {
       var local: [(Int32, Int32)] = []
       var memo: Set<[Int32]> = []
-      guard walk(months[0], months[m], &local, &memo) else { return false }
-      if m == 11 { found = local }
+      if walk(months[starts.last!], months[m], &local, &memo) {
+        last = local
+        continue
+      }
+      // Not the same graph up to pivots: a new segment starts here.
+      guard starts.count < Self.maxSegments else { return nil }
+      found += last
+      last = []
+      starts.append(m)
     }
+    found += last
     for (a, b) in found where seen.insert([a, b]).inserted { pivots.append((a, b)) }
-    return true
+    return starts
   }
 
   /// Whether `x` (January) and `y` (a later month) are equal up to pivots.

@@ -52,7 +52,7 @@ struct DifferentialTests {
     return (out, compiled.map { results.exactRows[$0] }.reduce(0, +))
   }
 
-  @Test("Synthetische bevolking: ieder huishouden gelijk", arguments: ["2024-06-01", "2025-01-01"])
+  @Test("Synthetische bevolking: ieder huishouden gelijk", arguments: ["2024-06-01", "2025-01-01", "2026-01-01"])
   func synthetic(date: String) {
     let day = CivilDate(iso: date)!
     var s = Self.scenario
@@ -61,6 +61,20 @@ struct DifferentialTests {
     let (m, exact) = Self.mismatches(population, date: day)
     #expect(m.isEmpty, "\(m.prefix(10))")
     #expect(exact == 0, "gewone bedragen passen in de vaste komma; geen terugval op de referentie")
+  }
+
+  @Test("Een som over de maanden met een nieuwe AOW-versie in juli: twee segmenten, niet maand voor maand")
+  func segmentedMonths() {
+    let day = CivilDate(iso: "2026-01-01")!
+    var s = Self.scenario
+    s.zaad = 9
+    let population = Generator(scenario: s, program: Self.engine.program, date: day).generate(count: 400, threads: 2)
+    let kernel = KernelCompiler.compile(program: Self.engine.program, date: day, population: population)
+    // The income tax sums the AOW over the months; January–June and July–December differ (a new AOW
+    // version), so the short path takes two months instead of twelve and keeps the tax.
+    #expect(kernel.stable?.outputs.contains { $0.id == "inkomstenbelasting.jaarbedrag" } == true)
+    #expect(kernel.rest?.outputs.contains { $0.id == "inkomstenbelasting.jaarbedrag" } != true)
+    #expect(kernel.stable!.instructionCount < kernel.unrolled.instructionCount)
   }
 
   @Test("Grenzen en uitersten: inkomens, vermogens, verjaardagen, schrikkeldag, overloop", arguments: ["2024-03-01", "2025-07-01"])
