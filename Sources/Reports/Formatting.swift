@@ -19,7 +19,8 @@ enum Format {
     let s = Cents.decimalString(Int128(cents.magnitude))
     let parts = s.split(separator: ".")
     let whole = DutchFormat.groupThousands(String(parts[0]))
-    let frac = parts.count > 1 ? String(parts[1]) : "00"
+    // Always two decimals: `26.301,60`, not `26.301,6`.
+    let frac = parts.count > 1 ? String(parts[1]).padding(toLength: 2, withPad: "0", startingAt: 0) : "00"
     return Report.Cell(raw: (cents < 0 ? "-" : "") + s, display: (cents < 0 ? "−€ " : "€ ") + whole + "," + frac)
   }
 

@@ -24,6 +24,9 @@ public struct ReportInputs: Sendable {
   public var gaps: RuleGaps
   public var discontinuities: Discontinuities
   public var runoff: TransitionalRunoff?
+  /// Budget constraints of the typical households and the armoedeval (absent without a minimumloon).
+  public var budget: BudgetConstraint?
+  public var povertyTrap: PovertyTrap?
 
   public init(
     context: AnalysisContext, seed: UInt64, variant: Variant?, comparison: ReformComparison?, variantOutcomes: Outcomes?,
@@ -63,6 +66,7 @@ public struct ReportBuilder {
     if inputs.comparison != nil { sections.append(reformSection()) }
     sections.append(samenloopSection())
     sections.append(fraudSection())
+    if inputs.budget != nil || inputs.povertyTrap != nil { sections.append(budgetSection()) }
     if inputs.runoff != nil { sections.append(overgangsrechtSection()) }
     sections.append(methodSection())
     return Report(

@@ -43,7 +43,7 @@ public enum ReportPipeline {
     progress: @escaping @Sendable (_ step: Int, _ of: Int, _ phase: String) -> Void
   ) -> Output {
     var done = 0
-    let phases = variant == nil ? 8 : 9
+    let phases = variant == nil ? 9 : 10
     func phase(_ name: String) {
       done += 1
       progress(done, phases, name)
@@ -81,10 +81,16 @@ public enum ReportPipeline {
     let regime = TransitionalRunoff.Regime.aowPartnertoeslag(discountRate: o.discountRate, discountSource: o.discountSource, upkeepPerYear: o.upkeepPerYear)
     let runoff = engine.program.definition(regime.amount, on: o.date) == nil ? nil
       : TransitionalRunoff(regime: regime, program: engine.program, population: population, date: o.date)
-    phase("rapport opbouwen")
-    var builder = ReportBuilder(ReportInputs(
+    phase("budgetlijnen en armoedeval")
+    var inputs = ReportInputs(
       context: context, seed: s.zaad, variant: variant?.0, comparison: comparison, variantOutcomes: variantOutcomes, baseline: baseline,
-      samenloop: samenloop, marginal: marginal, divergence: divergence, citizen: citizen, fraud: fraud, gaps: gaps, discontinuities: discontinuities, runoff: runoff))
+      samenloop: samenloop, marginal: marginal, divergence: divergence, citizen: citizen, fraud: fraud, gaps: gaps, discontinuities: discontinuities, runoff: runoff)
+    if engine.program.outputs(on: o.date).contains(where: { $0.id == "netto.jaarinkomen" }) {
+      inputs.budget = BudgetConstraint(engine: engine, date: o.date)
+      inputs.povertyTrap = PovertyTrap(engine: engine, date: o.date)
+    }
+    phase("rapport opbouwen")
+    var builder = ReportBuilder(inputs)
     let report = builder.build()
     var examples: [(String, String)] = []
     for e in comparison?.examples ?? [] {

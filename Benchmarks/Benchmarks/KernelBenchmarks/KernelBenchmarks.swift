@@ -48,7 +48,10 @@ func checkAgreement() {
   var differences = 0
   for h in 0..<population.householdCount {
     let kernel = results.status[o][h] != 0 ? -1 : results.cents[o][h]
-    if kernel != out[h] { differences += 1 }
+    if kernel != out[h] {
+      if differences < 5 { FileHandle.standardError.write("huishouden \(h): kernel \(kernel), anker \(out[h])\n".data(using: .utf8)!) }
+      differences += 1
+    }
   }
   precondition(differences == 0, "kernel en handgeschreven anker verschillen in \(differences) huishoudens")
   print("Kernel en handgeschreven anker geven voor alle \(population.householdCount) huishoudens dezelfde zorgtoeslag.")

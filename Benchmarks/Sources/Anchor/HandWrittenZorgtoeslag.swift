@@ -6,7 +6,8 @@ import Population
 ///
 /// It computes exactly what the rules in `Regulations/zorgtoeslag/2025-01-01.md` and
 /// `Regulations/awir/2025-01-01.md` compute (the benchmark checks every household against the
-/// kernel before timing): toeslagpartner (Awir art. 3 lid 1, 2, 5), verzekerde per month (Wzt art. 1
+/// kernel before timing): toeslagpartner (Awir art. 3 lid 1 with AWR 5a, lid 2 on the facts whatever
+/// partnership is declared, lid 4, lid 5 a and b with lid 9), verzekerde per month (Wzt art. 1
 /// c), normpremie, the 50% rule, the vermogenstoets, the monthly sum, rounding and the € 24 minimum.
 /// Amounts are integers in units of 10⁻⁸ euro, which hold every intermediate exactly. Of the engine
 /// it uses only the population's columns and `CivilDate`'s day-number conversions.
@@ -18,7 +19,13 @@ public struct HandWrittenZorgtoeslag: Sendable {
   let vermogen: [Int64]
   let insured: [UInt8]
   let resident: [UInt8]
+  /// Registered at the address in the BRP (`ingeschreven_op_adres`, Awir art. 3 lid 2 aanhef).
+  let registered: [UInt8]
   let firstDegree: [UInt8]
+  /// `verwantschap` as the index of its enumeration value (0 = 'geen').
+  let kinship: [UInt8]
+  /// `relatie.verzoek_geen_partners` (Awir art. 3 lid 5 b, lid 9); absent means false.
+  let request: [UInt8]
   let partnerschap: [UInt8]
   let relation: [[UInt8]]
 
@@ -46,6 +53,9 @@ public struct HandWrittenZorgtoeslag: Sendable {
     insured = bytes(p.personColumns["zorgverzekerd"])
     resident = bytes(p.personColumns["ingezetene"])
     firstDegree = bytes(p.personColumns["eerstegraads_verwant"])
+    registered = bytes(p.personColumns["ingeschreven_op_adres"])
+    kinship = bytes(p.personColumns["verwantschap"])
+    request = bytes(p.householdColumns["relatie.verzoek_geen_partners"])
     partnerschap = bytes(p.householdColumns["partnerschap"])
     relation = ["gezamenlijk_kind", "erkend_kind", "pensioenpartner", "gezamenlijke_eigen_woning", "partner_vorig_jaar", "zakelijke_huurovereenkomst", "samenlevingscontract"]
       .map { bytes(p.householdColumns["relatie." + $0]) }
@@ -94,15 +104,26 @@ public struct HandWrittenZorgtoeslag: Sendable {
       for k in a..<end where role[k] == 2 { minorUntil = max(minorUntil, Self.eighteen(birth[k]).0 - 1) }
       var sum: Int64 = 0  // Σ over months of twice the yearly aanspraak, in 10⁻⁸ euro (twice: the 50% rule stays exact)
       let status = Int(partnerschap[h])
+      // Awir art. 3 lid 5 a (with lid 9) and b: who cannot be a toeslagpartner. Enumeration indices of
+      // `verwantschap`: 1 kind, 2 ouder (bloedverwant in de eerste graad); 3 stiefkind, 4 stiefouder,
+      // 5 schoonkind, 6 schoonouder (aanverwant); 7 pleegkind, 8 pleegouder.
+      var excluded = false
+      if hasPartner {
+        let k = kinship.isEmpty ? 0 : kinship[p]
+        let asked = !request.isEmpty && request[h] != 0
+        excluded = firstDegree[p] != 0 || k == 1 || k == 2 || (asked && (3...8).contains(k))
+      }
+      let registeredP = hasPartner && (registered.isEmpty || registered[p] != 0)
       for month in 0..<12 {
         var partner = false
-        if hasPartner && firstDegree[p] == 0 {
-          let married = status == 1 || status == 2
-          let contract = status == 3 && relation[6][h] != 0 && month >= adultA && month >= adultP
-          let lid2 = status == 3 && resident[p] != 0
+        if hasPartner && !excluded {
+          // Lid 1 (AWR 5a): married, registered, or a notarial cohabitation contract between adults.
+          let fiscal = status == 1 || status == 2 || (status == 3 && relation[6][h] != 0 && month >= adultA && month >= adultP)
+          // Lid 2 on the facts, whatever partnership is declared (keuze partnerschap-feiten-beslissen).
+          let lid2 = !fiscal && registeredP
             && (relation[0][h] != 0 || relation[1][h] != 0 || relation[2][h] != 0 || relation[3][h] != 0
               || (month >= adultA && month >= adultP && month <= minorUntil && relation[5][h] == 0) || relation[4][h] != 0)
-          partner = married || contract || lid2
+          partner = fiscal || lid2
         }
         let verzekerdeA = month >= verzA
         let verzekerdeP = partner && month >= verzP
