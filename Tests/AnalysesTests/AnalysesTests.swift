@@ -230,4 +230,25 @@ struct AnalysesTests {
     let re = try! NSRegularExpression(pattern: pattern)
     return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range(at: 1), in: text)!]) }
   }
+
+  @Test("budgetlijnen: ieder punt is een doorrekening van het voorbeeldhuishouden; knikken noemen de regeling")
+  func budgetConstraints() throws {
+    let date = CivilDate(iso: "2026-01-01")!
+    let b = try #require(BudgetConstraint(engine: Self.engine, date: date, stepPercent: 25))
+    // 2026: twelve times the minimummaandloon of January (€ 2.294,40).
+    #expect(b.minimumWage == 2_753_280)
+    let single = b.lines[0]
+    let point = try #require(single.points.first { $0.percent == 150 })
+    let document = single.household.document(wageCents: point.gross)
+    let direct = Self.engine.evaluate(try Self.engine.household(fromJSON: document), on: date, explain: false)
+    #expect(point.net.map { Rational(Int($0)) / 100 } == direct.value(of: "netto.jaarinkomen")?.number)
+    // A tenant's line bends where the huurtoeslag tapers off, and says so.
+    #expect(b.lines.contains { line in line.kinks.contains { k in k.causes.contains { $0.id == "huurtoeslag.maandbedrag" } } })
+    // The armoedeval compares the same household with and without wage.
+    let trap = try #require(PovertyTrap(engine: Self.engine, date: date))
+    for row in trap.rows {
+      if let a = row.netWithout, let w = row.netWith { #expect(row.burdenPromille == (row.gross - (w - a)) * 1000 / row.gross) }
+    }
+  }
+
 }
