@@ -12,6 +12,8 @@ extension PopulationData {
       var facts: [SymbolID: Value] = [:]
       for decl in program.facts(of: .person) {
         guard let column = personColumns[decl.field] else { continue }
+        // A fact the original document left to its default stays absent (see `presenceColumn(for:)`).
+        if let given = personColumns[Self.presenceColumn(for: decl.field)], given[p] == 0 { continue }
         facts[decl.id] = Self.value(column[p], decl, program)
       }
       let role = Self.roleOrder[Int(self.role[p])]
@@ -20,6 +22,7 @@ extension PopulationData {
     var facts: [SymbolID: Value] = [:]
     for decl in program.facts(of: .household) {
       guard let column = householdColumns[decl.field] else { continue }
+      if let given = householdColumns[Self.presenceColumn(for: decl.field)], given[h] == 0 { continue }
       facts[decl.id] = Self.value(column[h], decl, program)
     }
     return Household(persons: persons, facts: facts)

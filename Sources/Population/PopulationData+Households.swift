@@ -29,11 +29,16 @@ extension PopulationData {
     for decl in program.facts(of: .household) {
       let values = households.map { $0.facts[decl.id] ?? decl.defaultValue }
       if let column = try Self.column(values, decl, program) { householdColumns[decl.field] = column }
+      let given = households.map { $0.facts[decl.id] != nil }
+      if given.contains(false), householdColumns[decl.field] != nil { householdColumns[Self.presenceColumn(for: decl.field)] = .uint8(given.map { $0 ? 1 : 0 }) }
     }
     var personColumns: [String: ColumnData] = [:]
     for decl in program.facts(of: .person) {
       let values = ordered.flatMap { $0.map { $0.facts[decl.id] ?? decl.defaultValue } }
       if let column = try Self.column(values, decl, program) { personColumns[decl.field] = column }
+      // Which rows gave the fact themselves (`… is opgegeven`); only where some did not.
+      let given = ordered.flatMap { $0.map { $0.facts[decl.id] != nil } }
+      if given.contains(false), personColumns[decl.field] != nil { personColumns[Self.presenceColumn(for: decl.field)] = .uint8(given.map { $0 ? 1 : 0 }) }
     }
     let types: [UInt8] = households.map { h in
       let partner = h.partner != nil
@@ -46,6 +51,11 @@ extension PopulationData {
       householdCount: households.count, personStart: personStart, role: role, householdColumns: householdColumns,
       personColumns: personColumns, householdType: types)
   }
+
+  /// The column that says, per row, whether the document gave `field` itself (1) or left it to its
+  /// default (0). Present only in populations built from documents where that differs per row; a
+  /// generated population gives its columns for every row.
+  public static func presenceColumn(for field: String) -> String { "?" + field }
 
   static func column(_ values: [Value?], _ decl: FactDeclaration, _ program: Program) throws -> ColumnData? {
     if values.allSatisfy({ $0 == nil }) { return nil }

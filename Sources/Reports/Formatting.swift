@@ -43,8 +43,12 @@ enum Format {
   }
 
   /// Per mille as a percentage, e.g. 153 → `15,3 %`.
+  /// Negative values carry one minus sign: −24 → `−2,4 %`.
   static func promille(_ p: Int64) -> Report.Cell {
-    Report.Cell(raw: String(format: "%.3f", Double(p) / 1000), display: "\(p / 10),\(p % 10) %")
+    let m = p.magnitude
+    let sign = p < 0 ? "−" : ""
+    let raw = (p < 0 ? "-" : "") + "\(m / 1000)." + String("00\(m % 1000)".suffix(3))
+    return Report.Cell(raw: raw, display: "\(sign)\(m / 10),\(m % 10) %")
   }
 
   static func text(_ s: String) -> Report.Cell { Report.Cell(raw: s, display: s) }

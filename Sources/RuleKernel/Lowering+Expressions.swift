@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Population
 import RuleIR
 import RuleSyntax
 
@@ -20,10 +21,12 @@ extension Lowering {
       return try b.into(definition(id, .household, ctx.date), ctx.domain)
     case .person: throw KernelUnsupported(description: "een persoon als waarde")
     case .given(let id, let person):
-      // A population gives a fact for every row or for none: the column is there or it is not.
+      // A generated population gives a fact for every row or for none (the column is there or not); one
+      // built from documents says per row (the presence column).
       guard let decl = program.facts[id] else { throw KernelUnsupported(description: "onbekend gegeven \(id)") }
       let own: Domain = decl.subject == .person ? .person : .household
-      var node = b.boolean(columns.has(decl.field, own), own)
+      let presence = PopulationData.presenceColumn(for: decl.field)
+      var node = columns.has(presence, own) ? b.column(presence, .boolean, own) : b.boolean(columns.has(decl.field, own), own)
       if own == .person { node = try toPerson(node, person, ctx) }
       return try b.into(node, ctx.domain)
     case .arithmetic(let op, let x, let y):
@@ -122,10 +125,34 @@ extension Lowering {
     case .beginOfYear: return b.date(ctx.date.firstOfYear, ctx.domain)
     case .endOfYear: return b.date(CivilDate(year: ctx.date.year, month: 12, day: 31)!, ctx.domain)
     case .calculationYear: return b.constant(Int64(ctx.date.year), .number(scale: 1), ctx.domain)
-    case .compare(let op, let x, let y): return try b.compare(op, try lower(x, ctx), try lower(y, ctx))
+    case .compare(let op, let x, let y):
+      if case .person(let p) = x.kind, case .person(let q) = y.kind, op == .equal || op == .notEqual {
+        // `hij is de aanvrager`: the person of the row has that role (the document has one aanvrager and
+        // at most one partner).
+        let same = try samePerson(p, q, ctx)
+        return op == .equal ? same : b.not(same)
+      }
+      return try b.compare(op, try lower(x, ctx), try lower(y, ctx))
     case .and(let list): return try b.logic(try list.map { try lower($0, ctx) }, isAnd: true)
     case .or(let list): return try b.logic(try list.map { try lower($0, ctx) }, isAnd: false)
     case .not(let x): return b.not(try lower(x, ctx))
+    }
+  }
+
+  /// Whether two person references name the same person, as a condition in the context's domain.
+  func samePerson(_ p: PersonRef, _ q: PersonRef, _ ctx: Context) throws -> Int32 {
+    let b = builder
+    if p == q { return b.boolean(true, ctx.domain) }
+    switch (p, q) {
+    case (.current, .aanvrager), (.aanvrager, .current):
+      guard ctx.domain == .person else { throw KernelUnsupported(description: "'hij' buiten een persoon") }
+      return b.roleIn(1 << PopulationData.code(of: .aanvrager))
+    case (.current, .partner), (.partner, .current):
+      guard ctx.domain == .person else { throw KernelUnsupported(description: "'hij' buiten een persoon") }
+      return b.roleIn(1 << PopulationData.code(of: .partner))
+    default:
+      // The aanvrager and the partner are different persons.
+      return b.boolean(false, ctx.domain)
     }
   }
 }

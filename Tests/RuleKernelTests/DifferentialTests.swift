@@ -63,6 +63,26 @@ struct DifferentialTests {
     #expect(exact == 0, "gewone bedragen passen in de vaste komma; geen terugval op de referentie")
   }
 
+  @Test("Een bevolking uit documenten: 'is opgegeven' per huishouden, zoals de documenten het zeggen")
+  func presencePerRow() throws {
+    let day = CivilDate(iso: "2026-01-01")!
+    let documents = [
+      #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01", "loon": "30000", "toetsingsinkomen": "20000"}]}"#,
+      #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01", "loon": "30000"}]}"#,
+    ]
+    let households = try documents.map { try Self.household($0) }
+    let population = try PopulationData(households: households, program: Self.engine.program)
+    let kernel = KernelCompiler.compile(program: Self.engine.program, date: day, population: population)
+    let results = KernelRunner.run(kernel: kernel, program: Self.engine.program, population: population, date: day, threads: 1)
+    let o = try #require(results.index(of: "zorgtoeslag.jaarbedrag"))
+    for (h, household) in households.enumerated() {
+      let direct = Self.engine.evaluate(household, on: day, explain: false).value(of: "zorgtoeslag.jaarbedrag")?.number
+      #expect(results.status[o][h] == 0 && direct == Rational(Int(results.cents[o][h])) / 100, "huishouden \(h)")
+    }
+    // The given toetsingsinkomen (€ 20.000) and the derived one (€ 30.000 loon) give different toeslagen.
+    #expect(results.cents[o][0] != results.cents[o][1])
+  }
+
   @Test("Een som over de maanden met een nieuwe AOW-versie in juli: twee segmenten, niet maand voor maand")
   func segmentedMonths() {
     let day = CivilDate(iso: "2026-01-01")!
