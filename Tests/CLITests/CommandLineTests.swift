@@ -105,7 +105,7 @@ struct CommandLineTests {
     // 44.000 − 3.159,54 + zorgtoeslag 1.004 + kgb 2.211 + 12 × huurtoeslag 242,73.
     #expect(r.stdout.contains(#""netto.jaarinkomen": "46968.22""#))
     // The toetsingsinkomen is derived (Awir art. 8 with AWR art. 21e), not given: the trace says which rule.
-    #expect(r.stdout.contains("Anders is het toetsingsinkomen van een persoon zijn verzamelinkomen."))
+    #expect(r.stdout.contains("Anders is het toetsingsinkomen van een persoon zijn verzamelinkomen vermeerderd met zijn bruto bijstand."))
     #expect(!r.stdout.contains("\"onbepaald\""))
   }
 
@@ -215,10 +215,13 @@ struct CommandLineTests {
     #expect(r.status == 3)
     // Not a huurder and no children: huurtoeslag and kindgebonden budget are decided (€ 0) although the
     // toeslagpartner is not; AOW and bijstand have their own partner concepts and need no Awir facts. No
-    // income at all: the bijstand is the gehuwdennorm, the tax nil.
+    // income at all: the bijstand is the gehuwdennorm, the tax nil; each partner's half grossed up with the
+    // loonheffing (Pw art. 19 lid 4) is € 13.188 a year (worked examples in participatiewet/2025-01-01.md).
     #expect(r.stdout.contains("""
         "outputs": {
           "aow.bruto_maandbedrag": "0",
+          "bijstand.bruto_jaarbedrag": "26376",
+          "bijstand.bruto_jaarbedrag_aanvrager": "13188",
           "bijstand.maandbedrag": "1922.07",
           "bijstand.maandnorm": "1922.07",
           "huurtoeslag.maandbedrag": "0",

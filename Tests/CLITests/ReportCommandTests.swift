@@ -21,7 +21,9 @@ struct ReportCommandTests {
     #expect(tables.contains("variant-banden.csv") && tables.contains("overgangsrecht-afbouw.csv") && tables.contains("fraude-rangorde.csv"))
     #expect(!files.contains { $0.contains(".tmp") })
     let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/rapport.json"))) as? [String: Any])
-    #expect((json["sections"] as? [Any])?.count == 6)
+    // Overview, variant, samenloop, fraud, budget lines and armoedeval, overgangsrecht, method.
+    #expect((json["sections"] as? [Any])?.count == 7)
+    #expect(tables.contains("armoedeval.csv") && tables.contains("budgetlijn-knikken.csv"))
   }
 
   @Test("een variant met een onbekende parameter of een verkeerd getal: melding met de bekende namen, exit 2")
