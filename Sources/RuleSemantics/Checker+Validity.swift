@@ -19,6 +19,11 @@ extension Checker {
             emit(.notInLaw(key, law: imported.law, suggestion: Spelling.suggestion(for: key, among: table.names(in: imported.law))), at: imported.name.range, scope)
             continue
           }
+          if let until = imported.until, until <= version.header.validFrom {
+            // `Gebruik uit X tot D` with D before the version starts: the name could never be used.
+            emit(.useEndsBeforeVersion(imported.law, until: until.iso, from: version.header.validFrom.iso), at: imported.name.range, scope)
+            continue
+          }
           if lawSymbolKind(imported.law, key) == .parameter { continue }
           let spans = others.filter { $0.rules[key] != nil }.map { ($0.header.validFrom, $0.header.validUntil) }
           // `Gebruik uit X tot D`: only the days before D need the other law.

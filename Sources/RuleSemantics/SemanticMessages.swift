@@ -36,6 +36,9 @@ extension DiagnosticMessage {
   static func expectedType(_ expected: String, found: RuleType) -> Self {
     .init(id: "type.verwacht", "verwacht \(expected), maar dit is een \(found)")
   }
+  static func useEndsBeforeVersion(_ law: String, until: String, from: String) -> Self {
+    .init(id: "geldigheid.gebruik-tot", "'Gebruik uit \(law) tot \(until)' eindigt vóór deze versie begint (\(from)): de naam zou nooit bruikbaar zijn")
+  }
   static func givenNeedsFact() -> Self {
     .init(id: "type.opgegeven", "alleen een gegeven uit het huishoudendocument kan 'opgegeven' zijn, geen afgeleide waarde of parameter")
   }

@@ -26,6 +26,10 @@ extension Scenario {
       for b in uitkeringPromille where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[1] > 131 || !(0...1000).contains(b[2]) {
         throw fail("inkomensbron.uitkering_promille: iedere band is [van, tot, aantal per duizend] met 0 ≤ van < tot ≤ 131 en een aantal van 0 tot en met 1000")
       }
+      let sorted = uitkeringPromille.sorted { $0[0] < $1[0] }
+      for (a, b) in zip(sorted, sorted.dropFirst()) where b[0] < a[1] {
+        throw fail("inkomensbron.uitkering_promille: de banden [\(a[0]), \(a[1])) en [\(b[0]), \(b[1])) overlappen; iedere leeftijd hoort bij hoogstens één band")
+      }
       guard (18...130).contains(pensioenVanaf) else { throw fail("inkomensbron.pensioen_vanaf: een leeftijd van 18 tot en met 130, niet \(pensioenVanaf)") }
       guard (0...1_000_000).contains(aowInInkomen) else { throw fail("inkomensbron.aow_in_inkomen: euro's per jaar van 0 tot en met 1.000.000, niet \(aowInInkomen)") }
     }

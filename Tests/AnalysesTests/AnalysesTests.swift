@@ -146,6 +146,8 @@ struct AnalysesTests {
     let misspelled = refusal(text.replacingOccurrences(of: "\npartnertoeslag:", with: "\npartnertoeslg:"))
     #expect(misspelled.contains("onbekende sleutel 'partnertoeslg'; bedoelt u 'partnertoeslag'?") && misspelled.contains("regel 111"))
     #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [450, 880]", with: "huur_sociaal: [880, 450]")).contains("wonen.huur_sociaal: [van, tot] met 0 ≤ van ≤ tot"))
+    #expect(refusal(text.replacingOccurrences(of: "[25, 45, 120]", with: "[20, 45, 120]")).contains("inkomensbron.uitkering_promille: de banden [18, 25) en [20, 45) overlappen"))
+    #expect(refusal(text.replacingOccurrences(of: "pensioen_vanaf: 67", with: "pensioen_vanf: 67")).contains("onbekende sleutel 'inkomensbron.pensioen_vanf'; bedoelt u 'pensioen_vanaf'?"))
     #expect(refusal(text.replacingOccurrences(of: "  alleenstaand: 3340560", with: "  alleenstaand: -5")).contains("samenstelling: een gewicht is een aantal van 0 of meer, niet -5"))
     let zero = text.replacingOccurrences(of: "alleenstaand: [[18, 30, 22], [30, 45, 17], [45, 65, 27], [65, 80, 22], [80, 97, 12]]", with: "alleenstaand: [[18, 30, 0], [30, 45, 0]]")
     #expect(refusal(zero).contains("leeftijd.alleenstaand: alle gewichten zijn 0"))

@@ -109,6 +109,18 @@ struct CommandLineTests {
     #expect(!r.stdout.contains("\"onbepaald\""))
   }
 
+  @Test("Inkomensbestanddelen buiten hun grenzen: een fout met het veld, geen onbepaalde uitkomsten")
+  func incomeBounds() throws {
+    let json = #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01", "loon": "-5000", "bijstand_maanden_vrijlating_arbeid": 99999999999999999999}]}"#
+    let r = try Self.run(["evaluate", "--household", "-"], stdin: json)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("personen[0].loon: ten minste € 0 per jaar, niet -5000"))
+    #expect(r.stderr.contains("personen[0].bijstand_maanden_vrijlating_arbeid: ten hoogste 1.200"))
+    // A loss is the one negative component the document may give: the tax then says why it does not decide.
+    let loss = try Self.run(["evaluate", "--household", "-"], stdin: #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01", "winst": "-5000"}]}"#)
+    #expect(loss.status == 3 && loss.stderr.contains("verliesverrekening"))
+  }
+
   @Test("toets evaluate --explain noemt ieder gebruikt artikel")
   func evaluateExplain() throws {
     let r = try Self.run(["evaluate", "--date", "2025-01-01", "--household", "-", "--explain"], stdin: try String(contentsOf: Self.fixtures.appendingPathComponent("huishouden-contract.json"), encoding: .utf8))

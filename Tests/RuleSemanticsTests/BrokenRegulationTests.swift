@@ -150,4 +150,35 @@ struct BrokenRegulationTests {
     #expect(errors.contains("kop.md:4:6: '12345' is geen BWB-id (de vorm is BWBR gevolgd door zeven cijfers)"))
     #expect(errors.contains("kop.md:5:15: 'geldig vanaf' moet een datum JJJJ-MM-DD zijn, niet '2025-13-01'"))
   }
+
+  @Test("Wat de inkomensregels nieuw brachten, fout gebruikt: opgegeven bij een afgeleide waarde, gebruik tot vóór de versie, een onbekende soort uitvoer")
+  func incomeConstructs() {
+    let base = RegulationFixture.header(code: "basis", from: "2025-01-01", until: "2027-01-01") + """
+      ## Artikel 1
+
+      ```regels
+      Het basisinkomen van een persoon is zijn inkomen.
+      ```
+      """
+    let user = RegulationFixture.header(code: "test") + """
+      ## Artikel 1
+
+      ```regels
+      Gebruik uit basis tot 2024-01-01: basisinkomen.
+      Het bedrag van een persoon is zijn inkomen indien zijn basisinkomen is opgegeven.
+      Het totaal is de som van het bedrag van de personen.
+      Uitvoer test.totaal is het totaal, een maatstf.
+      ```
+      """
+    let (program, diagnostics) = RegulationFixture.compile(["basis.md": base, "test.md": user])
+    #expect(program == nil)
+    let errors = RegulationFixture.errors(diagnostics)
+    #expect(errors.contains { $0.hasPrefix("test.md:") && $0.contains("'Gebruik uit basis tot 2024-01-01' eindigt vóór deze versie begint (2025-01-01)") }, "\(errors)")
+    #expect(errors.contains { $0.hasPrefix("test.md:") && $0.contains("'een maatstaf' (zoals het netto-inkomen), maar vond 'maatstf'") }, "\(errors)")
+    // Without the misspelled output, the remaining error is the `opgegeven` on a derived value.
+    let fixed = user.replacingOccurrences(of: "een maatstf", with: "een maatstaf").replacingOccurrences(of: "tot 2024-01-01", with: "tot 2026-01-01")
+    let (_, again) = RegulationFixture.compile(["basis.md": base, "test.md": fixed])
+    #expect(RegulationFixture.errors(again).contains { $0.contains("alleen een gegeven uit het huishoudendocument kan 'opgegeven' zijn") }, "\(RegulationFixture.errors(again))")
+  }
+
 }
