@@ -49,11 +49,11 @@ public struct BudgetConstraint: Sendable {
   public let lines: [Line]
 
   /// Evaluates every household in `households` at 0, `step`, … , 200 % of the minimumloon on `date`.
-  /// Without `households`, the standard set (``TypicalHousehold/standard(halfMinimumWage:)``).
+  /// Without `households`, the standard set (``TypicalHousehold/standard(minimumWage:)``).
   public init?(engine: Engine, date: CivilDate, households given: [TypicalHousehold]? = nil, stepPercent: Int = 5) {
     guard let yearly = Self.minimumWage(engine: engine, date: date) else { return nil }
     minimumWage = yearly
-    let households = given ?? TypicalHousehold.standard(halfMinimumWage: TypicalHousehold.euros(yearly / 2))
+    let households = given ?? TypicalHousehold.standard(minimumWage: yearly)
     let declarations = engine.program.outputs(on: date)
     var lines: [Line] = []
     for typical in households {
@@ -83,7 +83,8 @@ public struct BudgetConstraint: Sendable {
     var parts: [String: Int64] = [:]
     for d in declarations where d.kind == .payment || d.kind == .levy {
       guard let r = evaluation.value(of: d.id)?.number else { continue }
-      let yearly = d.id.hasSuffix("maandbedrag") ? r * 12 : r
+      let monthly: Bool = { if case .money(.perMaand) = engine.program.symbols[d.symbol]?.type { return true } else { return false } }()
+      let yearly = monthly ? r * 12 : r
       if let c = (yearly * 100).intValue { parts[d.id] = Int64(c) }
     }
     let net = evaluation.value(of: "netto.jaarinkomen")?.number.flatMap { ($0 * 100).intValue }.map(Int64.init)

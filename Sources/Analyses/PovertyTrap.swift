@@ -29,7 +29,7 @@ public struct PovertyTrap: Sendable {
   public init?(engine: Engine, date: CivilDate, percents: [Int] = [50, 80, 100]) {
     guard let yearly = BudgetConstraint.minimumWage(engine: engine, date: date) else { return nil }
     minimumWage = yearly
-    let standard = TypicalHousehold.standard(halfMinimumWage: TypicalHousehold.euros(yearly / 2))
+    let standard = TypicalHousehold.standard(minimumWage: yearly)
     // The households that can be on bijstand without a second income: single, single parent, one-earner couple.
     let chosen = [standard[0], standard[1], standard[2]]
     let declarations = engine.program.outputs(on: date)

@@ -1,3 +1,5 @@
+import ExactArithmetic
+
 /// A typical household (voorbeeldhuishouden) for budget constraints and the armoedeval: a household
 /// document in which only the aanvrager's gross wage varies.
 ///
@@ -12,13 +14,7 @@ public struct TypicalHousehold: Sendable, Hashable {
 
   /// The document with the aanvrager's wage `wageCents` (exact, in euros with cents).
   public func document(wageCents: Int64) -> String {
-    template.replacingOccurrences(of: "{LOON}", with: Self.euros(wageCents))
-  }
-
-  /// Cents as an exact decimal text in euros (`123456` → `1234.56`).
-  static func euros(_ cents: Int64) -> String {
-    let c = cents % 100
-    return "\(cents / 100).\(c < 10 ? "0" : "")\(c)"
+    template.replacingOccurrences(of: "{LOON}", with: Cents.decimalString(wageCents))
   }
 
   /// The same household after the six months of the arbeidsinkomstenvrijlating (Participatiewet art. 31
@@ -40,10 +36,11 @@ public struct TypicalHousehold: Sendable, Hashable {
     #"{"partnerschap": "gehuwd", "relatie": {"gezamenlijk_kind": true}, "personen": [\#(aanvrager), {"id": "p", "rol": "partner", "geboortedatum": "1992-06-01", "loon": "\#(partnerWage)"}, \#(children)], \#(woning)}"#
   }
 
-  /// The six standard households; the second earner earns half the yearly minimumloon of 2026
-  /// (`halfMinimumWage`, euros), fixed while the aanvrager's wage varies.
-  public static func standard(halfMinimumWage: String) -> [TypicalHousehold] {
-    [
+  /// The six standard households; the second earner earns half the yearly `minimumWage` (cents), fixed
+  /// while the aanvrager's wage varies.
+  public static func standard(minimumWage: Int64) -> [TypicalHousehold] {
+    let halfMinimumWage = Cents.decimalString(minimumWage / 2)
+    return [
       TypicalHousehold(label: "alleenstaande, huurder", template: single(tenant)),
       TypicalHousehold(label: "alleenstaande ouder met twee kinderen, huurder", template: #"{"partnerschap": "geen", "personen": [\#(aanvrager), \#(ownChildren)], \#(tenant)}"#),
       TypicalHousehold(label: "eenverdieners met twee kinderen, huurder", template: couple(tenant, partnerWage: "0")),

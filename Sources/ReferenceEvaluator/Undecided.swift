@@ -62,6 +62,13 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Whether the document's form, not the case, leaves the outcome open (``documentForm``): the
+  /// document is valid, it only does not give what this outcome asks.
+  public var isDocumentForm: Bool {
+    if case .documentForm = self { return true }
+    return false
+  }
+
   /// A short machine code: `ontbrekend-gegeven`, `geen-regel`, `tegenstrijdig`, …
   public var code: String {
     switch self {

@@ -21,9 +21,6 @@ final class GraphBuilder {
   /// Nodes that read a wide product other than through a rounding: outputs that reach one are
   /// computed by the reference evaluator.
   private(set) var poisoned: Set<Int32> = []
-  /// The first definition whose value reads a wide product other than through a rounding: named in
-  /// the reason an output falls back to the reference evaluator.
-  var firstWideDefinition: String?
   private var index: [Key: Int32] = [:]
   /// Range of every column, by domain and field.
   let columnRanges: [Domain: [String: ClosedRange<Int128>]]

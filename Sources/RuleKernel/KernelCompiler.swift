@@ -23,10 +23,7 @@ public enum KernelCompiler {
       do {
         let node = try unrolled.definition(output.symbol, .household, date)
         guard case .number = builder[node].repr else { throw KernelUnsupported(description: "uitvoer is geen bedrag") }
-        guard builder.isEmittable(node) else {
-          let origin = builder.firstWideDefinition.map { " (in \($0))" } ?? ""
-          throw KernelUnsupported(description: "een product dat niet in 64 bits past, wordt niet direct afgerond\(origin)")
-        }
+        guard builder.isEmittable(node) else { throw KernelUnsupported(description: "\(Lowering.wideUnrounded) (in \(output.symbol))") }
         roots.append((output.id, node))
       } catch let e as KernelUnsupported {
         unsupported.append((output.id, e.description))

@@ -25,12 +25,16 @@ extension Lowering {
       // Name the innermost definition the kernel could not lower, so the reason points at a rule.
       throw KernelUnsupported(description: "\(e.description) (in \(id))")
     }
-    if builder.firstWideDefinition == nil, !builder.isEmittable(node), !builder.wideProducts.contains(node) {
-      builder.firstWideDefinition = id.description
+    // A value that reads a wide product other than through a rounding can never be emitted: say so
+    // here, where the definition that does it is known.
+    if !builder.isEmittable(node), !builder.wideProducts.contains(node) {
+      throw KernelUnsupported(description: "\(Self.wideUnrounded) (in \(id))")
     }
     memo[key] = node
     return node
   }
+
+  static let wideUnrounded = "een product dat niet in 64 bits past, wordt niet direct afgerond"
 
   struct Tree {
     let applies: Int32

@@ -20,4 +20,24 @@ public enum OutputKind: String, Sendable, Hashable, Codable, CaseIterable {
     case .measure: return "niet nul"
     }
   }
+
+  /// What a mean is taken over, in the summary (`gemiddeld … per ontvanger`).
+  public var meanNoun: String {
+    switch self {
+    case .payment: return "ontvanger"
+    case .norm: return "huishouden met een norm"
+    case .levy: return "betaler"
+    case .measure: return "huishouden waar het niet nul is"
+    }
+  }
+
+  /// The line a summary puts under a non-payment, saying what the amounts are; none for a payment.
+  public var summaryNote: String? {
+    switch self {
+    case .payment: return nil
+    case .norm: return "een norm, geen betaling: de norm die voor het huishouden zou gelden"
+    case .levy: return "een heffing, geen betaling: wat het huishouden verschuldigd is"
+    case .measure: return "een maatstaf, geen betaling: opgeteld over de huishoudens"
+    }
+  }
 }

@@ -11,7 +11,7 @@ struct ChunkBuilder {
   var uitkering: [Int64] = []
   var pensioen: [Int64] = []
   /// Whether the population carries the income components (the scenario has `inkomensbron`).
-  var withSources = false
+  let withSources: Bool
   var vermogen: [Int64] = []
   var zorgverzekerd: [UInt8] = []
   var ingezetene: [UInt8] = []
@@ -36,7 +36,8 @@ struct ChunkBuilder {
   var rekenhuur: [Int64] = []
   var headIndex = 0
 
-  init(capacity: Int) {
+  init(capacity: Int, withSources: Bool = false) {
+    self.withSources = withSources
     personStart.reserveCapacity(capacity + 1)
     type.reserveCapacity(capacity)
     let persons = capacity * 9 / 4
@@ -45,6 +46,7 @@ struct ChunkBuilder {
     }
     birth.reserveCapacity(persons)
     income.reserveCapacity(persons)
+    if withSources { for p in [\ChunkBuilder.loon, \.uitkering, \.pensioen] as [WritableKeyPath<ChunkBuilder, [Int64]>] { self[keyPath: p].reserveCapacity(persons) } }
     vermogen.reserveCapacity(persons)
   }
 
@@ -64,9 +66,11 @@ struct ChunkBuilder {
     role.append(r)
     birth.append(b)
     income.append(i.inkomensgegeven)
-    loon.append(i.loon)
-    uitkering.append(i.uitkering)
-    pensioen.append(i.pensioen)
+    if withSources {
+      loon.append(i.loon)
+      uitkering.append(i.uitkering)
+      pensioen.append(i.pensioen)
+    }
     vermogen.append(v)
     zorgverzekerd.append(random.chance(999, in: 1000) ? 1 : 0)
     ingezetene.append(1)

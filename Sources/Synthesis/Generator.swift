@@ -72,8 +72,7 @@ public struct Generator: Sendable {
 
   public func generateChunk(index: Int, households: Int) -> PopulationData {
     var random = RandomSource(seed: scenario.zaad, stream: UInt64(index))
-    var b = ChunkBuilder(capacity: households)
-    b.withSources = scenario.inkomensbron != nil
+    var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil)
     for _ in 0..<households { household(&random, &b) }
     return b.build()
   }

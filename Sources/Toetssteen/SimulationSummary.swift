@@ -147,15 +147,10 @@ public struct SimulationSummary: Sendable {
         if case .money(let p) = o.type, p == .perMaand { return " per maand" }
         return ""
       }()
-      switch o.kind {
-      case .norm: lines.append("  een norm, geen betaling: de norm die voor het huishouden zou gelden")
-      case .levy: lines.append("  een heffing, geen betaling: wat het huishouden verschuldigd is")
-      case .measure: lines.append("  een maatstaf, geen betaling: opgeteld over de huishoudens")
-      case .payment: break
-      }
+      if let note = o.kind.summaryNote { lines.append("  " + note) }
       lines.append("  \(who.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count(o.recipients)) van \(count(households)) huishoudens")
       lines.append("  totaal       \(money(o.totalCents))\(period)")
-      lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.kind == .norm ? "huishouden met een norm" : o.kind == .levy ? "betaler" : o.kind == .measure ? "huishouden" : "ontvanger")")
+      lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.kind.meanNoun)")
       if o.undecided > 0 {
         lines.append("  onbepaald    \(count(o.undecided)) huishoudens\(o.undecidedReason.map { ", bijvoorbeeld: \($0)" } ?? "")")
       }

@@ -70,7 +70,7 @@ struct Evaluate: ParsableCommand {
     // An outcome the document's form does not allow (income given only as a toetsingsinkomen) is listed,
     // but is no reason for exit 3: a document in that form is valid (contract v1.4).
     for (id, reason) in evaluation.undecided { Terminal.error("\(id): onbepaald: \(reason)") }
-    if evaluation.undecided.contains(where: { $0.1.code != "documentvorm" }) { throw ExitCode(3) }
+    if evaluation.undecided.contains(where: { !$0.1.isDocumentForm }) { throw ExitCode(3) }
   }
 }
 
