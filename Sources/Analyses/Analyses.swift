@@ -29,9 +29,7 @@ public struct AnalysisContext: Sendable {
     self.scenario = scenario
     self.population = population
     self.threads = threads
-    let s = scenario.samenstelling
-    nationalHouseholds = s.alleenstaand + s.paarZonderKinderenGehuwd + s.paarZonderKinderenSamenwonend
-      + s.paarMetKinderenGehuwd + s.paarMetKinderenSamenwonend + s.eenouder + s.metMedebewoners
+    nationalHouseholds = Self.nationalHouseholds(of: scenario)
     householdIncome = population.householdTotals(of: "toetsingsinkomen")
     deciles = IncomeDeciles(incomeCents: householdIncome)
   }

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import Population
+import Synthesis
 import RuleIR
 import RuleSyntax
 import Toetssteen
@@ -13,6 +14,9 @@ public struct ReformComparison: Sendable {
     public let kind: OutputKind
     public let baseline: Int128
     public let variant: Int128
+    /// The same after the scenario's non-take-up (the households that claim, identical in baseline and
+    /// variant), when the scenario gives a rate for the output's regeling.
+    public let claimed: (rate: Int64, baseline: Int128, variant: Int128)?
   }
 
   /// Households in one group and what the variant does to them.
@@ -53,10 +57,20 @@ public struct ReformComparison: Sendable {
   /// comparison rather than counted as a loss.
   public let onlyInOne: [String]
 
-  /// Net change of all payments per year, in cents (synthetic population).
+  /// Net change of all payments per year, in cents (synthetic population): the entitlement.
   public var budgetEffect: Int128 {
     effects.filter { $0.kind == .payment && !onlyInOne.contains($0.id) }.reduce(0) { $0 + $1.variant - $1.baseline }
   }
+
+  /// The same as spending: payments with a non-take-up rate count only for the households that claim.
+  public var spendingEffect: Int128 {
+    effects.filter { $0.kind == .payment && !onlyInOne.contains($0.id) }.reduce(0) { sum, e in
+      sum + (e.claimed.map { $0.variant - $0.baseline } ?? (e.variant - e.baseline))
+    }
+  }
+
+  /// Whether any payment has a non-take-up rate (so spending differs from entitlement).
+  public var hasNonTakeUp: Bool { effects.contains { $0.claimed != nil } }
   public var winners: Int { bands.filter { ($0.lower ?? Int64.min) >= 100 }.reduce(0) { $0 + $1.households } }
   public var losers: Int { bands.filter { ($0.upper ?? Int64.max) <= -99 }.reduce(0) { $0 + $1.households } }
 
@@ -65,11 +79,23 @@ public struct ReformComparison: Sendable {
   public init(name: String, context: AnalysisContext, baseline: Outcomes, variant: Outcomes) {
     variantName = name
     var effects: [OutputEffect] = []
+    let nonTakeUp = NonTakeUp(scenario: context.scenario, seed: context.scenario.zaad)
     for (o, id) in baseline.ids.enumerated() {
       let v = variant.index(of: id)
       let b = baseline.yearly[o].reduce(Int128(0)) { $0 + Int128($1) }
       let w = v.map { variant.yearly[$0].reduce(Int128(0)) { $0 + Int128($1) } } ?? 0
-      effects.append(OutputEffect(id: id, kind: baseline.kinds[o], baseline: b, variant: w))
+      var claimed: (Int64, Int128, Int128)?
+      if baseline.kinds[o] == .payment, let rate = nonTakeUp.rate(forOutput: id) {
+        let code = String(id.prefix { $0 != "." })
+        var cb: Int128 = 0
+        var cv: Int128 = 0
+        for h in 0..<baseline.householdCount where !nonTakeUp.declines(code, household: h) {
+          cb += Int128(baseline.yearly[o][h])
+          if let v { cv += Int128(variant.yearly[v][h]) }
+        }
+        claimed = (rate, cb, cv)
+      }
+      effects.append(OutputEffect(id: id, kind: baseline.kinds[o], baseline: b, variant: w, claimed: claimed))
     }
     self.effects = effects
     let common = Set(baseline.ids).intersection(variant.ids)

@@ -28,8 +28,12 @@ extension ReportBuilder {
     var paragraphs = [
       paragraph("\(variant.beschrijving)"),
       paragraph("De variant wijzigt: " + (changes + amendments).joined(separator: "; ") + ". Basis en variant zijn op dezelfde huishoudens doorgerekend.", changeRefs),
-      paragraph("Budgettair effect: \(Format.euroText(scaled(r.budgetEffect))) per jaar (Nederland); \(Format.countText(scaled(r.winners))) huishoudens gaan erop vooruit en \(Format.countText(scaled(r.losers))) erop achteruit (vanaf € 1 per jaar).", emphasis: true),
+      paragraph("Budgettair effect op het recht: \(Format.euroText(scaled(r.budgetEffect))) per jaar (Nederland); \(Format.countText(scaled(r.winners))) huishoudens gaan erop vooruit en \(Format.countText(scaled(r.losers))) erop achteruit (vanaf € 1 per jaar).", emphasis: true),
     ]
+    if r.hasNonTakeUp {
+      let rates = r.effects.compactMap { e in e.claimed.map { "\(e.id) \(Format.promille($0.rate).display)" } }.joined(separator: ", ")
+      paragraphs.append(paragraph("In uitgaven, na het niet-gebruik van het scenario (\(rates); per huishouden getrokken, in basis en variant dezelfde huishoudens): \(Format.euroText(scaled(r.spendingEffect))) per jaar. Het recht is wat de regels toekennen; de uitgaven zijn wat de schatkist betaalt als niet iedereen aanvraagt. Winnaars en verliezers hieronder gaan over het recht.", emphasis: true))
+    }
     if !r.onlyInOne.isEmpty {
       paragraphs.append(paragraph("Niet vergeleken, want maar aan één kant gecodeerd: \(r.onlyInOne.joined(separator: ", ")). Deze uitkomsten tellen in geen van beide totalen mee.", emphasis: true))
     }
@@ -37,8 +41,9 @@ extension ReportBuilder {
       paragraphs.append(paragraph("\(Format.countText(r.undecided)) synthetische huishoudens zijn buiten de vergelijking gelaten: een van hun uitkomsten is in basis of variant onbepaald (zie Fraudegevoeligheid: waar de regels niet beslissen)."))
     }
     let effects = r.effects.map { e -> [Report.Cell] in
-      if r.onlyInOne.contains(e.id) { return [Format.text(e.id), Format.euros(scaled(e.baseline)), Format.text("geen gecodeerde versie"), Format.text("niet vergeleken")] }
-      return [Format.text(e.id), Format.euros(scaled(e.baseline)), Format.euros(scaled(e.variant)), Format.euros(scaled(e.variant - e.baseline))]
+      let spending = e.claimed.map { Format.euros(scaled($0.variant - $0.baseline)) } ?? Format.text(e.kind == .payment ? "gelijk aan het recht" : "geen betaling")
+      if r.onlyInOne.contains(e.id) { return [Format.text(e.id), Format.euros(scaled(e.baseline)), Format.text("geen gecodeerde versie"), Format.text("niet vergeleken"), Format.text("niet vergeleken")] }
+      return [Format.text(e.id), Format.euros(scaled(e.baseline)), Format.euros(scaled(e.variant)), Format.euros(scaled(e.variant - e.baseline)), spending]
     }
     let effectRefs = cite(r.effects.compactMap { outputCitation($0.id) })
     let bandRows = r.bands.map { [Format.text($0.label), Format.count(scaled($0.households)), Format.euros(scaled($0.change))] }
@@ -57,8 +62,8 @@ extension ReportBuilder {
       paragraphs: paragraphs,
       tables: [
         Report.Table(id: "variant-per-regeling", title: "Totaal per regeling per jaar (Nederland)",
-                     columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "basis", kind: "euro"), .init(name: "variant", kind: "euro"), .init(name: "verschil", kind: "euro")],
-                     rows: effects, note: nil, citations: effectRefs),
+                     columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "basis", kind: "euro"), .init(name: "variant", kind: "euro"), .init(name: "verschil (recht)", kind: "euro"), .init(name: "verschil in uitgaven", kind: "euro")],
+                     rows: effects, note: "Basis, variant en het eerste verschil zijn het recht; het laatste verschil telt bij regelingen met niet-gebruik in het scenario alleen de huishoudens die aanvragen.", citations: effectRefs),
         Report.Table(id: "variant-banden", title: "Huishoudens naar verandering per jaar (Nederland)",
                      columns: [.init(name: "verandering", kind: "tekst"), .init(name: "huishoudens", kind: "aantal"), .init(name: "verschil per jaar", kind: "euro")],
                      rows: bandRows, note: "Betalingen samen (zonder de bijstandsnorm), per huishouden per jaar.", citations: changeRefs),

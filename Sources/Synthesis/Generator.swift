@@ -24,6 +24,9 @@ public struct Generator: Sendable {
   /// Aanvragers born before this day had the AOW before 2015 (scenario `partnertoeslag.geboren_voor`).
   let transitionalBirthLimit: Int32?
   let ageGaps: Sampler.Bands?
+  /// Incomes of the table year brought to the date's year (scenario `indexering`).
+  public let indexing: IncomeIndexing
+  let indexFixedPoint: Int128
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
@@ -41,6 +44,8 @@ public struct Generator: Sendable {
     sampler = Sampler(scenario)
     transitionalBirthLimit = scenario.partnertoeslag.flatMap { CivilDate(iso: $0.geborenVoor) }.map { Int32($0.dayNumber) }
     ageGaps = scenario.partnertoeslag.map { Sampler.Bands($0.leeftijdsverschil) }
+    indexing = IncomeIndexing(scenario.indexering, year: Int64(date.year))
+    indexFixedPoint = indexing.fixedPoint
     birthRanges = (0..<130).map { age in
       Int64(date.adding(years: -age - 1).adding(days: 1).dayNumber)...Int64(date.adding(years: -age).dayNumber)
     }
@@ -189,7 +194,9 @@ public struct Generator: Sendable {
 
   /// A drawn personal income with its components (loon, uitkering, pensioen) when the scenario has them.
   func income(_ cents: Int64, age: Int64, _ r: inout RandomSource) -> PersonIncome {
-    PersonIncome.split(cents, age: age, sources: scenario.inkomensbron, &r)
+    PersonIncome.split(indexing.apply(cents, fixedPoint: indexFixedPoint), age: age, sources: scenario.inkomensbron, &r) {
+      indexing.apply($0, fixedPoint: indexFixedPoint)
+    }
   }
 
   /// A birth date such that the person has `age` completed years on the simulation date.

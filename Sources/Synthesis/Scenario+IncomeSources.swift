@@ -43,12 +43,15 @@ struct PersonIncome: Sendable {
   var uitkering: Int64 = 0
   var pensioen: Int64 = 0
 
-  /// `income` split by the scenario's sources for a person of `age` (one draw for the uitkering share).
-  static func split(_ income: Int64, age: Int64, sources: Scenario.IncomeSources?, _ r: inout RandomSource) -> PersonIncome {
+  /// `income` split by the scenario's sources for a person of `age` (one draw for the uitkering share);
+  /// `indexed` brings the scenario's AOW part to the same year as the income.
+  static func split(
+    _ income: Int64, age: Int64, sources: Scenario.IncomeSources?, _ r: inout RandomSource, indexed: (Int64) -> Int64 = { $0 }
+  ) -> PersonIncome {
     var p = PersonIncome(inkomensgegeven: income)
     guard let sources, income > 0 else { return p }
     if age >= sources.pensioenVanaf {
-      p.pensioen = max(0, income - sources.aowInInkomen * 100)
+      p.pensioen = max(0, income - indexed(sources.aowInInkomen * 100))
     } else if let band = sources.uitkeringPromille.first(where: { (($0[0])..<($0[1])).contains(age) }), r.chance(UInt64(band[2]), in: 1000) {
       p.uitkering = income
     } else {

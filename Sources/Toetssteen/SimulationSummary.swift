@@ -5,6 +5,7 @@ import ReferenceEvaluator
 import RuleIR
 import RuleKernel
 import RuleSyntax
+import Synthesis
 
 /// The figures of a simulation per output: recipients, total, mean, and their distribution over
 /// income deciles and household types. All sums are exact integers in cents.
@@ -31,6 +32,8 @@ public struct SimulationSummary: Sendable {
     public var undecidedReason: String?
     public var deciles: [Group]
     public var types: [Group]
+    /// What is claimed after the scenario's non-take-up (payments of a regeling with a rate only).
+    public var claimed: Claimed?
 
     /// Mean per recipient, rounded to cents.
     public var meanCents: Int128 {
@@ -38,8 +41,18 @@ public struct SimulationSummary: Sendable {
     }
   }
 
+  /// Spending after non-take-up: the rate (per mille of those entitled) and what the households that
+  /// claim receive. The output's own figures stay the entitlement.
+  public struct Claimed: Sendable {
+    public let promille: Int64
+    public var recipients = 0
+    public var totalCents: Int128 = 0
+  }
+
   public let households: Int
   public let outputs: [Output]
+  /// What the incomes of the population stand for (scenario `indexering`), if the scenario says.
+  public let incomeNote: String?
   /// Upper bounds (inclusive, in euros) of the first nine household-income deciles.
   public let decileBounds: [Int64]
 
@@ -51,6 +64,8 @@ public struct SimulationSummary: Sendable {
     let declarations = simulation.program.outputs(on: simulation.date)
     decileBounds = deciles.bounds
     households = n
+    incomeNote = IncomeIndexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
+    let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
     for (o, id) in r.outputIDs.enumerated() {
       let declaration = declarations.first { $0.id == id }
@@ -82,6 +97,15 @@ public struct SimulationSummary: Sendable {
         out.types[t].recipients += 1
         out.types[t].totalCents += Int128(c)
       }
+      if out.kind == .payment, let rate = nonTakeUp.rate(forOutput: id) {
+        let code = String(id.prefix { $0 != "." })
+        var claimed = Claimed(promille: rate)
+        for h in 0..<n where status[h] == 0 && cents[h] != 0 && !nonTakeUp.declines(code, household: h) {
+          claimed.recipients += 1
+          claimed.totalCents += Int128(cents[h])
+        }
+        out.claimed = claimed
+      }
       if let symbol, let first = (0..<n).first(where: { status[$0] != 0 }) {
         let evaluator = Evaluator(program: simulation.program, household: p.household(first, program: simulation.program))
         if case .failure(let reason) = evaluator.value(of: symbol, on: simulation.date) { out.undecidedReason = reason.description }
@@ -108,6 +132,12 @@ public struct SimulationSummary: Sendable {
         ("mean", .string(Self.euros(o.meanCents))),
         ("undecided", .number(String(o.undecided))),
         ("exact_rows", .number(String(o.exactRows))),
+      ] + (o.claimed.map { c in
+        [("after_non_take_up", JSONValue.ordered([
+          ("non_take_up_promille", .number(String(c.promille))), ("recipients", .number(String(c.recipients))),
+          ("total", .string(Self.euros(c.totalCents))),
+        ]))]
+      } ?? []) + [
         ("by_income_decile", .array(o.deciles.map(group))),
         ("by_household_type", .array(o.types.map(group))),
       ]))
@@ -115,6 +145,7 @@ public struct SimulationSummary: Sendable {
     return .ordered([
       ("date", .string(date.iso)), ("households", .number(String(households))), ("seed", .number(String(seed))),
       ("scenario", .string(scenario)), ("mean_is", .string("gemiddelde per ontvanger, rekenkundig afgerond op centen")),
+    ] + (incomeNote.map { [("income_indexing", JSONValue.string($0))] } ?? []) + [
       ("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })),
       ("outputs", .ordered(outs)),
     ])
@@ -123,6 +154,10 @@ public struct SimulationSummary: Sendable {
   /// The summary as people read it: Dutch numbers, one table per output.
   public func text(date: CivilDate, seed: UInt64, scenario: String) -> String {
     var lines = ["Simulatie \(scenario), peildatum \(DutchFormat.date(date)), \(DutchFormat.groupThousands(String(households))) huishoudens, zaad \(seed)"]
+    if let incomeNote { lines.append("Inkomen: \(incomeNote).") }
+    if outputs.contains(where: { $0.claimed != nil }) {
+      lines.append("Totalen en ontvangers zijn het recht; 'uitgaven' is wat overblijft na het niet-gebruik van het scenario.")
+    }
     for o in outputs {
       lines.append("")
       lines.append("\(o.id)")
@@ -151,6 +186,10 @@ public struct SimulationSummary: Sendable {
       lines.append("  \(who.padding(toLength: 12, withPad: " ", startingAt: 0)) \(count(o.recipients)) van \(count(households)) huishoudens")
       lines.append("  totaal       \(money(o.totalCents))\(period)")
       lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.kind.meanNoun)")
+      if let c = o.claimed {
+        let rate = DutchFormat.number(Rational(Int(c.promille)) / 10, maxFractionDigits: 1, minFractionDigits: 0)
+        lines.append("  uitgaven     \(money(c.totalCents))\(period) aan \(count(c.recipients)) ontvangers (niet-gebruik \(rate) %)")
+      }
       if o.undecided > 0 {
         lines.append("  onbepaald    \(count(o.undecided)) huishoudens\(o.undecidedReason.map { ", bijvoorbeeld: \($0)" } ?? "")")
       }

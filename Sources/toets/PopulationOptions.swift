@@ -21,14 +21,31 @@ struct PopulationOptions: ParsableArguments {
 
   var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
-  /// The scenario given, or the default one beside the regulations; a broken file exits with status 2.
-  func loadScenario(regulations dir: String) throws -> Scenario {
+  /// The scenario given, or the default one beside the regulations; a broken file, or one that names
+  /// a regeling the rules do not have, exits with status 2.
+  func loadScenario(regulations dir: String, engine: Engine) throws -> Scenario {
+    try loadScenario(at: try scenarioPath(regulations: dir), engine: engine)
+  }
+
+  /// The path of the scenario given, or of the default one beside the regulations.
+  func scenarioPath(regulations dir: String) throws -> String {
     guard let path = scenario ?? ScenarioLocator.defaultPath(regulations: dir) else {
       throw ValidationError("geen scenario gevonden; geef --scenario <bestand>")
     }
-    do { return try Scenario.load(path: path) } catch {
+    return path
+  }
+
+  func loadScenario(at path: String, engine: Engine) throws -> Scenario {
+    let loaded: Scenario
+    do { loaded = try Scenario.load(path: path) } catch {
       Terminal.error("fout: \(error)")
       throw ExitCode(2)
     }
+    let problems = engine.scenarioProblems(loaded, path: path)
+    guard problems.isEmpty else {
+      for p in problems { Terminal.error("fout: \(p)") }
+      throw ExitCode(2)
+    }
+    return loaded
   }
 }

@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    let loaded = try population.loadScenario(regulations: dir)
+    let loaded = try population.loadScenario(regulations: dir, engine: engine)
     let rate = try percentage(discount ?? "2,25 %", option: "--disconteringsvoet")
     let upkeepValue = try upkeep.map { text -> Rational in
       guard let r = Rational(dutch: text.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)), !r.isNegative else {

@@ -74,7 +74,7 @@ struct Simulate: ParsableCommand {
       Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")
       throw ExitCode(3)
     }
-    let loaded = try population.loadScenario(regulations: dir)
+    let loaded = try population.loadScenario(regulations: dir, engine: engine)
     let threadCount = population.threadCount
     let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
     let simulation = engine.simulate(date: day, households: households, seed: population.seed, scenario: loaded, threads: threadCount) { phase, done, total in

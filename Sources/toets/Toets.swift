@@ -22,6 +22,8 @@ struct Toets: ParsableCommand {
             reken een synthetische bevolking van Nederland door
         toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml
             rapport vóór invoering: variant, samenloop, fraude, overgangsrecht
+        toets validate --uit validatie
+            de synthetische bevolking naast gepubliceerde cijfers per regeling
         toets spec
             specificatie per regeling voor jurist en ontwikkelaar
         toets ir --uit regels.json
@@ -30,7 +32,7 @@ struct Toets: ParsableCommand {
       De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
       Regulations/huishouden/gegevensmodel.md.
       """,
-    subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, SpecCommand.self, IRCommand.self]
+    subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, ValidateCommand.self, SpecCommand.self, IRCommand.self]
   )
 }
 

@@ -1,0 +1,141 @@
+import ExactArithmetic
+import Population
+import Synthesis
+import Toetssteen
+
+/// The synthetic population held against what the Netherlands publishes.
+///
+/// For every published figure of a ``ValidationSpec``: the same figure from the population, scaled to
+/// the country's households, on several seeds (the spread is the sampling uncertainty), its deviation
+/// from the published value, and the share of households the rules left undecided (which lowers the
+/// model's figure). Beside them the input margins (what the generator drew against what the scenario
+/// asks) and the sensitivity runs (one scenario value changed). Counts and euros are exact integers.
+public struct PopulationValidation: Sendable {
+  public struct Row: Sendable {
+    public let figure: ValidationSpec.Figure
+    /// The model's national figure per seed (households, or whole euros per year).
+    public let perSeed: [Int128]
+    /// Undecided households for the output, per mille of all households (first seed).
+    public let undecidedPromille: Int64
+    /// Per sensitivity run (same order as the spec): the national figure on the first seed.
+    public var sensitivity: [Int128] = []
+
+    /// The mean over the seeds, rounded half up.
+    public var mean: Int128 {
+      let n = Int128(perSeed.count)
+      let sum = perSeed.reduce(0, +)
+      return sum >= 0 ? (2 * sum + n) / (2 * n) : -((-2 * sum + n) / (2 * n))
+    }
+
+    /// (model − published) / published.
+    public var deviation: Rational {
+      Rational(numeratorDigits: String(mean - Int128(figure.waarde)), denominatorDigits: String(figure.waarde))!
+    }
+  }
+
+  /// A margin of the input: the share the scenario asks for and the share drawn (first seed).
+  public struct Margin: Sendable {
+    public let name: String
+    public let source: String
+    public let target: Rational
+    public let drawn: Rational
+  }
+
+  public let rows: [Row]
+  public let margins: [Margin]
+  public let seeds: [UInt64]
+  public let households: Int
+  public let nationalHouseholds: Int64
+  public let sensitivities: [ValidationSpec.Sensitivity]
+  /// Per peildatum, what the incomes stand for (scenario `indexering`).
+  public let incomeNotes: [String]
+  /// Figures the spec could not find.
+  public let missing: [String]
+
+  /// Runs the populations: one per peildatum and seed, plus one per sensitivity and peildatum.
+  /// `variants` are the scenarios of the sensitivity runs, in the spec's order.
+  public static func run(
+    engine: Engine, spec: ValidationSpec, scenario: Scenario, variants: [Scenario], households: Int, seeds: [UInt64], threads: Int,
+    progress: ((String) -> Void)? = nil
+  ) -> PopulationValidation {
+    let national = AnalysisContext.nationalHouseholds(of: scenario)
+    var perSeed: [[Int128]] = Array(repeating: [], count: spec.cijfers.count)
+    var undecided = [Int64](repeating: 0, count: spec.cijfers.count)
+    var sensitivity: [[Int128]] = Array(repeating: [], count: spec.cijfers.count)
+    var margins: [Margin] = []
+    var notes: [String] = []
+    for date in spec.dates {
+      let indices = spec.cijfers.indices.filter { CivilDate(iso: spec.cijfers[$0].peildatum) == date }
+      if let note = IncomeIndexing(scenario.indexering, year: Int64(date.year)).note { notes.append("\(date.iso): \(note)") }
+      for (s, seed) in seeds.enumerated() {
+        progress?("peildatum \(date.iso), zaad \(seed)")
+        let m = measure(engine, scenario, seed: seed, date: date, households: households, threads: threads)
+        for i in indices {
+          perSeed[i].append(m.figure(spec.cijfers[i], national: national))
+          if s == 0 { undecided[i] = m.undecidedPromille(spec.cijfers[i].uitvoer) }
+        }
+        if s == 0 && margins.isEmpty { margins = InputMargins.compute(m.population, scenario: scenario) }
+      }
+      for (v, variant) in variants.enumerated() {
+        progress?("peildatum \(date.iso), gevoeligheid \(spec.gevoeligheid?[v].naam ?? "")")
+        let m = measure(engine, variant, seed: seeds[0], date: date, households: households, threads: threads)
+        for i in indices { sensitivity[i].append(m.figure(spec.cijfers[i], national: national)) }
+      }
+    }
+    let rows = spec.cijfers.indices.map { i in
+      var row = Row(figure: spec.cijfers[i], perSeed: perSeed[i], undecidedPromille: undecided[i])
+      row.sensitivity = sensitivity[i]
+      return row
+    }
+    return PopulationValidation(
+      rows: rows, margins: margins, seeds: seeds, households: households, nationalHouseholds: national,
+      sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, missing: spec.ontbreekt ?? [])
+  }
+
+  /// One population and its outcomes.
+  static func measure(_ engine: Engine, _ scenario: Scenario, seed: UInt64, date: CivilDate, households: Int, threads: Int) -> Measured {
+    var s = scenario
+    s.zaad = seed
+    let population = Generator(scenario: s, program: engine.program, date: date).generate(count: households, threads: threads)
+    let outcomes = Outcomes.compute(program: engine.program, population: population, date: date, threads: threads)
+    return Measured(population: population, outcomes: outcomes, nonTakeUp: NonTakeUp(scenario: s, seed: seed))
+  }
+
+  struct Measured {
+    let population: PopulationData
+    let outcomes: Outcomes
+    let nonTakeUp: NonTakeUp
+
+    /// The figure for the population, scaled to `national` households: households, or whole euros.
+    func figure(_ f: ValidationSpec.Figure, national: Int64) -> Int128 {
+      guard let o = outcomes.index(of: f.uitvoer) else { return 0 }
+      let code = String(f.uitvoer.prefix { $0 != "." })
+      let spending = f.grondslag == "uitgaven"
+      var count: Int128 = 0
+      var cents: Int128 = 0
+      for h in 0..<outcomes.householdCount where !outcomes.undecided[o][h] && outcomes.yearly[o][h] != 0 {
+        if spending && nonTakeUp.declines(code, household: h) { continue }
+        count += 1
+        cents += Int128(outcomes.yearly[o][h])
+      }
+      let n = Int128(max(1, outcomes.householdCount))
+      let value = f.maat == "ontvangers" ? count * Int128(national) : cents * Int128(national) / 100
+      return (2 * value + n) / (2 * n)
+    }
+
+    func undecidedPromille(_ id: String) -> Int64 {
+      guard let o = outcomes.index(of: id), outcomes.householdCount > 0 else { return 0 }
+      let open = outcomes.undecided[o].reduce(0) { $0 + ($1 ? 1 : 0) }
+      return Int64(open * 1000 / outcomes.householdCount)
+    }
+  }
+}
+
+extension AnalysisContext {
+  /// The households the scenario's composition counts (CBS 37975), for scaling to the country.
+  public static func nationalHouseholds(of scenario: Scenario) -> Int64 {
+    let s = scenario.samenstelling
+    return s.alleenstaand + s.paarZonderKinderenGehuwd + s.paarZonderKinderenSamenwonend + s.paarMetKinderenGehuwd
+      + s.paarMetKinderenSamenwonend + s.eenouder + s.metMedebewoners
+  }
+}

@@ -1,0 +1,39 @@
+/// Who does not claim what they are entitled to: a deterministic draw per household and regeling.
+///
+/// The scenario gives a rate per regeling (`niet_gebruik`, per mille of those entitled). Whether
+/// household *h* leaves regeling *r* unclaimed depends only on the seed, *r* and *h*, so the figure is
+/// the same on any thread count, in any pass of a report, and independent across regelingen (an
+/// assumption: published rates come per regeling, not jointly). The draw ignores the amount, though
+/// non-take-up is known to be higher where the amount is small; reports say so.
+public struct NonTakeUp: Sendable {
+  /// Per regeling code: the rate per mille.
+  public let promille: [String: Int64]
+  let seed: UInt64
+
+  public init(scenario: Scenario, seed: UInt64) {
+    promille = scenario.nietGebruik ?? [:]
+    self.seed = seed
+  }
+
+  /// The rate for the regeling an output belongs to (`zorgtoeslag.jaarbedrag` → `zorgtoeslag`), if any.
+  public func rate(forOutput id: String) -> Int64? {
+    promille[String(id.prefix { $0 != "." })]
+  }
+
+  /// Whether household `h` leaves regeling `code` unclaimed.
+  public func declines(_ code: String, household h: Int) -> Bool {
+    guard let rate = promille[code], rate > 0 else { return false }
+    var random = RandomSource(seed: seed ^ Self.stream(code), stream: UInt64(h))
+    return random.below(1000) < UInt64(rate)
+  }
+
+  /// A stable 64-bit number for a regeling code (FNV-1a), so each regeling has its own draw.
+  static func stream(_ code: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in code.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,96 @@
+import ExactArithmetic
+import Foundation
+
+/// Brings the personal incomes of the scenario's table year to the year of the peildatum.
+///
+/// The income classes are those of one published year (CBS 83931NED, 2022); wages and benefits have
+/// risen since. This section lists the yearly rise of a cited index (CBS cao-lonen) in basis points;
+/// a drawn income is multiplied by the chained rises from ``basisjaar`` up to the peildatum's year.
+/// Years after the last listed one get no further rise, years before ``basisjaar`` none at all, and the
+/// simulation says so (``IncomeIndexing/note``) instead of extrapolating.
+extension Scenario {
+  public struct IncomeIndex: Sendable, Codable {
+    /// The year of the income table.
+    public var basisjaar: Int64
+    /// `[jaar, stijging]`: the rise in that year in basis points (610 = 6,10 %).
+    public var stijging: [[Int64]]
+
+    static let shape = YAMLShape.mapping(["basisjaar": .value, "stijging": .value])
+
+    func validate(_ fail: (String) -> ScenarioError) throws {
+      guard (1900...9999).contains(basisjaar) else { throw fail("indexering.basisjaar: een jaar, niet \(basisjaar)") }
+      var last = basisjaar
+      for row in stijging {
+        guard row.count == 2 else { throw fail("indexering.stijging: iedere regel is [jaar, stijging in basispunten]") }
+        guard row[0] == last + 1 else {
+          throw fail("indexering.stijging: de jaren volgen op elkaar vanaf \(basisjaar + 1); verwacht \(last + 1), niet \(row[0])")
+        }
+        guard (-5000...5000).contains(row[1]) else {
+          throw fail("indexering.stijging: een stijging van −5000 tot en met 5000 basispunten (±50 %), niet \(row[1]) in \(row[0])")
+        }
+        last = row[0]
+      }
+      // Far beyond any real index, and keeps the fixed-point product of a drawn income within 128 bits.
+      guard IncomeIndexing(self, year: last).factor <= Rational(100) else {
+        throw fail("indexering.stijging: de stijgingen samen vermenigvuldigen de inkomens met meer dan 100")
+      }
+    }
+  }
+}
+
+/// The factor a scenario's incomes are multiplied by for one year, exact, with what it covers.
+public struct IncomeIndexing: Sendable, Equatable {
+  /// The chained factor (1 without an `indexering` section).
+  public let factor: Rational
+  /// The first and last year whose rise is in the factor (nil: none).
+  public let years: ClosedRange<Int64>?
+  /// The year asked for.
+  public let year: Int64
+  /// The table year (nil without an `indexering` section).
+  public let baseYear: Int64?
+  /// The last year the scenario has a rise for.
+  public let lastListedYear: Int64?
+
+  public init(_ index: Scenario.IncomeIndex?, year: Int64) {
+    self.year = year
+    baseYear = index?.basisjaar
+    lastListedYear = index.map { $0.basisjaar + Int64($0.stijging.count) }
+    guard let index else {
+      factor = .one
+      years = nil
+      return
+    }
+    var f = Rational.one
+    var covered: [Int64] = []
+    for row in index.stijging where row[0] <= year {
+      f = f * (Rational(Int(10_000 + row[1])) / 10_000)
+      covered.append(row[0])
+    }
+    factor = f
+    years = covered.isEmpty ? nil : covered.first!...covered.last!
+  }
+
+  /// One line for summaries and reports: what the incomes stand for.
+  public var note: String? {
+    guard let baseYear else { return nil }
+    guard let years else { return "inkomens van \(baseYear), niet geïndexeerd (geen stijging vóór \(year))" }
+    let f = factor.decimalString(fractionDigits: 4).replacingOccurrences(of: ".", with: ",")
+    var s = "inkomens van \(baseYear) geïndexeerd naar \(years.upperBound) (× \(f))"
+    if let lastListedYear, year > lastListedYear { s += "; na \(lastListedYear) staat geen stijging in het scenario, dus geen verdere indexering" }
+    return s
+  }
+
+  /// The factor in units of 10⁻¹⁸, for integer scaling of cents (exact to 18 decimals).
+  public var fixedPoint: Int128 {
+    let scaled = (factor * Rational(numeratorDigits: "1000000000000000000", denominatorDigits: "1")!).roundedToInteger(.rekenkundig)
+    return Int128(scaled.numeratorString)!
+  }
+
+  /// `cents` (0 or more) times the factor, rounded to whole cents (half up).
+  @inline(__always)
+  public func apply(_ cents: Int64, fixedPoint f: Int128) -> Int64 {
+    guard baseYear != nil, cents > 0 else { return cents }
+    let unit: Int128 = 1_000_000_000_000_000_000
+    return Int64((Int128(cents) * f + unit / 2) / unit)
+  }
+}

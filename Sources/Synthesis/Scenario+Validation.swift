@@ -1,0 +1,109 @@
+import ExactArithmetic
+
+/// The checks a scenario passes before anything is drawn: shapes of bands and ranges, weights that are
+/// counts, shares per mille within 0…1000, dates within the calendar the laws can mean. Each failure
+/// names the YAML path and what was expected.
+extension Scenario {
+  func validate(path: String) throws {
+    func fail(_ s: String) -> ScenarioError { ScenarioError(description: "\(path): \(s)") }
+    guard huishoudens > 0 else { throw fail("'huishoudens' moet positief zijn") }
+    for (name, bands) in leeftijd {
+      for b in bands where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[2] < 0 {
+        throw fail("leeftijd.\(name): iedere band is [van, tot, gewicht] met van < tot")
+      }
+    }
+    for k in inkomen.klassen where k.count != 3 || k[1] <= k[0] { throw fail("inkomen.klassen: iedere klasse is [van, tot, aantal]") }
+    for v in vermogen where v.count != 3 || v[1] <= v[0] { throw fail("vermogen: iedere klasse is [van, tot, gewicht]") }
+    guard wonen.huurSociaal.count == 2, wonen.huurVrij.count == 2 else { throw fail("wonen: huren zijn [van, tot] in euro's per maand") }
+    for key in ["alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "met_medebewoners"] where leeftijd[key] == nil {
+      throw fail("leeftijd.\(key) ontbreekt")
+    }
+    if let p = partnertoeslag {
+      guard let d = CivilDate(iso: p.geborenVoor), DateRange.contains(d) else {
+        throw fail("partnertoeslag.geboren_voor: een datum JJJJ-MM-DD \(DateRange.description)")
+      }
+      for b in p.leeftijdsverschil where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[2] < 0 {
+        throw fail("partnertoeslag.leeftijdsverschil: iedere band is [van, tot, gewicht] met van < tot")
+      }
+      guard !p.leeftijdsverschil.isEmpty else { throw fail("partnertoeslag.leeftijdsverschil: ten minste één band") }
+    }
+    if let w = woonsituatie {
+      for (name, v) in [("niet_ingeschreven_promille", w.nietIngeschrevenPromille), ("onzelfstandig_promille", w.onzelfstandigPromille)]
+      where !(0...1000).contains(v) {
+        throw fail("woonsituatie.\(name): een aantal per duizend van 0 tot en met 1000, niet \(v)")
+      }
+      guard (18...130).contains(w.onzelfstandigTot) else { throw fail("woonsituatie.onzelfstandig_tot: een leeftijd van 18 tot en met 130") }
+    }
+    for (name, list) in [("paar_gehuwd", kinderen.paarGehuwd), ("paar_samenwonend", kinderen.paarSamenwonend), ("eenouder", kinderen.eenouder)] where list.count != 3 {
+      throw fail("kinderen.\(name): drie aantallen (1, 2, 3 of meer kinderen)")
+    }
+    try inkomensbron?.validate(fail)
+    try indexering?.validate(fail)
+    for (code, v) in (nietGebruik ?? [:]).sorted(by: { $0.key < $1.key }) where !(0...1000).contains(v) {
+      throw fail("niet_gebruik.\(code): een aantal per duizend van 0 tot en met 1000, niet \(v)")
+    }
+    try validateWeights(fail)
+  }
+
+  /// Weights are counts: none negative, and every table has at least one positive weight to draw from;
+  /// ranges run upward; a share per mille lies in 0…1000.
+  func validateWeights(_ fail: (String) -> ScenarioError) throws {
+    // Bounds far beyond any published table that keep every draw inside 64-bit arithmetic (the
+    // generator works in cents and sums weights).
+    let maxWeight: Int64 = 1_000_000_000_000_000
+    func weights(_ name: String, _ list: [Int64]) throws {
+      guard !list.isEmpty else { throw fail("\(name): ten minste één gewicht") }
+      if let n = list.first(where: { $0 < 0 }) { throw fail("\(name): een gewicht is een aantal van 0 of meer, niet \(n)") }
+      if let n = list.first(where: { $0 > maxWeight }) { throw fail("\(name): een gewicht is ten hoogste \(maxWeight) (een telling), niet \(n)") }
+      guard list.contains(where: { $0 > 0 }) else { throw fail("\(name): alle gewichten zijn 0; er valt niets te trekken") }
+    }
+    func promille(_ name: String, _ v: Int64) throws {
+      guard (0...1000).contains(v) else { throw fail("\(name): een aantal per duizend van 0 tot en met 1000, niet \(v)") }
+    }
+    let c = samenstelling
+    try weights("samenstelling", [c.alleenstaand, c.paarZonderKinderenGehuwd, c.paarZonderKinderenSamenwonend, c.paarMetKinderenGehuwd, c.paarMetKinderenSamenwonend, c.eenouder, c.metMedebewoners])
+    try promille("samenstelling.geregistreerd_partnerschap_promille", c.geregistreerdPartnerschapPromille)
+    try weights("kinderen.paar_gehuwd", kinderen.paarGehuwd)
+    try weights("kinderen.paar_samenwonend", kinderen.paarSamenwonend)
+    try weights("kinderen.eenouder", kinderen.eenouder)
+    for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) { try weights("leeftijd.\(name)", bands.map { $0.count == 3 ? $0[2] : -1 }) }
+    try weights("inkomen.klassen", inkomen.klassen.map { $0.count == 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
+    func euros(_ name: String, _ ranges: [[Int64]], upTo limit: Int64) throws {
+      if let r = ranges.first(where: { $0.count >= 2 && ($0[0] < 0 || $0[1] > limit) }) {
+        throw fail("\(name): bedragen van 0 tot en met \(limit) euro, niet [\(r[0]), \(r[1])]")
+      }
+    }
+    try euros("inkomen.klassen", inkomen.klassen, upTo: 1_000_000_000)
+    try euros("vermogen", vermogen, upTo: 100_000_000_000)
+    try euros("wonen.huur_sociaal", [wonen.huurSociaal], upTo: 100_000)
+    try euros("wonen.huur_vrij", [wonen.huurVrij], upTo: 100_000)
+    for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) where bands.contains(where: { $0.count == 3 && $0[1] > 130 }) {
+      throw fail("leeftijd.\(name): leeftijden tot ten hoogste 130 jaar")
+    }
+    try weights("vermogen", vermogen.map { $0.count == 3 ? $0[2] : -1 })
+    for (name, range) in [("wonen.huur_sociaal", wonen.huurSociaal), ("wonen.huur_vrij", wonen.huurVrij)] where range[0] < 0 || range[1] < range[0] {
+      throw fail("\(name): [van, tot] met 0 ≤ van ≤ tot, niet [\(range[0]), \(range[1])]")
+    }
+    try promille("wonen.huur_promille", wonen.huurPromille)
+    try promille("wonen.sociaal_promille", wonen.sociaalPromille)
+    try promille("relatie.pensioenpartner_promille", relatie.pensioenpartnerPromille)
+    try promille("relatie.partner_vorig_jaar_promille", relatie.partnerVorigJaarPromille)
+    try promille("relatie.samenlevingscontract_promille", relatie.samenlevingscontractPromille)
+    try promille("relatie.eigen_woning_samen_promille", relatie.eigenWoningSamenPromille)
+    try promille("verzekerde_jaren.volledig_promille", verzekerdeJaren.volledigPromille)
+    let anders = verzekerdeJaren.anders
+    guard anders.count == 2, anders[0] >= 0, anders[0] <= anders[1], anders[1] <= 50 else {
+      throw fail("verzekerde_jaren.anders: [van, tot] jaren met 0 ≤ van ≤ tot ≤ 50")
+    }
+    if let p = partnertoeslag {
+      try promille("partnertoeslag.jonge_partner_promille", p.jongePartnerPromille)
+      try promille("partnertoeslag.samen_voor_2015_promille", p.samenVoor2015Promille)
+      try weights("partnertoeslag.leeftijdsverschil", p.leeftijdsverschil.map { $0.count == 3 ? $0[2] : -1 })
+    }
+    if let m = medebewoners {
+      try promille("medebewoners.studerend_promille", m.studerendPromille)
+      try promille("medebewoners.commerciele_huurder_promille", m.commercieleHuurderPromille)
+      guard (18...130).contains(m.studieTot) else { throw fail("medebewoners.studie_tot: een leeftijd van 18 tot en met 130") }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Analyses
+import ArgumentParser
+import Foundation
+import Reports
+import Synthesis
+import Toetssteen
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Toets de synthetische bevolking aan gepubliceerde cijfers (ontvangers en totalen per regeling).",
+    discussion: """
+      Leest de gepubliceerde cijfers (standaard validatie.yaml naast het scenario): per regeling het \
+      aantal ontvangende huishoudens of het jaartotaal, met bron, betrouwbaarheid en het verschil in \
+      definitie. Rekent voor iedere peildatum K bevolkingen (zaden S, S+1, …) door, schaalt ze naar \
+      Nederland en zet ze naast het gepubliceerde cijfer, met de afwijking en de spreiding over de \
+      zaden. Daarbij de invoermarges (trekt de generator wat het scenario vraagt) en de gevoeligheid \
+      voor één aanname (de lijst 'gevoeligheid' in het validatiebestand).
+
+      'Recht' is wat de regels toekennen; 'uitgaven' is dat na het niet-gebruik uit het scenario \
+      (niet_gebruik). Geen cijfer in het validatiebestand is een kalibratiedoel.
+
+      Schrijft in de map UIT:
+        rapport.html     met een grafiek van de afwijkingen, zonder netwerk
+        rapport.json     dezelfde cijfers als data
+        rapport.md       om te lezen waar het is vastgelegd
+        tabellen/*.csv   iedere tabel als CSV
+
+      Voorbeelden:
+        toets validate --uit Scenarios/validatie
+        toets validate --households 100000 --seeds 3 --uit validatie
+      """)
+
+  @Option(name: .customLong("validatie"), help: ArgumentHelp("Bestand met de gepubliceerde cijfers (standaard validatie.yaml naast het scenario).", valueName: "bestand"))
+  var spec: String?
+
+  @Option(name: .customLong("households"), help: ArgumentHelp("Huishoudens per bevolking.", valueName: "N"))
+  var households: Int = 200_000
+
+  @Option(name: .customLong("seeds"), help: ArgumentHelp("Aantal zaden (bevolkingen per peildatum) voor de spreiding.", valueName: "K"))
+  var seedCount: Int = 5
+
+  @Option(name: .customLong("uit"), help: ArgumentHelp("Map voor het rapport.", valueName: "map"))
+  var output: String = "validatie"
+
+  @OptionGroup var population: PopulationOptions
+  @OptionGroup var regulations: RegulationOptions
+
+  func validate() throws {
+    guard households > 0 else { throw ValidationError("--households moet positief zijn") }
+    guard (1...50).contains(seedCount) else { throw ValidationError("--seeds: van 1 tot en met 50 zaden") }
+    try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold)
+  }
+
+  func run() throws {
+    let (engine, dir) = try regulations.engine()
+    let scenarioPath = try population.scenarioPath(regulations: dir)
+    let scenario = try population.loadScenario(at: scenarioPath, engine: engine)
+    let specPath = spec ?? URL(fileURLWithPath: scenarioPath).deletingLastPathComponent().appendingPathComponent("validatie.yaml").path
+    let loaded: ValidationSpec
+    let variants: [Scenario]
+    do {
+      loaded = try ValidationSpec.load(path: specPath, outputs: Set(engine.program.allOutputIDs))
+      variants = try (loaded.gevoeligheid ?? []).map { try Scenario.load(path: scenarioPath, replacing: $0.pad, with: $0.waarde) }
+    } catch {
+      Terminal.error("fout: \(error)")
+      throw ExitCode(2)
+    }
+    for variant in variants {
+      let problems = engine.scenarioProblems(variant, path: scenarioPath)
+      guard problems.isEmpty else {
+        for p in problems { Terminal.error("fout: \(p)") }
+        throw ExitCode(2)
+      }
+    }
+    let first = population.seed ?? scenario.zaad
+    let seeds = (0..<seedCount).map { first &+ UInt64($0) }
+    let interactive = Terminal.stderrIsTerminal
+    let started = Date()
+    let result = PopulationValidation.run(
+      engine: engine, spec: loaded, scenario: scenario, variants: variants, households: households, seeds: seeds, threads: population.threadCount
+    ) { step in
+      if interactive { Terminal.error(String(format: "%@ (na %.0f s)", step, Date().timeIntervalSince(started))) }
+    }
+    let report = ValidationReport.build(result, scenarioName: scenario.naam, specName: loaded.naam)
+    do {
+      _ = try ReportWriter.write(report, to: output)
+      try AtomicFile.write(MarkdownRenderer.render(report), to: output + "/rapport.md")
+    } catch {
+      Terminal.error("fout: kan het rapport niet schrijven: \(error)")
+      throw ExitCode(1)
+    }
+    Terminal.out("Validatie geschreven in \(output)/ (rapport.html, rapport.json, rapport.md, tabellen/):")
+    for row in result.rows {
+      let status = row.deviation.magnitude <= ValidationReport.tolerance ? "binnen 10 %" : "buiten 10 %"
+      Terminal.out("  \(row.figure.naam): \(ValidationReport.display(row.mean, row.figure)) tegen \(ValidationReport.display(Int128(row.figure.waarde), row.figure)) (\(ValidationReport.percent(row.deviation)), \(status))")
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `toets validate`: the published figures beside the model, written whole, and bad input refused.
+@Suite("toets validate", .serialized)
+struct ValidateCommandTests {
+  typealias CLI = CommandLineTests
+
+  @Test("schrijft HTML, JSON, Markdown en CSV en noemt ieder cijfer met zijn afwijking")
+  func writes() throws {
+    let dir = try Scratch.directory("toets-validatie")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("validatie").path
+    let r = try CLI.run(["validate", "--households", "3000", "--seeds", "2", "--uit", out])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("huishoudens met huurtoeslag: "))
+    #expect(r.stdout.contains(" tegen 1.500.000 ("))
+    for name in ["rapport.html", "rapport.json", "rapport.md", "tabellen/validatie.csv", "tabellen/invoermarges.csv", "tabellen/gevoeligheid.csv"] {
+      #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)"), "\(name) ontbreekt")
+    }
+    let html = try String(contentsOfFile: "\(out)/rapport.html", encoding: .utf8)
+    #expect(html.contains("<svg") && html.contains("Invoermarges"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "tijdelijke bestanden: \(leftovers)")
+  }
+
+  @Test("een verschreven uitvoer in het validatiebestand en een onbekende regeling in niet_gebruik: exit 2 met suggestie")
+  func refused() throws {
+    let text = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/validatie.yaml"), encoding: .utf8)
+    let spec = try Scratch.file("validatie", ext: "yaml", text.replacingOccurrences(of: "uitvoer: aow.bruto_maandbedrag", with: "uitvoer: aow.bruto_maandbedrg"))
+    defer { try? FileManager.default.removeItem(at: spec) }
+    let r = try CLI.run(["validate", "--households", "1000", "--seeds", "1", "--validatie", spec.path, "--uit", "/tmp/niet-geschreven"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("bedoelt u 'aow.bruto_maandbedrag'?"), "\(r.stderr)")
+    let scenarioText = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/nederland.yaml"), encoding: .utf8)
+    let scenario = try Scratch.file("scenario", ext: "yaml", scenarioText.replacingOccurrences(of: "  huurtoeslag: 110", with: "  huurtoeslg: 110"))
+    defer { try? FileManager.default.removeItem(at: scenario) }
+    let s = try CLI.run(["simulate", "--households", "100", "--scenario", scenario.path])
+    #expect(s.status == 2)
+    #expect(s.stderr.contains("niet_gebruik.huurtoeslg: geen regeling met een betaling; bedoelt u 'huurtoeslag'?"), "\(s.stderr)")
+  }
+}
