@@ -5,8 +5,9 @@ import Synthesis
 /// The input side of the validation: for each margin the scenario takes from a published table, the
 /// share it asks for and the share the generator drew. A deviation here is a generator fault or
 /// sampling noise, not a finding about the rules.
-enum InputMargins {
-  static func compute(_ p: PopulationData, scenario s: Scenario) -> [PopulationValidation.Margin] {
+public enum InputMargins {
+  /// The margins of `p` against the scenario it was drawn from, ages on `date`.
+  public static func compute(_ p: PopulationData, scenario s: Scenario, date: CivilDate) -> [PopulationValidation.Margin] {
     let n = max(1, p.householdCount)
     func share(_ count: Int) -> Rational { Rational(count) / n }
     let c = s.samenstelling
@@ -29,6 +30,21 @@ enum InputMargins {
           name: "huishoudens die huren", source: "scenario 'wonen.huur_promille' (CBS 82900NED)",
           target: Rational(Int(s.wonen.huurPromille)) / 1000, drawn: share(renters.reduce(0) { $0 + Int($1) })))
     }
+    // Renters' mean household income over the owners' (scenario 'wonen.huur_naar_inkomen').
+    if let byIncome = s.wonen.huurNaarInkomen, case .uint8(let renters)? = p.householdColumns["woning.huurder"] {
+      let incomes = Generator.householdIncomes(p)
+      var (rent, rentCount, own, ownCount): (Int128, Int, Int128, Int) = (0, 0, 0, 0)
+      for h in incomes.indices {
+        if renters[h] == 1 { rent += Int128(incomes[h]); rentCount += 1 } else { own += Int128(incomes[h]); ownCount += 1 }
+      }
+      if rentCount > 0, ownCount > 0, own > 0 {
+        let drawn = Rational(numeratorDigits: String(rent * Int128(ownCount)), denominatorDigits: String(own * Int128(rentCount)))!
+        margins.append(
+          PopulationValidation.Margin(
+            name: "gemiddeld inkomen huurders / eigenaren (als aandeel)", source: "scenario 'wonen.huur_naar_inkomen' (CBS 2021, gestandaardiseerd inkomen)",
+            target: Rational(Int(byIncome.inkomensverhouding[0])) / Int(byIncome.inkomensverhouding[1]), drawn: drawn))
+      }
+    }
     // Adults (aanvragers and partners) without personal income: the scenario's 'zonder_inkomen' weight.
     if case .int64(let income)? = p.personColumns["toetsingsinkomen"] {
       var adults = 0
@@ -42,6 +58,27 @@ enum InputMargins {
         PopulationValidation.Margin(
           name: "aanvragers en partners zonder inkomen", source: "scenario 'inkomen.zonder_inkomen' naast CBS 83931NED",
           target: Rational(Int(s.inkomen.zonderInkomen)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
+    }
+    // AOW recipients with and without a partner (scenario 'kalibratie_aow'), per household.
+    if let k = s.kalibratieAow, case .int32(let birth)? = p.personColumns["geboortedatum"] {
+      var alone = 0
+      var together = 0
+      for h in 0..<p.householdCount {
+        let rows = Int(p.personStart[h])..<Int(p.personStart[h + 1])
+        let couple = rows.contains { p.role[$0] == 1 }
+        for row in rows where CivilDate(dayNumber: Int(birth[row])).age(on: date).years >= Int(k.leeftijd) {
+          if couple && p.role[row] <= 1 { together += 1 } else { alone += 1 }
+        }
+      }
+      let source = "scenario 'kalibratie_aow' (SVB, eind 2023, in Nederland); per huishouden"
+      margins.append(
+        PopulationValidation.Margin(
+          name: "personen van \(k.leeftijd)+ zonder partner (per 100 huishoudens)", source: source, target: Rational(Int(k.zonderPartner)) / Int(max(1, total)),
+          drawn: share(alone)))
+      margins.append(
+        PopulationValidation.Margin(
+          name: "personen van \(k.leeftijd)+ met partner (per 100 huishoudens)", source: source, target: Rational(Int(k.metPartner)) / Int(max(1, total)),
+          drawn: share(together)))
     }
     return margins
   }

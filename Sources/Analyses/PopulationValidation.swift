@@ -74,7 +74,7 @@ public struct PopulationValidation: Sendable {
           perSeed[i].append(m.figure(spec.cijfers[i], national: national))
           if s == 0 { undecided[i] = m.undecidedPromille(spec.cijfers[i].uitvoer) }
         }
-        if s == 0 && margins.isEmpty { margins = InputMargins.compute(m.population, scenario: scenario) }
+        if s == 0 && margins.isEmpty { margins = InputMargins.compute(m.population, scenario: scenario, date: date) }
       }
       for (v, variant) in variants.enumerated() {
         progress?("peildatum \(date.iso), gevoeligheid \(spec.gevoeligheid?[v].naam ?? "")")

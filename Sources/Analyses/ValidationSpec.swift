@@ -74,6 +74,13 @@ public struct ValidationSpec: Sendable, Codable {
   func check(path: String, outputs: Set<String>) throws {
     func fail(_ i: Int, _ s: String) -> ValidationSpecError { ValidationSpecError(description: "\(path): cijfers[\(i)] (\(cijfers[i].naam)): \(s)") }
     guard !cijfers.isEmpty else { throw ValidationSpecError(description: "\(path): 'cijfers' heeft ten minste één cijfer nodig") }
+    guard cijfers.count <= 200 else { throw ValidationSpecError(description: "\(path): ten hoogste 200 cijfers, niet \(cijfers.count)") }
+    guard dates.count <= 12 else { throw ValidationSpecError(description: "\(path): ten hoogste 12 verschillende peildata (iedere peildatum kost een bevolking per zaad), niet \(dates.count)") }
+    guard (gevoeligheid ?? []).count <= 20 else { throw ValidationSpecError(description: "\(path): ten hoogste 20 gevoeligheden, niet \((gevoeligheid ?? []).count)") }
+    var names = Set<String>()
+    for f in cijfers where !names.insert(f.naam).inserted {
+      throw ValidationSpecError(description: "\(path): de naam '\(f.naam)' komt twee keer voor; ieder cijfer heeft een eigen naam")
+    }
     for (i, f) in cijfers.enumerated() {
       guard outputs.contains(f.uitvoer) else {
         let hint = Spelling.suggestion(for: f.uitvoer, among: outputs).map { "; bedoelt u '\($0)'?" } ?? ""
@@ -82,6 +89,7 @@ public struct ValidationSpec: Sendable, Codable {
       guard Self.measures.contains(f.maat) else { throw fail(i, "maat is 'ontvangers' of 'jaartotaal', niet '\(f.maat)'") }
       guard Self.bases.contains(f.grondslag) else { throw fail(i, "grondslag is 'recht' of 'uitgaven', niet '\(f.grondslag)'") }
       guard let d = CivilDate(iso: f.peildatum), DateRange.contains(d) else { throw fail(i, "peildatum: een datum JJJJ-MM-DD \(DateRange.description)") }
+      guard (1900...2199).contains(f.jaar) else { throw fail(i, "jaar: een jaar van 1900 tot en met 2199, niet \(f.jaar)") }
       guard f.waarde > 0 else { throw fail(i, "waarde: het gepubliceerde cijfer is positief, niet \(f.waarde)") }
       guard ["H", "M", "L"].contains(f.betrouwbaarheid) else { throw fail(i, "betrouwbaarheid is H, M of L, niet '\(f.betrouwbaarheid)'") }
       guard !f.bron.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(i, "een cijfer zonder bron telt niet") }

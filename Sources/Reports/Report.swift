@@ -46,12 +46,26 @@ public struct Report: Sendable, Codable {
     public var note: String?
     /// Articles the table's figures come from.
     public var citations: [Reference]
+
+    public init(id: String, title: String, columns: [Column], rows: [[Cell]], note: String?, citations: [Reference]) {
+      self.id = id
+      self.title = title
+      self.columns = columns
+      self.rows = rows
+      self.note = note
+      self.citations = citations
+    }
   }
 
   public struct Column: Sendable, Codable {
     public var name: String
     /// `tekst`, `aantal`, `euro`, `percentage`, `jaar`: how the raw value reads.
     public var kind: String
+
+    public init(name: String, kind: String) {
+      self.name = name
+      self.kind = kind
+    }
   }
 
   /// One table cell: the machine value (JSON and CSV: decimal point, no grouping) and the Dutch
@@ -59,6 +73,11 @@ public struct Report: Sendable, Codable {
   public struct Cell: Sendable, Codable {
     public var raw: String
     public var display: String
+
+    public init(raw: String, display: String) {
+      self.raw = raw
+      self.display = display
+    }
   }
 
   public struct Chart: Sendable, Codable {

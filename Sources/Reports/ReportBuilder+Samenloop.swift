@@ -28,8 +28,8 @@ extension ReportBuilder {
     }
     let who = m.includesTax ? "een werkende aanvrager (met loon)" : "de aanvrager"
     let what = m.includesTax ? "de inkomstenbelasting en premies en alle gecodeerde regelingen samen" : "alle gecodeerde regelingen samen"
-    let over80 = m.bands.filter { $0.lower >= 800 }.reduce(0) { $0 + $1.households }
-    let over60 = m.bands.filter { $0.lower >= 600 }.reduce(0) { $0 + $1.households }
+    let over80 = m.bands.filter { $0.lower > 800 }.reduce(0) { $0 + $1.households }
+    let over60 = m.bands.filter { $0.lower > 600 }.reduce(0) { $0 + $1.households }
     var paragraphs = [
       paragraph("Welke regelingen komen in één huishouden samen: \(Format.countText(scaled(s.countsByNumber.dropFirst(2).reduce(0, +)))) huishoudens ontvangen twee of meer betalingen tegelijk."),
       paragraph("Marginale druk: wat \(who) inlevert van € \(Format.countText(Int(m.step / 100))) meer bruto loon, door \(what). Gemiddeld is de druk \(Format.promille(m.meanPromille).display); bij \(Format.countText(scaled(over80))) huishoudens is zij hoger dan 80 %, en \(Format.countText(scaled(m.cliffs))) huishoudens houden er minder dan niets aan over (armoedeval: belasting en regelingen nemen meer dan de loonsverhoging).", emphasis: true),
@@ -37,9 +37,16 @@ extension ReportBuilder {
         ? "De druk is de stijging van belasting en premies plus de daling van de betalingen. Niet gecodeerd, en dus niet in de druk: de inkomensafhankelijke bijdrage Zvw, de kinderopvangtoeslag, pensioenpremies en gemeentelijke regelingen; CPB en SZW rekenen die wel mee, dus hun druk ligt hoger. Het scenario geeft het toetsingsinkomen op; het stijgt mee met het loon."
         : "Zonder inkomstenbelasting (het scenario geeft geen inkomensbestanddelen): de werkelijke druk is hoger met het belastingtarief van het huishouden. Een toeslag die op het toetsingsinkomen afbouwt, neemt de afbouwpercentages samen terug; waar ze samenkomen, stapelt de druk."),
     ]
+    if let top = m.highBurdenCombinations.first {
+      var text = "Boven 80 % komt de druk het vaakst door \(top.outputs.joined(separator: " + ")) samen (\(Format.countText(scaled(top.over80))) huishoudens)"
+      if let cliff = m.highBurdenCombinations.filter({ $0.over100 > 0 }).max(by: { $0.over100 < $1.over100 }) {
+        text += "; boven 100 % het vaakst door \(cliff.outputs.joined(separator: " + ")) (\(Format.countText(scaled(cliff.over100))) huishoudens)"
+      }
+      paragraphs.append(paragraph(text + ". De tabel 'Waar de druk boven 80 % komt' geeft alle combinaties.", emphasis: true))
+    }
     if m.includesTax {
       paragraphs.append(paragraph(
-        "Vergelijking met gepubliceerde cijfers: hier heeft \(Format.share(over60, of: m.counted).display) van de werkende aanvragers een druk boven 60 %. Het CPB vond voor 2022 dat tien procent van de werkenden een marginale druk van meer dan 60 % heeft en de meesten 50 tot 60 % (column E. Jongen, 'Marginale drukte', 24 november 2022); met het microsimulatiemodel Mimosi was dat voor 2023 ongeveer veertien procent (ESB, 3 november 2022). Cijfers voor 2025 en 2026 zijn niet gevonden. Verschillen: hier alleen aanvragers met loon en hun huishouden, niet alle werkenden; het persoonlijk inkomen van het scenario is dat van 2022 zonder indexering; de Zvw-bijdrage en de kinderopvangtoeslag ontbreken (dat verlaagt de druk), de bijstand valt bij een loonsverhoging in één keer weg waar het inkomen de norm haalt (keuze vrijlating-alleen-bij-recht; dat verhoogt de druk bij de laagste lonen)."))
+        "Vergelijking met gepubliceerde cijfers: hier heeft \(Format.share(over60, of: m.counted).display) van de werkende aanvragers een druk boven 60 %. Het CPB vond voor 2022 dat tien procent van de werkenden een marginale druk van meer dan 60 % heeft en de meesten 50 tot 60 % (column E. Jongen, 'Marginale drukte', 24 november 2022); met het microsimulatiemodel Mimosi was dat voor 2023 ongeveer veertien procent (ESB, 3 november 2022). Cijfers voor 2025 en 2026 zijn niet gevonden. Verschillen: hier alleen aanvragers met loon en hun huishouden, niet alle werkenden; het persoonlijk inkomen komt uit de tabel van 2022 (met de indexering van het scenario naar het jaar van de peildatum); de Zvw-bijdrage en de kinderopvangtoeslag ontbreken (dat verlaagt de druk), de bijstand valt bij een loonsverhoging in één keer weg waar het inkomen de norm haalt (keuze vrijlating-alleen-bij-recht; dat verhoogt de druk bij de laagste lonen)."))
     }
     // Definitions side by side.
     var conceptRows: [[Report.Cell]] = []
@@ -72,6 +79,10 @@ extension ReportBuilder {
       Report.Table(id: "marginale-druk-per-regeling", title: "Wie neemt het terug: afbouw per regeling",
                    columns: [.init(name: "uitkomst", kind: "tekst"), .init(name: "teruggenomen per jaar", kind: "euro"), .init(name: "huishoudens waar deze regeling alleen al meer terugneemt", kind: "aantal")],
                    rows: withdrawRows, note: nil, citations: withdrawRefs),
+      Report.Table(id: "marginale-druk-combinaties", title: "Waar de druk boven 80 % komt: welke regels samen terugnemen (Nederland)",
+                   columns: [.init(name: "belasting en regelingen die terugnemen", kind: "tekst"), .init(name: "huishoudens boven 80 %", kind: "aantal"), .init(name: "waarvan boven 100 %", kind: "aantal")],
+                   rows: m.highBurdenCombinations.prefix(12).map { [Format.text($0.outputs.joined(separator: " + ")), Format.count(scaled($0.over80)), Format.count(scaled($0.over100))] },
+                   note: "Per huishouden met een druk boven 80 %: de uitkomsten die bij € \(Format.countText(Int(m.step / 100))) meer loon iets terugnemen (een heffing die stijgt, een betaling die daalt); de twaalf meest voorkomende combinaties.", citations: withdrawRefs),
       Report.Table(id: "begrippen", title: "Begrippen die per wet anders zijn gedefinieerd (uit de regels)",
                    columns: [.init(name: "begrip", kind: "tekst"), .init(name: "wet", kind: "tekst"), .init(name: "naam in de regels", kind: "tekst"), .init(name: "artikelen", kind: "tekst")],
                    rows: conceptRows, note: nil, citations: conceptRefs),

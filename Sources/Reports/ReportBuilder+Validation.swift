@@ -80,13 +80,13 @@ public enum ValidationReport {
         Report.Cell(raw: diff.decimalString(fractionDigits: 5), display: points(diff)),
       ]
     }
-    let worst = v.margins.map { ($0.drawn - $0.target).magnitude }.max() ?? .zero
+    let worst = v.margins.map { $0.drawn - $0.target }.max { $0.magnitude < $1.magnitude } ?? .zero
     return Report.Section(
       id: "invoer", title: "Invoermarges: trekt de generator wat het scenario vraagt?",
       paragraphs: [
         Report.Paragraph(
           text: "De eerste run (zaad \(v.seeds.first.map(String.init) ?? "–")) naast de aandelen uit het scenario. Het grootste verschil is \(points(worst)); een verschil hier is ruis van de steekproef of een fout van de generator, geen bevinding over de regels.",
-          citations: [], emphasis: worst > Rational(2) / 100)
+          citations: [], emphasis: worst.magnitude > Rational(2) / 100)
       ],
       tables: [
         Report.Table(

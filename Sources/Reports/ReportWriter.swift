@@ -23,6 +23,12 @@ public enum ReportWriter {
         written.append(path)
       }
     }
+    // Tables of an earlier run into the same directory that this report no longer has would read as
+    // current: remove them.
+    for name in (try? fm.contentsOfDirectory(atPath: directory + "/tabellen")) ?? [] where name.hasSuffix(".csv") {
+      let path = "\(directory)/tabellen/\(name)"
+      if !written.contains(path) { try? fm.removeItem(atPath: path) }
+    }
     if !examples.isEmpty { try fm.createDirectory(atPath: directory + "/voorbeelden", withIntermediateDirectories: true) }
     for e in examples {
       let path = "\(directory)/voorbeelden/\(e.name)"
@@ -37,8 +43,12 @@ public enum ReportWriter {
     func field(_ s: String) -> String {
       s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
-    var lines = [t.columns.map { field($0.name) }.joined(separator: ",")]
-    for row in t.rows { lines.append(row.map { field($0.raw) }.joined(separator: ",")) }
+    // A text cell that a spreadsheet would read as a formula gets a leading apostrophe.
+    func text(_ s: String) -> String { s.first.map { "=+-@".contains($0) } == true ? "'" + s : s }
+    var lines = [t.columns.map { field(text($0.name)) }.joined(separator: ",")]
+    for row in t.rows {
+      lines.append(row.enumerated().map { i, cell in field(i < t.columns.count && t.columns[i].kind != "tekst" ? cell.raw : text(cell.raw)) }.joined(separator: ","))
+    }
     return lines.joined(separator: "\r\n") + "\r\n"
   }
 }

@@ -27,12 +27,39 @@ public struct Generator: Sendable {
   /// Incomes of the table year brought to the date's year (scenario `indexering`).
   public let indexing: IncomeIndexing
   let indexFixedPoint: Int128
+  /// The chance to rent by household income (scenario `wonen.huur_naar_inkomen`), calibrated on a pilot.
+  public var tenure: TenureProfile? { tenureValue }
+  var tenureValue: TenureProfile?
+
+  /// Households in the pilot sample the tenure profile is calibrated on, and its random stream (one no
+  /// population chunk uses).
+  static let pilotSize = 65_536
+  static let pilotStream = UInt64.max
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
   ///     so codes match the rules.
   ///   - date: ages are drawn relative to this date.
   public init(scenario: Scenario, program: Program, date: CivilDate) {
+    var uncalibrated = Generator(scenario: scenario, program: program, date: date, tenure: nil)
+    if let byIncome = scenario.wonen.huurNaarInkomen {
+      let pilot = uncalibrated.generateChunk(stream: Self.pilotStream, households: Self.pilotSize)
+      uncalibrated.tenureValue = TenureProfile(
+        pilot: Self.householdIncomes(pilot), share: Rational(Int(scenario.wonen.huurPromille)) / 1000, target: byIncome.target)
+    }
+    self = uncalibrated
+  }
+
+  /// Household income for the tenure profile: the aanvrager's and the partner's inkomensgegeven (cents).
+  public static func householdIncomes(_ p: PopulationData) -> [Int64] {
+    guard case .int64(let income)? = p.personColumns["toetsingsinkomen"] else { return [] }
+    return (0..<p.householdCount).map { h in
+      (Int(p.personStart[h])..<Int(p.personStart[h + 1])).reduce(Int64(0)) { $0 + (p.role[$1] <= 1 ? income[$1] : 0) }
+    }
+  }
+
+  init(scenario: Scenario, program: Program, date: CivilDate, tenure: TenureProfile?) {
+    self.tenureValue = tenure
     self.scenario = scenario
     self.date = date
     var codes: [String: UInt8] = [:]
@@ -76,7 +103,11 @@ public struct Generator: Sendable {
   }
 
   public func generateChunk(index: Int, households: Int) -> PopulationData {
-    var random = RandomSource(seed: scenario.zaad, stream: UInt64(index))
+    generateChunk(stream: UInt64(index), households: households)
+  }
+
+  func generateChunk(stream: UInt64, households: Int) -> PopulationData {
+    var random = RandomSource(seed: scenario.zaad, stream: stream)
     var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil)
     for _ in 0..<households { household(&random, &b) }
     return b.build()
@@ -99,7 +130,9 @@ public struct Generator: Sendable {
     b.startHousehold(type: type.rawValue)
     let headAge = sampler.age[type]!.pick(&r)
     let headBirth = birthDate(age: headAge, &r)
-    b.person(role: 0, birth: headBirth, income: income(sampler.income(age: headAge, &r), age: headAge, &r), vermogen: 0, &r, sampler)
+    let headIncome = income(sampler.income(age: headAge, &r), age: headAge, &r)
+    var householdIncome = headIncome.inkomensgegeven
+    b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler)
     var partnerStatus: String = "geen"
     // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
     let transitional = transitionalBirthLimit.map { headBirth < $0 } ?? false
@@ -114,8 +147,10 @@ public struct Generator: Sendable {
       if transitional, let p = scenario.partnertoeslag {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
+      let partnerIncome = income(sampler.income(age: partnerAge, &r), age: partnerAge, &r)
+      householdIncome += partnerIncome.inkomensgegeven
       b.person(
-        role: 1, birth: birthDate(age: partnerAge, &r), income: income(sampler.income(age: partnerAge, &r), age: partnerAge, &r), vermogen: 0, &r, sampler,
+        role: 1, birth: birthDate(age: partnerAge, &r), income: partnerIncome, vermogen: 0, &r, sampler,
         unregistered: isUnregistered(&r))
       if married {
         partnerStatus = r.chance(UInt64(scenario.samenstelling.geregistreerdPartnerschapPromille), in: 1000) ? "geregistreerd partnerschap" : "gehuwd"
@@ -157,7 +192,9 @@ public struct Generator: Sendable {
     b.setVermogen(head: couple ? vermogen / 2 : vermogen, partner: couple ? vermogen - vermogen / 2 : 0)
     let rel = scenario.relatie
     let samen = partnerStatus == "samenwonend"
-    let huurder = r.chance(UInt64(scenario.wonen.huurPromille), in: 1000)
+    let huurder =
+      tenureValue.map { r.chance($0.perMillion(income: householdIncome), in: 1_000_000) }
+      ?? r.chance(UInt64(scenario.wonen.huurPromille), in: 1000)
     let social = r.chance(UInt64(scenario.wonen.sociaalPromille), in: 1000)
     let rentRange = social ? scenario.wonen.huurSociaal : scenario.wonen.huurVrij
     let rent = huurder ? r.integer(in: (rentRange[0] * 100)...(rentRange[1] * 100)) : 0

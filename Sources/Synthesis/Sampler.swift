@@ -41,10 +41,12 @@ struct Sampler: Sendable {
     childrenMarried = WeightedChoice(s.kinderen.paarGehuwd.map { UInt64($0) })
     childrenCohabiting = WeightedChoice(s.kinderen.paarSamenwonend.map { UInt64($0) })
     childrenSingleParent = WeightedChoice(s.kinderen.eenouder.map { UInt64($0) })
+    // The age bands as written, or raked to the AOW recipients when the scenario says so.
+    let ages = AgeCalibrationResult(s).bands
     age = [
-      .alleenstaand: Bands(s.leeftijd["alleenstaand"]!), .paarZonderKinderen: Bands(s.leeftijd["paar_zonder_kinderen"]!),
-      .paarMetKinderen: Bands(s.leeftijd["paar_met_kinderen"]!), .eenouder: Bands(s.leeftijd["eenouder"]!),
-      .metMedebewoners: Bands(s.leeftijd["met_medebewoners"]!),
+      .alleenstaand: Bands(ages[.alleenstaand]!), .paarZonderKinderen: Bands(ages[.paarZonderKinderen]!),
+      .paarMetKinderen: Bands(ages[.paarMetKinderen]!), .eenouder: Bands(ages[.eenouder]!),
+      .metMedebewoners: Bands(ages[.metMedebewoners]!),
     ]
     incomeClasses = Bands(s.inkomen.klassen)
     incomeZero = UInt64(s.inkomen.zonderInkomen)

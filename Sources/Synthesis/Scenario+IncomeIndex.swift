@@ -73,7 +73,10 @@ public struct IncomeIndexing: Sendable, Equatable {
   /// One line for summaries and reports: what the incomes stand for.
   public var note: String? {
     guard let baseYear else { return nil }
-    guard let years else { return "inkomens van \(baseYear), niet geïndexeerd (geen stijging vóór \(year))" }
+    guard let years else {
+      if year <= baseYear { return "inkomens van \(baseYear), niet geïndexeerd (het jaar van de peildatum, \(year), valt niet na het basisjaar)" }
+      return "inkomens van \(baseYear), niet geïndexeerd (het scenario noemt geen stijging tot en met \(year))"
+    }
     let f = factor.decimalString(fractionDigits: 4).replacingOccurrences(of: ".", with: ",")
     var s = "inkomens van \(baseYear) geïndexeerd naar \(years.upperBound) (× \(f))"
     if let lastListedYear, year > lastListedYear { s += "; na \(lastListedYear) staat geen stijging in het scenario, dus geen verdere indexering" }

@@ -14,7 +14,8 @@ extension Scenario {
   }
 
   public static func parse(yaml: String, path: String, replacing keyPath: String, with value: String) throws -> Scenario {
-    func fail(_ s: String) -> ScenarioError { ScenarioError(description: "\(path): \(keyPath): \(s)") }
+    let shown = keyPath.count > 120 ? String(keyPath.prefix(120)) + "…" : keyPath
+    func fail(_ s: String) -> ScenarioError { ScenarioError(description: "\(path): \(shown): \(s)") }
     guard let root = (try? Yams.compose(yaml: yaml)) ?? nil else { throw fail("het scenario is geen geldige YAML") }
     guard let replacement = (try? Yams.compose(yaml: value)) ?? nil else { throw fail("'\(value)' is geen geldige YAML-waarde") }
     let keys = keyPath.split(separator: ".").map(String.init)
@@ -22,7 +23,7 @@ extension Scenario {
     let changed = try replace(root, keys[...], with: replacement, fail)
     let text: String
     do { text = try Yams.serialize(node: changed) } catch { throw fail("kan het gewijzigde scenario niet schrijven: \(error)") }
-    return try parse(yaml: text, path: "\(path) (met \(keyPath) = \(value))")
+    return try parse(yaml: text, path: "\(path) (met \(shown) = \(value.count > 120 ? String(value.prefix(120)) + "…" : value))")
   }
 
   static func replace(_ node: Node, _ keys: ArraySlice<String>, with value: Node, _ fail: (String) -> ScenarioError) throws -> Node {

@@ -39,10 +39,28 @@ extension Scenario {
     }
     try inkomensbron?.validate(fail)
     try indexering?.validate(fail)
+    try kalibratieAow?.validate(fail)
+    try wonen.huurNaarInkomen?.validate(fail)
     for (code, v) in (nietGebruik ?? [:]).sorted(by: { $0.key < $1.key }) where !(0...1000).contains(v) {
       throw fail("niet_gebruik.\(code): een aantal per duizend van 0 tot en met 1000, niet \(v)")
     }
     try validateWeights(fail)
+    try validateCalibration(fail)
+  }
+
+  /// A calibration target the age bands cannot reach is refused, never silently missed.
+  func validateCalibration(_ fail: (String) -> ScenarioError) throws {
+    guard let k = kalibratieAow else { return }
+    let result = AgeCalibrationResult(self)
+    for (name, target, reached) in [
+      ("zonder_partner", k.zonderPartner, result.expected.withoutPartner), ("met_partner", k.metPartner, result.expected.withPartner),
+    ] {
+      let t = Rational(Int(target))
+      guard ((reached - t).magnitude).dividedBy(t)! <= Rational(5) / 1000 else {
+        let shown = reached.rounded(to: .one, mode: .rekenkundig).description
+        throw fail("kalibratie_aow.\(name): \(target) personen van \(k.leeftijd) jaar of ouder is met de leeftijdsbanden en de samenstelling niet te halen (het dichtstbij: \(shown))")
+      }
+    }
   }
 
   /// Weights are counts: none negative, and every table has at least one positive weight to draw from;

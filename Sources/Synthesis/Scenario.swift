@@ -41,6 +41,8 @@ public struct Scenario: Sendable, Codable {
   /// Non-take-up per regeling code, per mille of those entitled (optional): applied where a summary
   /// or report speaks of spending, never to entitlement.
   public var nietGebruik: [String: Int64]?
+  /// Calibration of the aanvrager's age bands to the number of AOW recipients (optional).
+  public var kalibratieAow: AgeCalibration?
   /// Sources of the figures, quoted in reports.
   public var bronnen: [String]
 
@@ -48,6 +50,7 @@ public struct Scenario: Sendable, Codable {
     case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
     case partnertoeslag, medebewoners, woonsituatie, inkomensbron, indexering
     case nietGebruik = "niet_gebruik"
+    case kalibratieAow = "kalibratie_aow"
     case verzekerdeJaren = "verzekerde_jaren"
   }
 
@@ -101,8 +104,11 @@ public struct Scenario: Sendable, Codable {
     public var sociaalPromille: Int64
     public var huurSociaal: [Int64]
     public var huurVrij: [Int64]
+    /// Renting by household income (optional; without it every household rents with the same chance).
+    public var huurNaarInkomen: TenureByIncome?
 
     enum CodingKeys: String, CodingKey {
+      case huurNaarInkomen = "huur_naar_inkomen"
       case huurPromille = "huur_promille"
       case sociaalPromille = "sociaal_promille"
       case huurSociaal = "huur_sociaal"
@@ -207,7 +213,10 @@ extension Scenario {
     ]),
     "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value]),
     "vermogen": .value,
-    "wonen": .mapping(["huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value]),
+    "wonen": .mapping([
+      "huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value,
+      "huur_naar_inkomen": TenureByIncome.shape,
+    ]),
     "relatie": .mapping([
       "pensioenpartner_promille": .value, "partner_vorig_jaar_promille": .value, "samenlevingscontract_promille": .value,
       "eigen_woning_samen_promille": .value,
@@ -221,6 +230,7 @@ extension Scenario {
     "inkomensbron": IncomeSources.shape,
     "indexering": IncomeIndex.shape,
     "niet_gebruik": .dictionary(.value),
+    "kalibratie_aow": AgeCalibration.shape,
   ])
 
   /// Reads a scenario from YAML text; errors name the line and the field.

@@ -73,6 +73,7 @@ struct ReportCommand: ParsableCommand {
     if let households, households < 1 { throw ValidationError("--households moet positief zijn") }
     if let households { try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold) }
     if sample < 1 { throw ValidationError("--steekproef moet positief zijn") }
+    guard !output.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--uit: geef een map voor het rapport") }
   }
 
   func run() throws {

@@ -1,5 +1,6 @@
 import Analyses
 import ArgumentParser
+import ExactArithmetic
 import Foundation
 import Reports
 import Synthesis
@@ -47,7 +48,8 @@ struct ValidateCommand: ParsableCommand {
   @OptionGroup var regulations: RegulationOptions
 
   func validate() throws {
-    guard households > 0 else { throw ValidationError("--households moet positief zijn") }
+    guard households >= 1000 else { throw ValidationError("--households: ten minste 1000 huishoudens per bevolking; minder geeft geschaald naar Nederland alleen ruis") }
+    guard !output.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--uit: geef een map voor het rapport") }
     guard (1...50).contains(seedCount) else { throw ValidationError("--seeds: van 1 tot en met 50 zaden") }
     try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold)
   }
@@ -65,6 +67,25 @@ struct ValidateCommand: ParsableCommand {
     } catch {
       Terminal.error("fout: \(error)")
       throw ExitCode(2)
+    }
+    // Each figure needs a version of its output's regeling on its peildatum, and spending needs a rate.
+    var problems: [String] = []
+    for f in loaded.cijfers {
+      let date = CivilDate(iso: f.peildatum)!
+      guard let declaration = engine.program.outputs(on: date).first(where: { $0.id == f.uitvoer }) else {
+        problems.append("\(specPath): cijfer '\(f.naam)': \(f.uitvoer) heeft geen versie die geldt op \(f.peildatum)")
+        continue
+      }
+      if declaration.kind == .norm { problems.append("\(specPath): cijfer '\(f.naam)': \(f.uitvoer) is een norm, geen bedrag dat iemand ontvangt of betaalt") }
+      if f.grondslag == "uitgaven", NonTakeUp(scenario: scenario, seed: 0).rate(forOutput: f.uitvoer) == nil {
+        problems.append("\(specPath): cijfer '\(f.naam)': grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor \(f.uitvoer.prefix { $0 != "." }); gebruik 'recht'")
+      }
+    }
+    for p in problems { Terminal.error("fout: \(p)") }
+    guard problems.isEmpty else { throw ExitCode(2) }
+    do { try FileManager.default.createDirectory(atPath: output + "/tabellen", withIntermediateDirectories: true) } catch {
+      Terminal.error("fout: kan de map '\(output)' niet maken: er staat een bestand of hij is niet schrijfbaar")
+      throw ExitCode(1)
     }
     for variant in variants {
       let problems = engine.scenarioProblems(variant, path: scenarioPath)
@@ -87,7 +108,7 @@ struct ValidateCommand: ParsableCommand {
       _ = try ReportWriter.write(report, to: output)
       try AtomicFile.write(MarkdownRenderer.render(report), to: output + "/rapport.md")
     } catch {
-      Terminal.error("fout: kan het rapport niet schrijven: \(error)")
+      Terminal.error("fout: kan het rapport niet schrijven in '\(output)': \(error.localizedDescription)")
       throw ExitCode(1)
     }
     Terminal.out("Validatie geschreven in \(output)/ (rapport.html, rapport.json, rapport.md, tabellen/):")

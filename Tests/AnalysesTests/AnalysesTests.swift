@@ -144,7 +144,8 @@ struct AnalysesTests {
     }
     #expect(refusal(text).isEmpty)
     let misspelled = refusal(text.replacingOccurrences(of: "\npartnertoeslag:", with: "\npartnertoeslg:"))
-    #expect(misspelled.contains("onbekende sleutel 'partnertoeslg'; bedoelt u 'partnertoeslag'?") && misspelled.contains("regel 137"))
+    let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("partnertoeslag:") }) + 1
+    #expect(misspelled.contains("onbekende sleutel 'partnertoeslg'; bedoelt u 'partnertoeslag'?") && misspelled.contains("regel \(line)"))
     #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [450, 880]", with: "huur_sociaal: [880, 450]")).contains("wonen.huur_sociaal: [van, tot] met 0 ≤ van ≤ tot"))
     #expect(refusal(text.replacingOccurrences(of: "[25, 45, 120]", with: "[20, 45, 120]")).contains("inkomensbron.uitkering_promille: de banden [18, 25) en [20, 45) overlappen"))
     #expect(refusal(text.replacingOccurrences(of: "pensioen_vanaf: 67", with: "pensioen_vanf: 67")).contains("onbekende sleutel 'inkomensbron.pensioen_vanf'; bedoelt u 'pensioen_vanaf'?"))

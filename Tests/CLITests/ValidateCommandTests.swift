@@ -40,4 +40,21 @@ struct ValidateCommandTests {
     #expect(s.status == 2)
     #expect(s.stderr.contains("niet_gebruik.huurtoeslg: geen regeling met een betaling; bedoelt u 'huurtoeslag'?"), "\(s.stderr)")
   }
+
+  @Test("een lege --uit, te weinig huishoudens, een uitvoer zonder versie op de peildatum of uitgaven zonder niet-gebruik: geweigerd")
+  func refusedBeforeComputing() throws {
+    let empty = try CLI.run(["validate", "--uit", ""])
+    #expect(empty.status != 0 && empty.stderr.contains("--uit: geef een map"), "\(empty.stderr)")
+    let few = try CLI.run(["validate", "--households", "10", "--uit", "/tmp/niet-geschreven"])
+    #expect(few.status != 0 && few.stderr.contains("ten minste 1000 huishoudens"), "\(few.stderr)")
+    let text = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/validatie.yaml"), encoding: .utf8)
+    let future = try Scratch.file("validatie", ext: "yaml", text.replacingOccurrences(of: "peildatum: 2025-07-01", with: "peildatum: 2031-07-01"))
+    defer { try? FileManager.default.removeItem(at: future) }
+    let r = try CLI.run(["validate", "--households", "1000", "--seeds", "1", "--validatie", future.path, "--uit", "/tmp/niet-geschreven"])
+    #expect(r.status == 2 && r.stderr.contains("aow.bruto_maandbedrag heeft geen versie die geldt op 2031-07-01"), "\(r.stderr)")
+    let spending = try Scratch.file("validatie", ext: "yaml", text.replacingOccurrences(of: "uitvoer: bijstand.maandbedrag\n    maat: ontvangers\n    grondslag: recht", with: "uitvoer: bijstand.maandbedrag\n    maat: ontvangers\n    grondslag: uitgaven"))
+    defer { try? FileManager.default.removeItem(at: spending) }
+    let s = try CLI.run(["validate", "--households", "1000", "--seeds", "1", "--validatie", spending.path, "--uit", "/tmp/niet-geschreven"])
+    #expect(s.status == 2 && s.stderr.contains("grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor bijstand"), "\(s.stderr)")
+  }
 }

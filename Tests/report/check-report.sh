@@ -39,3 +39,18 @@ if fail:
     print("check-report: FAIL"); [print("  -", f) for f in fail]; sys.exit(1)
 print(f"check-report: ok — {len(svgs)} charts, {len(links)} internal links all resolve, screenshot painted")
 PY
+
+# The committed validation report (toets validate) renders too, with its chart of deviations.
+"$browser" "${browser_flags[@]}" --dump-dom "file://$PWD/Scenarios/validatie/rapport.html" >"$out/validatie.html" 2>>"$out/browser.log"
+python3 - "$out/validatie.html" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+fail = []
+if "<h1>" not in dom: fail.append("the validation report did not render")
+if len(re.findall(r"<svg\b", dom)) < 1: fail.append("the validation report has no chart")
+for section in ["cijfers", "invoer", "gevoeligheid"]:
+    if f'id="{section}"' not in dom: fail.append(f"validation section '{section}' is missing")
+if fail:
+    print("check-report (validatie): FAIL"); [print("  -", f) for f in fail]; sys.exit(1)
+print("check-report: ok — the validation report renders with its chart")
+PY
