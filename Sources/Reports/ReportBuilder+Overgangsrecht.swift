@@ -20,6 +20,12 @@ extension ReportBuilder {
     if let end = r.endYear {
       paragraphs.append(paragraph("Laatste jaar waarin nog een huishouden onder het regime valt: \(end); laatste jaar met een verwachte betaling: \(r.lastPaymentYear.map(String.init) ?? "geen")\(end > 2048 ? " — na 2048, zoals de bronnen verwachten (ABDTOPConsult 2020: 'pas na 2048')" : end == 2048 ? " — in 2048" : " — vóór 2048; de bronnen verwachten 'na 2048'"). \(r.years.first { $0.households * national < Rational.one }.map { "Vanaf \($0.year) is naar verwachting minder dan één huishouden (Nederland) nog onder het regime. " } ?? "")Het eindjaar hangt af van het grootste leeftijdsverschil in de bevolking; dat verschil is een aanname van het scenario.", regimeRefs, emphasis: true))
     }
+    if let (other, change) = inputs.runoffSensitivity {
+      let otherPV = other.presentValue * national
+      paragraphs.append(paragraph(
+        "Gevoeligheid: met \(change) (scenario 'partnertoeslag.leeftijdsverschil', een aanname) \(other.endYear == r.endYear ? "blijft het laatste jaar onder het regime \(r.endYear.map(String.init) ?? "geen")" : "is het laatste jaar onder het regime \(other.endYear.map(String.init) ?? "geen") in plaats van \(r.endYear.map(String.init) ?? "geen")"), en is de contante waarde van de resterende betalingen \(Format.euros(otherPV).display) in plaats van \(Format.euros(r.presentValue * national).display). Die bevolking is opnieuw getrokken: een verschil zo groot als de steekproefruis zegt niets.",
+        regimeRefs))
+    }
     paragraphs.append(paragraph("Regels die in stand moeten blijven zolang er één huishouden onder het regime valt: \(r.rulesKeptAlive.count) (alles wat het gegeven leest, direct of via andere regels): " + r.rulesKeptAlive.map { "\($0.0.name) (\($0.1))" }.joined(separator: ", ") + ".", regimeRefs))
     if r.regime.horizon == nil {
       paragraphs.append(paragraph("Geen horizonbepaling: de wet noemt geen einddatum voor dit overgangsrecht. Het loopt tot het laatste recht vanzelf vervalt. De bronnen stellen een generieke horizonbepaling of afkoop voor (ABDTOPConsult 2020).", regimeRefs, emphasis: true))

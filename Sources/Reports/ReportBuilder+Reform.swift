@@ -34,6 +34,16 @@ extension ReportBuilder {
       let rates = r.effects.compactMap { e in e.claimed.map { "\(e.id) \(Format.promille($0.rate).display)" } }.joined(separator: ", ")
       paragraphs.append(paragraph("In uitgaven, na het niet-gebruik van het scenario (\(rates); per huishouden getrokken, in basis en variant dezelfde huishoudens): \(Format.euroText(scaled(r.spendingEffect))) per jaar. Het recht is wat de regels toekennen; de uitgaven zijn wat de schatkist betaalt als niet iedereen aanvraagt. Winnaars en verliezers hieronder gaan over het recht.", emphasis: true))
     }
+    let spread = inputs.reformSpread
+    if spread.count > 1 {
+      func range(_ values: [Int128], _ show: (Int128) -> String) -> String {
+        values.min() == values.max() ? "steeds \(show(values[0]))" : "tussen \(show(values.min()!)) en \(show(values.max()!))"
+      }
+      paragraphs.append(paragraph(
+        "Steekproefonzekerheid: op \(spread.count) bevolkingen (zaden \(spread.map { String($0.seed) }.joined(separator: ", "))) van elk \(Format.countText(inputs.context.population.householdCount)) huishoudens ligt het budgettair effect op het recht \(range(spread.map(\.budgetEffect), Format.euroText))\(r.hasNonTakeUp ? ", in uitgaven \(range(spread.map(\.spendingEffect), Format.euroText))" : ""); het aantal winnaars \(range(spread.map(\.winners)) { Format.count($0).display }), het aantal verliezers \(range(spread.map(\.losers)) { Format.count($0).display }). De cijfers hierboven en in de tabellen komen van het eerste zaad."))
+    } else {
+      paragraphs.append(paragraph("Eén bevolking doorgerekend: de cijfers hebben geen interval. Met --seeds K rekent toets de variant op K bevolkingen en geeft het de spreiding."))
+    }
     if !r.onlyInOne.isEmpty {
       paragraphs.append(paragraph("Niet vergeleken, want maar aan één kant gecodeerd: \(r.onlyInOne.joined(separator: ", ")). Deze uitkomsten tellen in geen van beide totalen mee.", emphasis: true))
     }

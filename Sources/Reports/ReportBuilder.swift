@@ -9,6 +9,24 @@ import RuleIR
 import Toetssteen
 
 /// Everything one report is made of: the run and the outcomes of each analysis.
+/// The headline figures of a variant comparison on one population, scaled to the country.
+public struct ReformHeadline: Sendable {
+  public let seed: UInt64
+  /// Cents per year: the change in entitlement and in spending after non-take-up.
+  public let budgetEffect: Int128
+  public let spendingEffect: Int128
+  public let winners: Int128
+  public let losers: Int128
+
+  public init(seed: UInt64, comparison r: ReformComparison, context: AnalysisContext) {
+    self.seed = seed
+    budgetEffect = context.scaled(r.budgetEffect)
+    spendingEffect = context.scaled(r.spendingEffect)
+    winners = context.scaled(Int128(r.winners))
+    losers = context.scaled(Int128(r.losers))
+  }
+}
+
 public struct ReportInputs: Sendable {
   public var context: AnalysisContext
   public var seed: UInt64
@@ -27,6 +45,11 @@ public struct ReportInputs: Sendable {
   /// Budget constraints of the typical households and the armoedeval (absent without a minimumloon).
   public var budget: BudgetConstraint?
   public var povertyTrap: PovertyTrap?
+  /// The variant's headline figures on every seed (the report's own seed first), scaled to the country:
+  /// their spread is the sampling uncertainty of the figure.
+  public var reformSpread: [ReformHeadline] = []
+  /// The runoff on a population with the scenario's age-gap tail doubled, and what was changed.
+  public var runoffSensitivity: (runoff: TransitionalRunoff, change: String)?
 
   public init(
     context: AnalysisContext, seed: UInt64, variant: Variant?, comparison: ReformComparison?, variantOutcomes: Outcomes?,

@@ -19,8 +19,11 @@ public enum ReportPipeline {
     public var discountRate: Rational
     public var discountSource: String
     public var upkeepPerYear: Rational?
+    /// Populations (seeds) the variant's headline figures are computed on, for their sampling spread.
+    public var seeds: Int = 1
 
-    public init(date: CivilDate, households: Int, seed: UInt64?, threads: Int, divergenceSample: Int, discountRate: Rational, discountSource: String, upkeepPerYear: Rational?) {
+    public init(date: CivilDate, households: Int, seed: UInt64?, threads: Int, divergenceSample: Int, discountRate: Rational, discountSource: String, upkeepPerYear: Rational?, seeds: Int = 1) {
+      self.seeds = max(1, seeds)
       self.date = date
       self.households = households
       self.seed = seed
@@ -43,7 +46,7 @@ public enum ReportPipeline {
     progress: @escaping @Sendable (_ step: Int, _ of: Int, _ phase: String) -> Void
   ) -> Output {
     var done = 0
-    let phases = variant == nil ? 9 : 10
+    let phases = variant == nil ? 9 : (o.seeds > 1 ? 11 : 10)
     func phase(_ name: String) {
       done += 1
       progress(done, phases, name)
@@ -63,6 +66,19 @@ public enum ReportPipeline {
       variantOutcomes = outcomes
       comparison = ReformComparison(name: v.naam, context: context, baseline: baseline, variant: outcomes)
     }
+    var spread: [ReformHeadline] = []
+    if let (v, variantEngine) = variant, let comparison {
+      spread.append(ReformHeadline(seed: s.zaad, comparison: comparison, context: context))
+      if o.seeds > 1 { phase("variant op \(o.seeds - 1) andere zaden (spreiding)") }
+      for k in 1..<o.seeds {
+        var other = s
+        other.zaad = s.zaad &+ UInt64(k)
+        let p = Generator(scenario: other, program: engine.program, date: o.date).generate(count: o.households, threads: o.threads)
+        let c = AnalysisContext(engine: engine, date: o.date, scenario: other, population: p, threads: o.threads)
+        let r = ReformComparison(name: v.naam, context: c, baseline: c.outcomes(), variant: c.outcomes(engine: variantEngine, lawDate: v.lawDate(default: o.date)))
+        spread.append(ReformHeadline(seed: other.zaad, comparison: r, context: c))
+      }
+    }
     phase("samenloop en marginale druk")
     let samenloop = Samenloop(outcomes: baseline)
     let marginal = MarginalBurden.forWorkingAanvragers(context: context, baseline: baseline)
@@ -81,10 +97,26 @@ public enum ReportPipeline {
     let regime = TransitionalRunoff.Regime.aowPartnertoeslag(discountRate: o.discountRate, discountSource: o.discountSource, upkeepPerYear: o.upkeepPerYear)
     let runoff = engine.program.definition(regime.amount, on: o.date) == nil ? nil
       : TransitionalRunoff(regime: regime, program: engine.program, population: population, date: o.date)
+    // Sensitivity: the end year rests on the largest age gaps, an assumption; double the weight of the
+    // widest band and run the regime again on a population drawn with it.
+    var runoffSensitivity: (TransitionalRunoff, String)?
+    if runoff != nil, var p = s.partnertoeslag, let widest = p.leeftijdsverschil.indices.max(by: { p.leeftijdsverschil[$0][1] < p.leeftijdsverschil[$1][1] }) {
+      let band = p.leeftijdsverschil[widest]
+      p.leeftijdsverschil[widest][2] = band[2] * 2
+      var tail = s
+      tail.partnertoeslag = p
+      let other = Generator(scenario: tail, program: engine.program, date: o.date).generate(count: o.households, threads: o.threads)
+      runoffSensitivity = (
+        TransitionalRunoff(regime: regime, program: engine.program, population: other, date: o.date),
+        "het gewicht van de breedste band leeftijdsverschil (\(band[0]) tot \(band[1]) jaar) verdubbeld, van \(band[2]) naar \(band[2] * 2)"
+      )
+    }
     phase("budgetlijnen en armoedeval")
     var inputs = ReportInputs(
       context: context, seed: s.zaad, variant: variant?.0, comparison: comparison, variantOutcomes: variantOutcomes, baseline: baseline,
       samenloop: samenloop, marginal: marginal, divergence: divergence, citizen: citizen, fraud: fraud, gaps: gaps, discontinuities: discontinuities, runoff: runoff)
+    inputs.reformSpread = spread
+    inputs.runoffSensitivity = runoffSensitivity
     if engine.program.outputs(on: o.date).contains(where: { $0.id == "netto.jaarinkomen" }) {
       inputs.budget = BudgetConstraint(engine: engine, date: o.date)
       inputs.povertyTrap = PovertyTrap(engine: engine, date: o.date)

@@ -32,7 +32,9 @@ struct ReportCommand: ParsableCommand {
         overgangsrecht
             de AOW-partnertoeslag jaar voor jaar tot het laatste jaar, met afkoop
 
-      Boven de cijfers staan de open interpretatiekeuzes waar ze op rusten.
+      Boven de cijfers staan de open interpretatiekeuzes waar ze op rusten. Met een variant \
+      rekent toets het budgettaire effect ook op --seeds K bevolkingen (standaard 3) en geeft \
+      het de spreiding; heeft het scenario niet_gebruik, dan staan naast het recht de uitgaven.
 
       Een variant is een YAML-bestand met gewijzigde parameters, gewijzigde regelingen, \
       een wetdatum (de wet van een andere datum) en/of versie_van (één regeling zoals \
@@ -66,10 +68,14 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .customLong("instandhouding"), help: ArgumentHelp("Jaarlijkse kosten van het in stand houden van het overgangsrecht, in euro's (voor de afkoopvergelijking).", valueName: "euro"))
   var upkeep: String?
 
+  @Option(name: .customLong("seeds"), help: ArgumentHelp("Bevolkingen (zaden) waarop de variant wordt doorgerekend, voor de spreiding van het budgettaire effect.", valueName: "K"))
+  var seedCount: Int = 3
+
   @OptionGroup var population: PopulationOptions
   @OptionGroup var regulations: RegulationOptions
 
   func validate() throws {
+    guard (1...20).contains(seedCount) else { throw ValidationError("--seeds: van 1 tot en met 20 zaden") }
     if let households, households < 1 { throw ValidationError("--households moet positief zijn") }
     if let households { try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold) }
     if sample < 1 { throw ValidationError("--steekproef moet positief zijn") }
@@ -111,7 +117,7 @@ struct ReportCommand: ParsableCommand {
       date: day, households: households ?? loaded.huishoudens, seed: population.seed, threads: population.threadCount,
       divergenceSample: sample, discountRate: rate,
       discountSource: discount == nil ? "standaard discontovoet voor maatschappelijke kosten-batenanalyses, Werkgroep discontovoet 2020" : "opgegeven met --disconteringsvoet",
-      upkeepPerYear: upkeepValue)
+      upkeepPerYear: upkeepValue, seeds: seedCount)
     var clock = Stopwatch()
     let interactive = Terminal.stderrIsTerminal
     let started = Date()

@@ -23,7 +23,17 @@ struct ReportCommandTests {
     let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/rapport.json"))) as? [String: Any])
     // Overview, variant, samenloop, fraud, budget lines and armoedeval, overgangsrecht, method.
     #expect((json["sections"] as? [Any])?.count == 7)
-    #expect(tables.contains("armoedeval.csv") && tables.contains("budgetlijn-knikken.csv"))
+    #expect(tables.contains("armoedeval.csv") && tables.contains("budgetlijn-knikken.csv") && tables.contains("marginale-druk-combinaties.csv"))
+    // The default three seeds give the budget effect an interval; spending stands beside entitlement.
+    let text = try String(contentsOfFile: out + "/rapport.json", encoding: .utf8)
+    #expect(text.contains("Steekproefonzekerheid: op 3 bevolkingen (zaden 2025, 2026, 2027)"))
+    #expect(text.contains("In uitgaven, na het niet-gebruik van het scenario"))
+    #expect(text.contains("Gevoeligheid: met het gewicht van de breedste band leeftijdsverschil (30 tot 40 jaar) verdubbeld"))
+    let one = try CLI.run(["report", "--variant", variant, "--households", "2000", "--steekproef", "300", "--seeds", "1", "--uit", out])
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(try String(contentsOfFile: out + "/rapport.json", encoding: .utf8).contains("Eén bevolking doorgerekend: de cijfers hebben geen interval."))
+    let bad = try CLI.run(["report", "--variant", variant, "--seeds", "0", "--uit", out])
+    #expect(bad.status != 0 && bad.stderr.contains("--seeds: van 1 tot en met 20 zaden"))
   }
 
   @Test("een variant met een onbekende parameter of een verkeerd getal: melding met de bekende namen, exit 2")
