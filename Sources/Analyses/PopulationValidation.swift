@@ -109,12 +109,11 @@ public struct PopulationValidation: Sendable {
     /// The figure for the population, scaled to `national` households: households, or whole euros.
     func figure(_ f: ValidationSpec.Figure, national: Int64) -> Int128 {
       guard let o = outcomes.index(of: f.uitvoer) else { return 0 }
-      let code = String(f.uitvoer.prefix { $0 != "." })
-      let spending = f.grondslag == "uitgaven"
+      let draw = f.grondslag == "uitgaven" ? nonTakeUp.draw(forOutput: f.uitvoer) : nil
       var count: Int128 = 0
       var cents: Int128 = 0
       for h in 0..<outcomes.householdCount where !outcomes.undecided[o][h] && outcomes.yearly[o][h] != 0 {
-        if spending && nonTakeUp.declines(code, household: h) { continue }
+        if let draw, draw.declines(h) { continue }
         count += 1
         cents += Int128(outcomes.yearly[o][h])
       }

@@ -85,15 +85,14 @@ public struct ReformComparison: Sendable {
       let b = baseline.yearly[o].reduce(Int128(0)) { $0 + Int128($1) }
       let w = v.map { variant.yearly[$0].reduce(Int128(0)) { $0 + Int128($1) } } ?? 0
       var claimed: (Int64, Int128, Int128)?
-      if baseline.kinds[o] == .payment, let rate = nonTakeUp.rate(forOutput: id) {
-        let code = String(id.prefix { $0 != "." })
+      if baseline.kinds[o] == .payment, let draw = nonTakeUp.draw(forOutput: id) {
         var cb: Int128 = 0
         var cv: Int128 = 0
-        for h in 0..<baseline.householdCount where !nonTakeUp.declines(code, household: h) {
+        for h in 0..<baseline.householdCount where !draw.declines(h) {
           cb += Int128(baseline.yearly[o][h])
           if let v { cv += Int128(variant.yearly[v][h]) }
         }
-        claimed = (rate, cb, cv)
+        claimed = (draw.rate, cb, cv)
       }
       effects.append(OutputEffect(id: id, kind: baseline.kinds[o], baseline: b, variant: w, claimed: claimed))
     }

@@ -15,16 +15,38 @@ public struct NonTakeUp: Sendable {
     self.seed = seed
   }
 
-  /// The rate for the regeling an output belongs to (`zorgtoeslag.jaarbedrag` → `zorgtoeslag`), if any.
-  public func rate(forOutput id: String) -> Int64? {
-    promille[String(id.prefix { $0 != "." })]
+  /// The regeling an output belongs to: `zorgtoeslag` for `zorgtoeslag.jaarbedrag`.
+  public static func regeling(ofOutput id: String) -> String { String(id.prefix { $0 != "." }) }
+
+  /// The rate for the regeling an output belongs to, if the scenario gives one.
+  public func rate(forOutput id: String) -> Int64? { promille[Self.regeling(ofOutput: id)] }
+
+  /// The draw for one output's regeling, with its stream computed once (for loops over households);
+  /// nil when the scenario gives the regeling no rate.
+  public func draw(forOutput id: String) -> Draw? {
+    let code = Self.regeling(ofOutput: id)
+    guard let rate = promille[code] else { return nil }
+    return Draw(rate: rate, seed: seed ^ Self.stream(code))
   }
 
   /// Whether household `h` leaves regeling `code` unclaimed.
   public func declines(_ code: String, household h: Int) -> Bool {
-    guard let rate = promille[code], rate > 0 else { return false }
-    var random = RandomSource(seed: seed ^ Self.stream(code), stream: UInt64(h))
-    return random.below(1000) < UInt64(rate)
+    guard let rate = promille[code] else { return false }
+    return Draw(rate: rate, seed: seed ^ Self.stream(code)).declines(h)
+  }
+
+  /// The non-take-up of one regeling.
+  public struct Draw: Sendable {
+    public let rate: Int64
+    let seed: UInt64
+
+    /// Whether household `h` leaves the regeling unclaimed.
+    @inline(__always)
+    public func declines(_ h: Int) -> Bool {
+      guard rate > 0 else { return false }
+      var random = RandomSource(seed: seed, stream: UInt64(h))
+      return random.below(1000) < UInt64(rate)
+    }
   }
 
   /// A stable 64-bit number for a regeling code (FNV-1a), so each regeling has its own draw.

@@ -34,8 +34,12 @@ public enum YAMLDocument {
     case is UInt64.Type: return "een geheel getal van 0 of meer"
     case is [String: String].Type, is [String: [[Int64]]].Type: return "een opsomming 'sleutel: waarde'"
     default:
+      // Yams names its node types (Node.Scalar, Node.Mapping, …) where a dictionary's value fails.
       let name = "\(type)"
-      return name.hasPrefix("Array") || name.hasPrefix("[") ? "een lijst" : "een blok met velden"
+      if name.contains("Int") { return "een geheel getal" }
+      if name.contains("Scalar") || name.contains("String") { return "een enkele waarde (getal of tekst)" }
+      if name.hasPrefix("Array") || name.hasPrefix("[") || name.contains("Sequence") { return "een lijst" }
+      return "een blok met velden"
     }
   }
 }

@@ -12,7 +12,7 @@ extension Engine {
     var payments = Set<String>()
     for versions in program.laws.values {
       for version in versions {
-        for output in version.outputs where output.kind == .payment { payments.insert(String(output.id.prefix { $0 != "." })) }
+        for output in version.outputs where output.kind == .payment { payments.insert(NonTakeUp.regeling(ofOutput: output.id)) }
       }
     }
     return (scenario.nietGebruik ?? [:]).keys.sorted().compactMap { code in

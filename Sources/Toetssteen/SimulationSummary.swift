@@ -97,10 +97,9 @@ public struct SimulationSummary: Sendable {
         out.types[t].recipients += 1
         out.types[t].totalCents += Int128(c)
       }
-      if out.kind == .payment, let rate = nonTakeUp.rate(forOutput: id) {
-        let code = String(id.prefix { $0 != "." })
-        var claimed = Claimed(promille: rate)
-        for h in 0..<n where status[h] == 0 && cents[h] != 0 && !nonTakeUp.declines(code, household: h) {
+      if out.kind == .payment, let draw = nonTakeUp.draw(forOutput: id) {
+        var claimed = Claimed(promille: draw.rate)
+        for h in 0..<n where status[h] == 0 && cents[h] != 0 && !draw.declines(h) {
           claimed.recipients += 1
           claimed.totalCents += Int128(cents[h])
         }

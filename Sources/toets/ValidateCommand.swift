@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
       }
       if declaration.kind == .norm { problems.append("\(specPath): cijfer '\(f.naam)': \(f.uitvoer) is een norm, geen bedrag dat iemand ontvangt of betaalt") }
       if f.grondslag == "uitgaven", NonTakeUp(scenario: scenario, seed: 0).rate(forOutput: f.uitvoer) == nil {
-        problems.append("\(specPath): cijfer '\(f.naam)': grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor \(f.uitvoer.prefix { $0 != "." }); gebruik 'recht'")
+        problems.append("\(specPath): cijfer '\(f.naam)': grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor \(NonTakeUp.regeling(ofOutput: f.uitvoer)); gebruik 'recht'")
       }
     }
     for p in problems { Terminal.error("fout: \(p)") }

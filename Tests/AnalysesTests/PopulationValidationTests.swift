@@ -50,6 +50,12 @@ struct PopulationValidationTests {
     #expect(refusal("stijging: [\(many)]").contains("vermenigvuldigen de inkomens met meer dan 100"))
     let negative = text.replacingOccurrences(of: "  zorgtoeslag: 120", with: "  zorgtoeslag: 1200")
     #expect(throws: (any Error).self) { try Scenario.parse(yaml: negative, path: "s.yaml") }
+    // A nested value where a number belongs names what was expected, not "a block".
+    let nested = text.replacingOccurrences(of: "  zorgtoeslag: 120", with: "  zorgtoeslag: {a: {b: [1, 2]}}")
+    do {
+      _ = try Scenario.parse(yaml: nested, path: "s.yaml")
+      Issue.record("geweigerd verwacht")
+    } catch { #expect("\(error)".contains("veld 'niet_gebruik.zorgtoeslag' heeft het verkeerde soort waarde (verwacht: een enkele waarde"), "\(error)") }
   }
 
   @Test("niet-gebruik: hetzelfde zaad geeft dezelfde huishoudens, het aandeel volgt het percentage")
