@@ -37,6 +37,9 @@ done
 cmp -s <(grep -v '"seconds"' "$out/e2e-$E2E-1.json") <(grep -v '"seconds"' "$out/e2e-$E2E-2.json") \
   && echo "summaries with 1 and 2 threads are identical" || echo "WARNING: summaries differ between 1 and 2 threads"
 
+echo "== 2b. native backend beside the interpreter, $E2E households"
+E2E="$E2E" DATE="$DATE" "$here/native.sh"
+
 echo "== 3. OpenFisca, $N households"
 venv="$here/.venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"

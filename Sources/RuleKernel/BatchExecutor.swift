@@ -5,7 +5,7 @@ import Population
 /// (column-at-a-time), with register files sized for one batch so they stay in cache.
 ///
 /// An executor belongs to one thread; run several for several cores.
-final class BatchExecutor {
+final class BatchExecutor: KernelBatch {
   let program: KernelProgram
   let population: PopulationData
   let batchSize: Int
@@ -103,12 +103,6 @@ final class BatchExecutor {
     if d == .household { hDirty[Int(slot)] = dirty } else { pDirty[Int(slot)] = dirty }
   }
 
-  /// Sets up the batch of households `range`.
-  func prepare(_ range: Range<Int>) {
-    var list = [Int32](range.map(Int32.init))
-    list.withUnsafeMutableBufferPointer { prepare(households: UnsafeBufferPointer($0)) }
-  }
-
   /// Sets up a batch of (not necessarily contiguous) households.
   func prepare(households list: UnsafeBufferPointer<Int32>) {
     nh = list.count
@@ -161,21 +155,22 @@ final class BatchExecutor {
     }
   }
 
-  /// The raw value and status of an output for household `i` of the batch.
-  func raw(_ o: KernelProgram.Output, _ i: Int) -> (Int64, UInt8) {
-    (value(.household, o.slot)[i], status(.household, o.statusSlot)?[i] ?? 0)
+  /// The raw value and status of output `k` for household `i` of the batch.
+  func raw(_ k: Int, _ i: Int) -> (Int64, UInt8) {
+    let o = program.outputs[k]
+    return (value(.household, o.slot)[i], status(.household, o.statusSlot)?[i] ?? 0)
   }
 
-  /// Reads an output for household `i` of the batch: its value in cents and its status.
-  func output(_ o: KernelProgram.Output, _ i: Int) -> (cents: Int64, status: UInt8) {
-    let v = value(.household, o.slot)[i]
-    let s = status(.household, o.statusSlot)?[i] ?? 0
-    if s != 0 { return (0, s) }
-    if o.scale == 100 { return (v, 0) }
-    let scaled = Int128(v) * 100
-    guard scaled % Int128(o.scale) == 0 else { return (0, RowStatus.exact.rawValue) }
-    let c = scaled / Int128(o.scale)
-    guard c >= Int128(Int64.min), c <= Int128(Int64.max) else { return (0, RowStatus.exact.rawValue) }
-    return (Int64(c), 0)
+  func run(_ households: UnsafeBufferPointer<Int32>) {
+    prepare(households: households)
+    execute()
   }
+}
+
+/// One thread's engine for batches of households: run a batch, then read its outputs.
+protocol KernelBatch: AnyObject {
+  /// Computes every output of the program for these households.
+  func run(_ households: UnsafeBufferPointer<Int32>)
+  /// The raw value and status of output `k` for the `i`-th household of the last batch.
+  func raw(_ k: Int, _ i: Int) -> (Int64, UInt8)
 }

@@ -109,7 +109,7 @@ struct Emitter {
       }
       // Free the slots of operands whose last reader this is, then take a slot for the result, so a
       // result may reuse an operand's slot only in elementwise operations that read before writing.
-      for o in Set(ops) where lastUse[Int(o)] == position {
+      for o in Set(ops).sorted() where lastUse[Int(o)] == position {
         allocator.free(valueSlot[Int(o)], nodes[Int(o)].domain, status: false)
         if statusSlot[Int(o)] >= 0 { allocator.free(statusSlot[Int(o)], nodes[Int(o)].domain, status: true) }
       }

@@ -196,7 +196,10 @@ extension GraphBuilder {
   static func roundDivide(_ n: Int128, _ d: Int128, _ mode: RoundingMode) -> Int128? {
     guard d != 0 else { return nil }
     var (num, den) = (n, d)
-    if den < 0 { (num, den) = (-num, -den) }
+    if den < 0 {
+      guard num != .min, den != .min else { return nil }
+      (num, den) = (-num, -den)
+    }
     switch mode {
     case .naarBeneden:
       let q = num / den
@@ -205,6 +208,8 @@ extension GraphBuilder {
       let q = num / den
       return (num % den != 0 && num > 0) ? q + 1 : q
     case .rekenkundig:
+      // Intermediates that do not fit 128 bits go to the reference evaluator (as the native backend does).
+      guard num != .min, den <= Int128.max / 2, abs(num) <= (Int128.max - den) / 2 else { return nil }
       let q = (abs(num) * 2 + den) / (den * 2)
       return num < 0 ? -q : q
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RuleKernel
 import Synthesis
 import Toetssteen
 
@@ -15,11 +16,28 @@ struct PopulationOptions: ParsableArguments {
   @Option(name: .customLong("threads"), help: ArgumentHelp("Aantal threads (standaard: alle kernen).", valueName: "T"))
   var threads: Int?
 
+  @Option(
+    name: .customLong("backend"),
+    help: ArgumentHelp(
+      "Wie de kernel uitvoert: 'interpreter' (standaard) of 'native': de regels als C, bij de eerste run gecompileerd met de clang van de Swift-toolchain (enkele seconden) en daarna uit de cache (TOETS_CACHE, anders ~/.cache/toetssteen). De uitkomsten zijn gelijk tot op de bit.",
+      valueName: "backend"))
+  var backend: KernelBackend = .interpreter
+
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads moet 1 of meer zijn") }
   }
 
   var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+
+  /// Makes `--backend` the backend of every run of this command; `native` without a C compiler exits
+  /// with status 2.
+  func applyBackend() throws {
+    if backend == .native && NativeToolchain.current == nil {
+      Terminal.error("fout: --backend native: geen C-compiler gevonden (zet TOETS_CC, of zet de Swift-toolchain met zijn clang in PATH)")
+      throw ExitCode(2)
+    }
+    KernelBackend.preferred = backend
+  }
 
   /// The scenario given, or the default one beside the regulations; a broken file, or one that names
   /// a regeling the rules do not have, exits with status 2.
@@ -49,3 +67,5 @@ struct PopulationOptions: ParsableArguments {
     return loaded
   }
 }
+
+extension KernelBackend: ExpressibleByArgument {}

@@ -105,6 +105,7 @@ struct ReportCommand: ParsableCommand {
       }
     }
     let loaded = try population.loadScenario(regulations: dir, engine: engine)
+    try population.applyBackend()
     let rate = try percentage(discount ?? "2,25 %", option: "--disconteringsvoet")
     let upkeepValue = try upkeep.map { text -> Rational in
       guard let r = Rational(dutch: text.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)), !r.isNegative else {

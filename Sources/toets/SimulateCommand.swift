@@ -75,6 +75,7 @@ struct Simulate: ParsableCommand {
       throw ExitCode(3)
     }
     let loaded = try population.loadScenario(regulations: dir, engine: engine)
+    try population.applyBackend()
     let threadCount = population.threadCount
     let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
     let simulation = engine.simulate(date: day, households: households, seed: population.seed, scenario: loaded, threads: threadCount) { phase, done, total in
@@ -92,6 +93,7 @@ struct Simulate: ParsableCommand {
       let t = simulation.timings
       Terminal.out(String(format: "\nTijd: genereren %.2f s, doorrekenen %.2f s, samenvatten %.2f s (%d threads).",
         t.generate, t.compile + t.evaluate, summariseTime, threadCount))
+      Terminal.out("Kernel: \(simulation.results.backend.summary).")
       for u in simulation.kernel.unsupported { Terminal.out("Exact berekend (niet in de kernel): \(u.id): \(u.reason)") }
     }
     if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil { Terminal.error(Self.profile(simulation)) }
@@ -119,7 +121,7 @@ struct Simulate: ParsableCommand {
     let t = s.timings
     return """
       bevolking: \(s.population.householdCount) huishoudens, \(s.population.personCount) personen, \(s.population.byteCount / 1_000_000) MB
-      tijd: \(String(format: "genereren %.2f s, compileren %.2f s, doorrekenen %.2f s", t.generate, t.compile, t.evaluate))
+      tijd: \(String(format: "genereren %.2f s, compileren %.2f s, doorrekenen %.2f s", t.generate, t.compile, t.evaluate)) (backend: \(s.results.backend.summary))
       kernel: \(s.kernel.instructionCount) instructies (\(s.kernel.checkedInstructionCount) met overloopcontrole); \(s.results.stableHouseholds) huishoudens januari × 12, \(s.population.householdCount - s.results.stableHouseholds) maand voor maand
       \(s.kernel.profile)
       """

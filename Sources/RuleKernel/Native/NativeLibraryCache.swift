@@ -1,0 +1,109 @@
+import Foundation
+
+/// The compiled kernels of this machine: shared libraries in the user's cache directory, named by a
+/// hash of the C text, the compiler and its flags, and loaded once per process.
+///
+/// The directory is `TOETS_CACHE` when set, else `$XDG_CACHE_HOME/toetssteen/kernels`, else
+/// `~/.cache/toetssteen/kernels` — never the checkout. Beside each library lies the text it was compiled
+/// from; a library is used only when that text equals the program's, so a hash collision costs a
+/// recompilation, never a wrong result.
+public final class NativeLibraryCache: @unchecked Sendable {
+  /// The kernel function every generated library exports (see ``NativeSource``).
+  typealias KernelFunction = @convention(c) (
+    UnsafePointer<UnsafeRawPointer?>, UnsafePointer<Int32>, UnsafePointer<UInt8>, UnsafePointer<Int64>,
+    UnsafePointer<Int32>, Int64, Int64, Int64, UnsafePointer<UnsafeMutableRawPointer?>
+  ) -> Int64
+
+  /// What loading one kernel took.
+  public struct Load: Sendable {
+    let function: KernelFunction
+    /// Whether the library had to be compiled (false: found in the cache or already loaded).
+    public let compiled: Bool
+    /// Seconds spent compiling, or finding and loading the cached library.
+    public let seconds: Double
+  }
+
+  public static let shared = NativeLibraryCache()
+
+  private let lock = NSLock()
+  private var loaded: [String: KernelFunction] = [:]
+
+  /// The cache directory (see the type's documentation).
+  public static var directory: URL {
+    let environment = ProcessInfo.processInfo.environment
+    if let explicit = environment["TOETS_CACHE"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+    if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+      return URL(fileURLWithPath: xdg).appendingPathComponent("toetssteen/kernels")
+    }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
+    return URL(fileURLWithPath: home).appendingPathComponent(".cache/toetssteen/kernels")
+  }
+
+  /// The kernel function for `source`: from this process, from the cache, or compiled now.
+  func function(for source: NativeSource, toolchain: NativeToolchain) throws -> Load {
+    let start = DispatchTime.now()
+    func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+    let key = Self.key(source.text, toolchain)
+    // The lock guards the table only: programs compile side by side (two writers of one library
+    // each rename a complete file into place).
+    lock.lock()
+    let known = loaded[key]
+    lock.unlock()
+    if let known { return Load(function: known, compiled: false, seconds: elapsed()) }
+    let directory = Self.directory
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let text = directory.appendingPathComponent("\(key).c")
+    let library = directory.appendingPathComponent("\(key).so")
+    var compiled = false
+    let cachedText = try? String(contentsOf: text, encoding: .utf8)
+    if cachedText != source.text || !FileManager.default.fileExists(atPath: library.path) {
+      try Self.writeAtomically(source.text, to: text)
+      try toolchain.compile(source: text, into: library)
+      compiled = true
+    }
+    var handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL)
+    if handle == nil && !compiled {
+      // A cached library this system cannot load (another C library, a damaged file): build it again.
+      try toolchain.compile(source: text, into: library)
+      compiled = true
+      handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL)
+    }
+    guard let handle else {
+      let reason = dlerror().map { String(cString: $0) } ?? "onbekende fout"
+      throw NativeBackendError(description: "kon \(library.path) niet laden: \(reason)")
+    }
+    guard let symbol = dlsym(handle, NativeSource.symbol) else {
+      throw NativeBackendError(description: "\(library.path) mist de functie \(NativeSource.symbol)")
+    }
+    let function = unsafeBitCast(symbol, to: KernelFunction.self)
+    lock.lock()
+    loaded[key] = function
+    lock.unlock()
+    return Load(function: function, compiled: compiled, seconds: elapsed())
+  }
+
+  /// FNV-1a (64 bits) of the text, the compiler, its version and the flags, in hexadecimal.
+  static func key(_ text: String, _ toolchain: NativeToolchain) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in [text, toolchain.compiler, toolchain.version, NativeToolchain.flags.joined(separator: " ")] {
+      for byte in part.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+      }
+      hash ^= 0xff
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return "kernel-" + String(repeating: "0", count: 16 - hex.count) + hex
+  }
+
+  static func writeAtomically(_ text: String, to url: URL) throws {
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    try Data(text.utf8).write(to: temporary)
+    guard rename(temporary.path, url.path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw NativeBackendError(description: "kon \(url.path) niet schrijven")
+    }
+  }
+}
