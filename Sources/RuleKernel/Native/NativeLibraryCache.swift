@@ -32,11 +32,32 @@ public final class NativeLibraryCache: @unchecked Sendable {
   public static var directory: URL {
     let environment = ProcessInfo.processInfo.environment
     if let explicit = environment["TOETS_CACHE"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
-    if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
       return URL(fileURLWithPath: xdg).appendingPathComponent("toetssteen/kernels")
     }
-    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
+    // The home directory of the account, not a shared temporary directory.
+    let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? getpwuid(geteuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/nonexistent"
     return URL(fileURLWithPath: home).appendingPathComponent(".cache/toetssteen/kernels")
+  }
+
+  /// Creates the cache directory (mode 0700) and refuses one that someone else could write into: code
+  /// loaded from it runs in this process, so it must be a real directory of this account, writable by
+  /// no one else.
+  static func secureDirectory() throws -> URL {
+    let directory = directory
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    var info = stat()
+    guard lstat(directory.path, &info) == 0 else {
+      throw NativeBackendError(description: "cachemap \(directory.path) niet leesbaar")
+    }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else {
+      throw NativeBackendError(description: "cachemap \(directory.path) is geen gewone map (een symbolische koppeling?)")
+    }
+    guard info.st_uid == geteuid(), info.st_mode & (S_IWGRP | S_IWOTH) == 0 else {
+      throw NativeBackendError(description: "cachemap \(directory.path) is niet alleen van deze gebruiker schrijfbaar; zet TOETS_CACHE op een eigen map")
+    }
+    return directory
   }
 
   /// The kernel function for `source`: from this process, from the cache, or compiled now.
@@ -50,8 +71,7 @@ public final class NativeLibraryCache: @unchecked Sendable {
     let known = loaded[key]
     lock.unlock()
     if let known { return Load(function: known, compiled: false, seconds: elapsed()) }
-    let directory = Self.directory
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Self.secureDirectory()
     let text = directory.appendingPathComponent("\(key).c")
     let library = directory.appendingPathComponent("\(key).so")
     var compiled = false
@@ -82,10 +102,24 @@ public final class NativeLibraryCache: @unchecked Sendable {
     return Load(function: function, compiled: compiled, seconds: elapsed())
   }
 
-  /// FNV-1a (64 bits) of the text, the compiler, its version and the flags, in hexadecimal.
+  /// The processor the libraries are built for (`-march=native`): its model and feature flags, so a
+  /// cache carried to another machine compiles again instead of running unsupported instructions.
+  static let cpu: String = {
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "onbekend" }
+    let wanted = ["model name", "flags", "Features", "CPU implementer", "CPU part"]
+    var seen = Set<String>()
+    var lines: [String] = []
+    for line in info.split(separator: "\n") {
+      let name = line.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+      if wanted.contains(name), seen.insert(name).inserted { lines.append(String(line)) }
+    }
+    return lines.joined(separator: "\n")
+  }()
+
+  /// FNV-1a (64 bits) of the text, the compiler, its version, the flags and the processor, in hexadecimal.
   static func key(_ text: String, _ toolchain: NativeToolchain) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for part in [text, toolchain.compiler, toolchain.version, NativeToolchain.flags.joined(separator: " ")] {
+    for part in [text, toolchain.compiler, toolchain.version, NativeToolchain.flags.joined(separator: " "), cpu] {
       for byte in part.utf8 {
         hash ^= UInt64(byte)
         hash = hash &* 0x0000_0100_0000_01b3
@@ -99,8 +133,8 @@ public final class NativeLibraryCache: @unchecked Sendable {
 
   static func writeAtomically(_ text: String, to url: URL) throws {
     let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try Data(text.utf8).write(to: temporary)
+      .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
     guard rename(temporary.path, url.path) == 0 else {
       try? FileManager.default.removeItem(at: temporary)
       throw NativeBackendError(description: "kon \(url.path) niet schrijven")

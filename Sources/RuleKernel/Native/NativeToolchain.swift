@@ -47,7 +47,7 @@ public struct NativeToolchain: Sendable {
   /// place), so that a concurrent run never loads half a library.
   func compile(source: URL, into library: URL) throws {
     let temporary = library.deletingLastPathComponent()
-      .appendingPathComponent(".\(library.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+      .appendingPathComponent(".\(library.lastPathComponent).\(UUID().uuidString).tmp")
     defer { try? FileManager.default.removeItem(at: temporary) }
     let out = try Self.run(compiler, Self.flags + ["-o", temporary.path, source.path])
     guard out.status == 0 else {
