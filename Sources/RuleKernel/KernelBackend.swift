@@ -22,6 +22,46 @@ public enum KernelBackend: String, Sendable, CaseIterable {
   }
 }
 
+extension KernelBackend {
+  /// Where runs report what a user waiting at a terminal should hear: that native code is being
+  /// compiled (seconds, once), or that the interpreter runs where native was asked for. The command
+  /// line sets the handlers; each is called at most once per process.
+  public static let notices = BackendNotices()
+}
+
+/// The handlers of ``KernelBackend/notices``.
+public final class BackendNotices: @unchecked Sendable {
+  private let lock = NSLock()
+  private var onCompile: (@Sendable () -> Void)?
+  private var onFallback: (@Sendable (String) -> Void)?
+  private var compiledOnce = false
+  private var fellBackOnce = false
+
+  /// Sets the handlers (replacing earlier ones).
+  public func set(compiling: @escaping @Sendable () -> Void, fallback: @escaping @Sendable (String) -> Void) {
+    lock.lock()
+    onCompile = compiling
+    onFallback = fallback
+    lock.unlock()
+  }
+
+  func compiling() {
+    lock.lock()
+    let handler = compiledOnce ? nil : onCompile
+    compiledOnce = true
+    lock.unlock()
+    handler?()
+  }
+
+  func fellBack(_ reason: String) {
+    lock.lock()
+    let handler = fellBackOnce ? nil : onFallback
+    fellBackOnce = true
+    lock.unlock()
+    handler?(reason)
+  }
+}
+
 /// The process-wide ``KernelBackend/preferred``, behind a lock.
 final class BackendPreference: @unchecked Sendable {
   static let shared = BackendPreference()
@@ -41,8 +81,8 @@ final class BackendPreference: @unchecked Sendable {
 
 /// What ran a simulation: the backend per program and what compiling or loading cost.
 public struct BackendReport: Sendable {
-  /// `native` or `interpreter`.
-  public var backend = "interpreter"
+  /// The backend that ran.
+  public var backend = KernelBackend.interpreter
   /// Why the interpreter ran when native was possible in principle (no compiler, a compile error).
   public var fallbackReason: String?
   /// Programs compiled in this run, and programs found in the cache or already loaded.
@@ -55,7 +95,7 @@ public struct BackendReport: Sendable {
 
   /// One line for people: "native (2 gecompileerd, 1 uit de cache, 3,2 s)".
   public var summary: String {
-    if backend == "native" {
+    if backend == .native {
       return "native (\(compiled) gecompileerd, \(cached) uit de cache, \(String(format: "%.2f", seconds)) s)"
     }
     return fallbackReason.map { "interpreter (\($0))" } ?? "interpreter"

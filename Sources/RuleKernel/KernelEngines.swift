@@ -31,8 +31,12 @@ struct KernelEngines {
     self.kernel = kernel
     self.population = population
     guard backend != .interpreter else { return }
-    guard let toolchain = NativeToolchain.current else {
-      report.fallbackReason = "geen C-compiler gevonden"
+    let toolchain: NativeToolchain
+    switch NativeToolchain.lookup {
+    case .success(let found): toolchain = found
+    case .failure(let error):
+      report.fallbackReason = error.description
+      KernelBackend.notices.fellBack(error.description)
       return
     }
     let start = DispatchTime.now()
@@ -58,9 +62,11 @@ struct KernelEngines {
       }
     }
     report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    if report.fallbackReason == nil {
+    if let reason = report.fallbackReason {
+      KernelBackend.notices.fellBack(reason)
+    } else {
       native = found
-      report.backend = "native"
+      report.backend = .native
     }
   }
 

@@ -32,11 +32,14 @@ struct PopulationOptions: ParsableArguments {
   /// Makes `--backend` the backend of every run of this command; `native` without a C compiler exits
   /// with status 2.
   func applyBackend() throws {
-    if backend == .native && NativeToolchain.current == nil {
-      Terminal.error("fout: --backend native: geen C-compiler gevonden (zet TOETS_CC, of zet de Swift-toolchain met zijn clang in PATH)")
+    if backend == .native, case .failure(let error) = NativeToolchain.lookup {
+      Terminal.error("fout: --backend native: \(error.description)")
       throw ExitCode(2)
     }
     KernelBackend.preferred = backend
+    KernelBackend.notices.set(
+      compiling: { Terminal.error("De regels worden als C gecompileerd (eenmalig, enkele seconden; daarna uit \(NativeLibraryCache.directory.path)).") },
+      fallback: { reason in Terminal.error("waarschuwing: --backend native: \(reason); de interpreter rekent (de uitkomsten zijn dezelfde).") })
   }
 
   /// The scenario given, or the default one beside the regulations; a broken file, or one that names

@@ -27,13 +27,14 @@ struct CommandLineTests {
     let stderr: String
   }
 
-  static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+  static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = root
     var env = ProcessInfo.processInfo.environment
     env["TOETS_REGELINGEN"] = root.appendingPathComponent("Regulations").path
+    env.merge(extra) { _, new in new }
     process.environment = env
     let out = Pipe()
     let err = Pipe()

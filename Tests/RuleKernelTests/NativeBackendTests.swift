@@ -23,8 +23,8 @@ struct NativeBackendTests {
     let kernel = KernelCompiler.compile(program: program, date: date, population: population)
     let interpreted = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: 2, backend: .interpreter)
     let native = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: 2, backend: .native)
-    #expect(native.backend.backend == "native", "\(native.backend.summary)")
-    #expect(interpreted.backend.backend == "interpreter")
+    #expect(native.backend.backend == .native, "\(native.backend.summary)")
+    #expect(interpreted.backend.backend == .interpreter)
     var out: [String] = []
     for o in interpreted.outputIDs.indices {
       for h in 0..<population.householdCount {

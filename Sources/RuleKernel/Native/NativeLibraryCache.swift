@@ -46,13 +46,19 @@ public final class NativeLibraryCache: @unchecked Sendable {
   /// no one else.
   static func secureDirectory() throws -> URL {
     let directory = directory
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    var prefix = ""
+    for component in directory.path.split(separator: "/") {
+      prefix += "/" + component
+      if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+        throw NativeBackendError(description: "kan de cachemap \(directory.path) niet aanmaken (\(String(cString: strerror(errno)))); zet TOETS_CACHE op een eigen map")
+      }
+    }
     var info = stat()
     guard lstat(directory.path, &info) == 0 else {
       throw NativeBackendError(description: "cachemap \(directory.path) niet leesbaar")
     }
     guard (info.st_mode & S_IFMT) == S_IFDIR else {
-      throw NativeBackendError(description: "cachemap \(directory.path) is geen gewone map (een symbolische koppeling?)")
+      throw NativeBackendError(description: "cachemap \(directory.path) is geen map (een bestand, of een symbolische koppeling)")
     }
     guard info.st_uid == geteuid(), info.st_mode & (S_IWGRP | S_IWOTH) == 0 else {
       throw NativeBackendError(description: "cachemap \(directory.path) is niet alleen van deze gebruiker schrijfbaar; zet TOETS_CACHE op een eigen map")
@@ -75,16 +81,22 @@ public final class NativeLibraryCache: @unchecked Sendable {
     let text = directory.appendingPathComponent("\(key).c")
     let library = directory.appendingPathComponent("\(key).so")
     var compiled = false
+    let checksum = directory.appendingPathComponent("\(key).so.fnv")
     let cachedText = try? String(contentsOf: text, encoding: .utf8)
-    if cachedText != source.text || !FileManager.default.fileExists(atPath: library.path) {
+    // A library is loaded only when its bytes have the checksum written after it was compiled: a
+    // truncated or damaged file would otherwise be mapped by dlopen and end the process with SIGBUS.
+    if cachedText != source.text || !Self.intact(library, checksum) {
+      KernelBackend.notices.compiling()
       try Self.writeAtomically(source.text, to: text)
       try toolchain.compile(source: text, into: library)
+      try Self.writeAtomically(try Self.checksum(of: library), to: checksum)
       compiled = true
     }
     var handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL)
     if handle == nil && !compiled {
-      // A cached library this system cannot load (another C library, a damaged file): build it again.
+      // A cached library this system cannot load (another C library): build it again.
       try toolchain.compile(source: text, into: library)
+      try Self.writeAtomically(try Self.checksum(of: library), to: checksum)
       compiled = true
       handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL)
     }
@@ -118,17 +130,25 @@ public final class NativeLibraryCache: @unchecked Sendable {
 
   /// FNV-1a (64 bits) of the text, the compiler, its version, the flags and the processor, in hexadecimal.
   static func key(_ text: String, _ toolchain: NativeToolchain) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = FNV1a()
     for part in [text, toolchain.compiler, toolchain.version, NativeToolchain.flags.joined(separator: " "), cpu] {
-      for byte in part.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-      }
-      hash ^= 0xff
-      hash = hash &* 0x0000_0100_0000_01b3
+      hash.add(part.utf8)
+      hash.add(CollectionOfOne(0xff))
     }
-    let hex = String(hash, radix: 16)
-    return "kernel-" + String(repeating: "0", count: 16 - hex.count) + hex
+    return "kernel-" + hash.hex
+  }
+
+  /// The FNV-1a checksum of a file's bytes, in hexadecimal.
+  static func checksum(of file: URL) throws -> String {
+    var hash = FNV1a()
+    hash.add(try Data(contentsOf: file))
+    return hash.hex
+  }
+
+  /// Whether `library` exists and has the checksum stored in `checksum`.
+  static func intact(_ library: URL, _ checksum: URL) -> Bool {
+    guard let stored = try? String(contentsOf: checksum, encoding: .utf8), let actual = try? Self.checksum(of: library) else { return false }
+    return stored == actual
   }
 
   static func writeAtomically(_ text: String, to url: URL) throws {
@@ -139,5 +159,24 @@ public final class NativeLibraryCache: @unchecked Sendable {
       try? FileManager.default.removeItem(at: temporary)
       throw NativeBackendError(description: "kon \(url.path) niet schrijven")
     }
+  }
+}
+
+/// The 64-bit FNV-1a hash: a cache key and a checksum against damage, not a defence against an
+/// attacker (the cache directory is this account's own).
+struct FNV1a {
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func add(_ bytes: some Sequence<UInt8>) {
+    for byte in bytes {
+      value ^= UInt64(byte)
+      value = value &* 0x0000_0100_0000_01b3
+    }
+  }
+
+  /// Sixteen hexadecimal digits.
+  var hex: String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
   }
 }

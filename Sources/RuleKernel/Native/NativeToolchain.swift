@@ -16,13 +16,26 @@ public struct NativeToolchain: Sendable {
   static let flags = ["-O1", "-fPIC", "-shared", "-fwrapv", "-march=native", "-w"]
 
   /// The toolchain of this machine, or `nil` when no compiler is found or it does not run.
-  public static let current: NativeToolchain? = find()
+  public static var current: NativeToolchain? { try? lookup.get() }
 
-  static func find() -> NativeToolchain? {
+  /// The toolchain, or why there is none. A `TOETS_CC` that does not run is an error of its own: the
+  /// user asked for that compiler, so no other one is tried in its place.
+  public static let lookup: Result<NativeToolchain, NativeBackendError> = find()
+
+  static func find() -> Result<NativeToolchain, NativeBackendError> {
     let environment = ProcessInfo.processInfo.environment
+    if let explicit = environment["TOETS_CC"], !explicit.isEmpty {
+      guard explicit.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: explicit) else {
+        return .failure(NativeBackendError(description: "TOETS_CC=\(explicit) is geen uitvoerbaar bestand met een absoluut pad"))
+      }
+      guard let toolchain = probe(explicit) else {
+        return .failure(NativeBackendError(description: "TOETS_CC=\(explicit) antwoordt niet op --version"))
+      }
+      return .success(toolchain)
+    }
     var candidates: [String] = []
-    if let explicit = environment["TOETS_CC"], !explicit.isEmpty { candidates.append(explicit) }
-    let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+    // Only absolute PATH entries: a relative one would run whatever lies in the working directory.
+    let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
     // The clang beside `swift` (resolving the symlinks a toolchain installer leaves).
     for directory in path {
       let swift = URL(fileURLWithPath: directory).appendingPathComponent("swift").path
@@ -35,12 +48,16 @@ public struct NativeToolchain: Sendable {
       for directory in path { candidates.append(URL(fileURLWithPath: directory).appendingPathComponent(name).path) }
     }
     for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-      if let out = try? run(candidate, ["--version"]), out.status == 0 {
-        let first = out.output.split(separator: "\n").first.map(String.init) ?? candidate
-        return NativeToolchain(compiler: candidate, version: first)
-      }
+      if let toolchain = probe(candidate) { return .success(toolchain) }
     }
-    return nil
+    return .failure(NativeBackendError(description: "geen C-compiler gevonden (zet TOETS_CC, of zet de Swift-toolchain met zijn clang in PATH)"))
+  }
+
+  /// The compiler at `path` with its version line, when `--version` succeeds.
+  static func probe(_ path: String) -> NativeToolchain? {
+    guard let out = try? run(path, ["--version"]), out.status == 0 else { return nil }
+    let first = out.output.split(separator: "\n").first.map(String.init) ?? path
+    return NativeToolchain(compiler: path, version: first)
   }
 
   /// Compiles `source` into the shared library `library`, atomically (a temporary file renamed into
@@ -52,6 +69,9 @@ public struct NativeToolchain: Sendable {
     let out = try Self.run(compiler, Self.flags + ["-o", temporary.path, source.path])
     guard out.status == 0 else {
       throw NativeBackendError(description: "\(compiler) kon de kernel niet compileren: \(out.output.prefix(2_000))")
+    }
+    guard FileManager.default.fileExists(atPath: temporary.path) else {
+      throw NativeBackendError(description: "\(compiler) meldde succes maar schreef geen bibliotheek")
     }
     guard rename(temporary.path, library.path) == 0 else {
       throw NativeBackendError(description: "kon \(library.path) niet schrijven: \(String(cString: strerror(errno)))")
