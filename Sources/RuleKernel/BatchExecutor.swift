@@ -155,10 +155,9 @@ final class BatchExecutor: KernelBatch {
     }
   }
 
-  /// The raw value and status of output `k` for household `i` of the batch.
-  func raw(_ k: Int, _ i: Int) -> (Int64, UInt8) {
+  func output(_ k: Int) -> (values: UnsafePointer<Int64>, statuses: UnsafePointer<UInt8>?) {
     let o = program.outputs[k]
-    return (value(.household, o.slot)[i], status(.household, o.statusSlot)?[i] ?? 0)
+    return (UnsafePointer(value(.household, o.slot)), status(.household, o.statusSlot).map { UnsafePointer($0) })
   }
 
   func run(_ households: UnsafeBufferPointer<Int32>) {
@@ -171,6 +170,7 @@ final class BatchExecutor: KernelBatch {
 protocol KernelBatch: AnyObject {
   /// Computes every output of the program for these households.
   func run(_ households: UnsafeBufferPointer<Int32>)
-  /// The raw value and status of output `k` for the `i`-th household of the last batch.
-  func raw(_ k: Int, _ i: Int) -> (Int64, UInt8)
+  /// Output `k` of the last batch, one raw value per household in batch order, and its statuses
+  /// (`nil`: every household of the batch is ok).
+  func output(_ k: Int) -> (values: UnsafePointer<Int64>, statuses: UnsafePointer<UInt8>?)
 }

@@ -129,16 +129,7 @@ struct ColumnStatistics {
   init(_ p: PopulationData) {
     for (field, column) in p.householdColumns { ranges[.household]![field] = Self.range(column) }
     for (field, column) in p.personColumns { ranges[.person]![field] = Self.range(column) }
-    maxPersons = Self.largestHousehold(p)
-  }
-
-  /// The number of persons in the largest household (at least 1).
-  static func largestHousehold(_ p: PopulationData) -> Int {
-    var largest: Int32 = 1
-    p.personStart.withUnsafeBufferPointer { s in
-      for h in 0..<p.householdCount { largest = max(largest, s[h + 1] - s[h]) }
-    }
-    return Int(largest)
+    for h in 0..<p.householdCount { maxPersons = max(maxPersons, Int(p.personStart[h + 1] - p.personStart[h])) }
   }
 
   static func range(_ c: ColumnData) -> ClosedRange<Int128> {

@@ -21,7 +21,7 @@ enum KernelPass: Int, CaseIterable, Sendable {
 /// loaded from the cache or compiled (several at once); if that fails for any program — no compiler,
 /// a compile error — the whole run uses the interpreter, and the report says why.
 struct KernelEngines {
-  typealias Native = (load: NativeLibraryCache.Load, source: NativeSource)
+  typealias Native = (load: NativeLibraryCache.Load, constants: [Int64])
   let kernel: CompiledKernel
   let population: PopulationData
   private(set) var native: [KernelPass: Native] = [:]
@@ -46,7 +46,7 @@ struct KernelEngines {
       let program = passes[i].program(of: kernel)!
       loads.set(i) {
         let source = try NativeSource(program: program, population: population)
-        return (try NativeLibraryCache.shared.function(for: source, toolchain: toolchain), source)
+        return (try NativeLibraryCache.shared.function(for: source, toolchain: toolchain), source.constants)
       }
     }
     var found: [KernelPass: Native] = [:]
@@ -72,17 +72,23 @@ struct KernelEngines {
 
   /// Calls `body` with a maker of batch engines per pass, valid only inside `body` (the native engines
   /// read the population's columns in place).
-  func withBatches(batchSize: Int, _ body: (@escaping @Sendable (KernelPass, KernelProgram) -> KernelBatch) -> Void) {
+  func withBatches(batchSize: Int, _ body: (@escaping @Sendable (KernelPass) -> KernelBatch) -> Void) {
     let population = self.population
+    let kernel = self.kernel
     guard !native.isEmpty else {
-      body { _, program in BatchExecutor(program: program, population: population, batchSize: batchSize) }
+      body { pass in BatchExecutor(program: pass.program(of: kernel)!, population: population, batchSize: batchSize) }
       return
     }
+    // Every column some program reads, once, and where its pointer will be.
     var names: [(Domain, String)] = []
-    for (pass, _) in native {
+    var position: [String: Int] = [:]
+    for pass in native.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
       let program = pass.program(of: kernel)!
-      for name in program.householdColumns where !names.contains(where: { $0 == (.household, name) }) { names.append((.household, name)) }
-      for name in program.personColumns where !names.contains(where: { $0 == (.person, name) }) { names.append((.person, name)) }
+      for (d, name) in program.householdColumns.map({ (Domain.household, $0) }) + program.personColumns.map({ (Domain.person, $0) })
+      where position["\(d.rawValue)\(name)"] == nil {
+        position["\(d.rawValue)\(name)"] = names.count
+        names.append((d, name))
+      }
     }
     let columns = names.map { d, name in d == .household ? population.householdColumns[name]! : population.personColumns[name]! }
     ColumnPointers.with(columns) { pointers in
@@ -94,9 +100,9 @@ struct KernelEngines {
             let program = pass.program(of: kernel)!
             let order = program.householdColumns.map { (Domain.household, $0) } + program.personColumns.map { (Domain.person, $0) }
             let list = UnsafeMutablePointer<UnsafeRawPointer?>.allocate(capacity: max(1, order.count))
-            for (i, key) in order.enumerated() { list[i] = pointers[names.firstIndex { $0 == key }!] }
-            let constants = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, loaded.source.constants.count))
-            for (i, k) in loaded.source.constants.enumerated() { constants[i] = k }
+            for (i, (d, name)) in order.enumerated() { list[i] = pointers[position["\(d.rawValue)\(name)"]!] }
+            let constants = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, loaded.constants.count))
+            for (i, k) in loaded.constants.enumerated() { constants[i] = k }
             storage += [UnsafeMutableRawPointer(list), UnsafeMutableRawPointer(constants)]
             contexts[pass] = NativeContext(
               columns: UnsafePointer(list), personStart: starts.baseAddress ?? UnsafePointer(bitPattern: 8)!,
@@ -105,8 +111,8 @@ struct KernelEngines {
           defer { storage.forEach { $0.deallocate() } }
           let native = self.native
           let frozen = contexts
-          body { pass, program in
-            NativeExecutor(program: program, function: native[pass]!.load.function, context: frozen[pass]!, batchSize: batchSize)
+          body { pass in
+            NativeExecutor(program: pass.program(of: kernel)!, function: native[pass]!.load.function, context: frozen[pass]!, batchSize: batchSize)
           }
         }
       }

@@ -62,10 +62,10 @@ public enum KernelRunner {
         let flagStore = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, n))
         defer { flagStore.deallocate() }
         let shared = UnsafeSendable(flagStore)
-        forEachBatch(Array(0..<Int32(n)), threads: threads, batchSize: batchSize, make: { makeBatch(.probe, probe) }) { batch, list in
+        forEachBatch(Array(0..<Int32(n)), threads: threads, batchSize: batchSize, make: { makeBatch(.probe) }) { batch, list in
+          let (values, statuses) = batch.output(0)
           for (i, h) in list.enumerated() {
-            let (v, s) = batch.raw(0, i)
-            shared.value[Int(h)] = (s == 0 && v != 0) ? 1 : 0
+            shared.value[Int(h)] = ((statuses?[i] ?? 0) == 0 && values[i] != 0) ? 1 : 0
           }
         }
         stableList.reserveCapacity(n)
@@ -83,13 +83,14 @@ public enum KernelRunner {
       for (list, pass, program, counts) in passes {
         guard let program, !list.isEmpty else { continue }
         let slots = program.outputs.map { results.index(of: $0.id)! }
-        forEachBatch(list, threads: threads, batchSize: batchSize, make: { makeBatch(pass, program) }) { batch, households in
+        forEachBatch(list, threads: threads, batchSize: batchSize, make: { makeBatch(pass) }) { batch, households in
           for (k, output) in program.outputs.enumerated() {
             let o = slots[k]
             let c = results.cents[o]
             let s = results.status[o]
+            let (values, statuses) = batch.output(k)
             for (i, h) in households.enumerated() {
-              let (v, st) = Self.cents(batch.raw(k, i), scale: output.scale)
+              let (v, st) = Self.cents((values[i], statuses?[i] ?? 0), scale: output.scale)
               c[Int(h)] = v
               s[Int(h)] = st
             }

@@ -59,11 +59,11 @@ final class NativeExecutor: KernelBatch {
     }
   }
 
-  func raw(_ k: Int, _ i: Int) -> (Int64, UInt8) {
-    let output = program.outputs[k]
-    let value = work[0]!.assumingMemoryBound(to: Int64.self)[Int(output.slot) * batchSize + i]
-    let status = output.statusSlot >= 0 ? work[1]!.assumingMemoryBound(to: UInt8.self)[Int(output.statusSlot) * batchSize + i] : 0
-    return (value, status)
+  func output(_ k: Int) -> (values: UnsafePointer<Int64>, statuses: UnsafePointer<UInt8>?) {
+    let o = program.outputs[k]
+    let values = work[0]!.assumingMemoryBound(to: Int64.self) + Int(o.slot) * batchSize
+    let statuses = o.statusSlot >= 0 ? work[1]!.assumingMemoryBound(to: UInt8.self) + Int(o.statusSlot) * batchSize : nil
+    return (UnsafePointer(values), statuses.map { UnsafePointer($0) })
   }
 }
 
