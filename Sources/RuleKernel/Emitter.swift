@@ -8,7 +8,6 @@ import RuleSyntax
 /// reused once its last reader has run.
 struct Emitter {
   let builder: GraphBuilder
-  let population: PopulationData
 
   func operands(_ op: KernelOp) -> [Int32] { Self.operands(op) }
 

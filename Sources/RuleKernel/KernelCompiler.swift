@@ -17,20 +17,7 @@ public enum KernelCompiler {
     let ids = program.outputs(on: date).filter { wanted?.contains($0.id) ?? true }
     // Month by month, for every household.
     let unrolled = Lowering(program: program, builder: builder, columns: schema, mode: .unroll)
-    var roots: [(String, Int32)] = []
-    var unsupported: [(String, String)] = []
-    for output in ids {
-      do {
-        let node = try unrolled.definition(output.symbol, .household, date)
-        guard case .number = builder[node].repr else { throw KernelUnsupported(description: "uitvoer is geen bedrag") }
-        guard builder.isEmittable(node) else { throw KernelUnsupported(description: "\(Lowering.wideUnrounded) (in \(output.symbol))") }
-        roots.append((output.id, node))
-      } catch let e as KernelUnsupported {
-        unsupported.append((output.id, e.description))
-      } catch {
-        unsupported.append((output.id, "\(error)"))
-      }
-    }
+    let (roots, unsupported) = outputRoots(ids, unrolled, builder, date)
     // January times twelve, for households whose pivots do not change during the year — per output:
     // an output whose monthly sums all qualify takes the short path, one that reads a sum that does
     // not (a law with a new version in July) is computed month by month for every household.
@@ -56,14 +43,36 @@ public enum KernelCompiler {
         return (id, node)
       }
       if let stableRoots, !stableRoots.isEmpty, let flag = try? stabilityFlag(analysis.pivots, builder) {
-        stable = Emitter(builder: builder, population: population).emit(roots: stableRoots, unsupported: [])
-        probe = Emitter(builder: builder, population: population).emit(roots: [("stabiel", flag)], unsupported: [])
+        stable = Emitter(builder: builder).emit(roots: stableRoots, unsupported: [])
+        probe = Emitter(builder: builder).emit(roots: [("stabiel", flag)], unsupported: [])
         let others = roots.filter { id, _ in !stableRoots.contains { $0.0 == id } }
-        if !others.isEmpty { rest = Emitter(builder: builder, population: population).emit(roots: others, unsupported: []) }
+        if !others.isEmpty { rest = Emitter(builder: builder).emit(roots: others, unsupported: []) }
       }
     }
-    let full = Emitter(builder: builder, population: population).emit(roots: roots, unsupported: unsupported)
+    let full = Emitter(builder: builder).emit(roots: roots, unsupported: unsupported)
     return CompiledKernel(unrolled: full, stable: stable, rest: rest, probe: probe, pivotCount: analysis.pivots.count)
+  }
+
+  /// The graph node of every output, month by month; an output the kernel cannot represent exactly is
+  /// listed with the reason instead (the reference evaluator computes it).
+  static func outputRoots(_ outputs: [OutputDeclaration], _ lowering: Lowering, _ builder: GraphBuilder, _ date: CivilDate)
+    -> (roots: [(String, Int32)], unsupported: [(String, String)])
+  {
+    var roots: [(String, Int32)] = []
+    var unsupported: [(String, String)] = []
+    for output in outputs {
+      do {
+        let node = try lowering.definition(output.symbol, .household, date)
+        guard case .number = builder[node].repr else { throw KernelUnsupported(description: "uitvoer is geen bedrag") }
+        guard builder.isEmittable(node) else { throw KernelUnsupported(description: "\(Lowering.wideUnrounded) (in \(output.symbol))") }
+        roots.append((output.id, node))
+      } catch let e as KernelUnsupported {
+        unsupported.append((output.id, e.description))
+      } catch {
+        unsupported.append((output.id, "\(error)"))
+      }
+    }
+    return (roots, unsupported)
   }
 
   /// The nodes `root` reads, directly or indirectly.

@@ -123,6 +123,12 @@ public struct PopulationSchema: Sendable {
     personFields = Set(population.personColumns.keys)
   }
 
+  /// The fields a table of households and a table of persons hold.
+  public init(householdFields: Set<String>, personFields: Set<String>) {
+    self.householdFields = householdFields
+    self.personFields = personFields
+  }
+
   func has(_ field: String, _ domain: Domain) -> Bool {
     domain == .person ? personFields.contains(field) : householdFields.contains(field)
   }

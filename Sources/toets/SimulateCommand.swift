@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import ExactArithmetic
 import Foundation
@@ -54,6 +55,16 @@ struct Simulate: ParsableCommand {
   @Option(name: .customLong("personen-csv"), help: ArgumentHelp("Schrijf de gegenereerde bevolking (een rij per persoon, alle gegevens) naar een CSV-bestand.", valueName: "bestand"))
   var personsCSV: String?
 
+  @Option(name: .customLong("variant"), help: ArgumentHelp("Reken een variant van de wet (YAML, zie Scenarios/varianten/) in plaats van de wet zelf.", valueName: "bestand"))
+  var variant: String?
+
+  @Option(
+    name: .customLong("tables"),
+    help: ArgumentHelp(
+      "Schrijf de bevolking en de uitkomsten als de tabellen die 'toets sql' leest: huishoudens.csv, personen.csv en uitkomsten.csv in deze map.",
+      valueName: "map"))
+  var tables: String?
+
   @OptionGroup var population: PopulationOptions
   @OptionGroup var regulations: RegulationOptions
 
@@ -65,7 +76,14 @@ struct Simulate: ParsableCommand {
 
   func run() throws {
     let day = try LawInForce.peildatum(date)
-    let (engine, dir) = try regulations.engine()
+    let (base, dir) = try regulations.engine()
+    var engine = base
+    if let variant {
+      do { engine = try Variant.load(path: variant).engine(directory: dir, date: day, base: base) } catch {
+        Terminal.error("fout: \(error)")
+        throw ExitCode(2)
+      }
+    }
     // A regulation without a version on the date is named, never silently left out of the summary;
     // the others are still computed. Nothing to compute at all is an error.
     let missing = engine.outputsWithoutVersion(on: day)
@@ -86,6 +104,12 @@ struct Simulate: ParsableCommand {
     let summary = SimulationSummary(simulation)
     let summariseTime = clock.lap()
     try Exports.write(simulation, csv: csv, sqlite: sqlite, persons: personsCSV)
+    if let tables {
+      do { _ = try Exports.writeTables(simulation, to: tables) } catch {
+        Terminal.error("fout: kan de tabellen niet schrijven in '\(tables)': \(error)")
+        throw ExitCode(1)
+      }
+    }
     switch format {
     case .json: Terminal.out(JSONWriter.render(summary.json(date: day, seed: simulation.seed, scenario: loaded.naam)))
     case .text:

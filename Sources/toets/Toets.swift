@@ -32,7 +32,7 @@ struct Toets: ParsableCommand {
       De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
       Regulations/huishouden/gegevensmodel.md.
       """,
-    subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, ValidateCommand.self, SpecCommand.self, IRCommand.self]
+    subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, ValidateCommand.self, SpecCommand.self, IRCommand.self, SQLCommand.self]
   )
 }
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Compares an engine's outcomes with the kernel's, household by household, to the cent.
+
+    python3 Scale/compare.py uitkomsten.csv engine.csv [--label DuckDB]
+
+Both files have a row per household: `huishouden`, then per output its amount in euros and
+`<output>_reden`. `uitkomsten.csv` is what `toets simulate --tables` writes (the kernel, with the
+reference evaluator for the rows the kernel could not prove exact); the other is the result of the
+query of `toets sql`, from DuckDB or Spark (one CSV file, or a directory of CSV part files as Spark
+writes them). Amounts are compared as exact decimals (never as floating point). A household the
+kernel decides must get the same amount; one it leaves undecided must be NULL with reason
+'onbeslist'; a row the engine leaves to the reference evaluator ('referentie') counts as a difference,
+as does a household that is missing or extra. Exit 0 when there is no difference at all.
+"""
+import csv
+import glob
+import os
+import sys
+from decimal import Decimal
+
+
+def rows(path):
+    files = sorted(glob.glob(os.path.join(path, "*.csv"))) if os.path.isdir(path) else [path]
+    if not files:
+        sys.exit(f"compare: geen CSV-bestanden in {path}")
+    header = None
+    for f in files:
+        with open(f, newline="", encoding="utf-8") as handle:
+            reader = csv.reader(handle)
+            h = next(reader, None)
+            if h is None:
+                continue
+            if header is None:
+                header = h
+            elif h != header:
+                sys.exit(f"compare: {f} heeft andere kolommen dan {files[0]}")
+            for r in reader:
+                yield header, r
+
+
+def load(path):
+    table = {}
+    header = None
+    for header, r in rows(path):
+        if len(r) != len(header):
+            sys.exit(f"compare: {path}: een rij met {len(r)} in plaats van {len(header)} velden")
+        key = int(r[0])
+        if key in table:
+            sys.exit(f"compare: {path}: huishouden {key} staat er twee keer in")
+        table[key] = dict(zip(header, r))
+    return header or [], table
+
+
+def main():
+    args = sys.argv[1:]
+    label = "engine"
+    if "--label" in args:
+        i = args.index("--label")
+        label = args[i + 1]
+        del args[i:i + 2]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    kernel_header, kernel = load(args[0])
+    engine_header, engine = load(args[1])
+    outputs = [c for c in kernel_header[1:] if not c.endswith("_reden")]
+    missing_columns = [c for c in outputs if c not in engine_header]
+    if missing_columns:
+        sys.exit(f"compare: {label} mist de kolommen {', '.join(missing_columns)}")
+    differences = 0
+    shown = 0
+    for key in sorted(set(kernel) | set(engine)):
+        if key not in engine or key not in kernel:
+            differences += 1
+            if shown < 10:
+                print(f"huishouden {key}: alleen in {'de kernel' if key in kernel else label}")
+                shown += 1
+            continue
+        k, e = kernel[key], engine[key]
+        for c in outputs:
+            want = Decimal(k[c]) if k[c] != "" else None
+            got = Decimal(e[c]) if e[c] != "" else None
+            same = want == got and (want is not None or e[c + "_reden"] == "onbeslist")
+            if not same:
+                differences += 1
+                if shown < 10:
+                    print(f"huishouden {key}, {c}: kernel {k[c] or k[c + '_reden']}, {label} {e[c] or e[c + '_reden']}")
+                    shown += 1
+    compared = len(kernel) * len(outputs)
+    if differences:
+        print(f"{label}: {differences} verschillen in {compared} uitkomsten van {len(kernel)} huishoudens.")
+        sys.exit(1)
+    print(f"{label}: {len(kernel)} huishoudens, {len(outputs)} uitvoeren, {compared} uitkomsten: gelijk aan de kernel, tot op de cent.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Runs the rules of `toets sql --dialect spark` on Apache Spark, over the tables of a population.
+
+    spark-submit Scale/spark_job.py --tables DIR --query regels.sql --schema tabellen.sql --output DIR
+    python3 Scale/spark_job.py ...            (with PyPI's pyspark: a local Spark, local[*])
+
+--tables holds `huishoudens` and `personen`, each as one CSV file with a header, a directory of CSV
+part files, or Parquet (file or directory): `toets simulate --tables` writes them, a data platform
+may hold the same columns. --schema is the output of `toets sql --tables --dialect spark`: the column
+types, so nothing is inferred. The query's result — per household every output in euros and its
+reason — is written to OUTPUT/uitkomsten (CSV part files, or Parquet with --format parquet), and the
+summary Spark computes to OUTPUT/samenvatting.json: per output the households with an amount above
+zero, the total, and the undecided households; all amounts as exact decimal strings.
+
+Nothing here depends on the machine: the same command runs on a cluster with spark-submit
+(--master yarn / k8s://… / spark://…), or as a Databricks job with the three files on DBFS.
+"""
+import argparse
+import json
+import os
+import re
+import sys
+import time
+
+
+def table_schemas(ddl_text):
+    """The Spark DDL of each CREATE TABLE statement: {'huishoudens': 'huishouden BIGINT, ...'}."""
+    schemas = {}
+    for name, body in re.findall(r"CREATE TABLE (\w+) \((.*?)\);", ddl_text, re.S):
+        columns = [line.strip().rstrip(",") for line in body.strip().splitlines() if line.strip()]
+        schemas[name] = ", ".join(columns)
+    for needed in ("huishoudens", "personen"):
+        if needed not in schemas:
+            sys.exit(f"spark_job: de schema's missen de tabel {needed}; gebruik toets sql --tables --dialect spark")
+    return schemas
+
+
+def reader(spark, path, schema):
+    """A DataFrame for a table given as CSV (file or directory) or Parquet (file or directory)."""
+    parquet = path.endswith(".parquet") or (os.path.isdir(path) and any(f.endswith(".parquet") for f in os.listdir(path)))
+    if parquet:
+        return spark.read.schema(schema).parquet(path)
+    return spark.read.schema(schema).option("header", True).option("mode", "FAILFAST").csv(path)
+
+
+def steps(query):
+    """The named steps of the query of `toets sql` (its WITH list) and its final SELECT."""
+    body = "\n".join(line for line in query.splitlines() if not line.startswith("--"))
+    body = body.strip()
+    if not body.startswith("WITH"):
+        sys.exit("spark_job: dit is geen query van toets sql (geen WITH)")
+    parts = re.split(r"^(\w+) AS \($", body[len("WITH"):], flags=re.M)
+    # parts: [before, name1, text1, name2, text2, ...]; the last text also holds the final SELECT.
+    last = parts[-1]
+    close = last.rindex("\n)")
+    final = last[close + 2:].strip()
+    parts[-1] = last[:close + 2]
+    named = []
+    for i in range(1, len(parts), 2):
+        text = parts[i + 1].rstrip().rstrip(",").rstrip()
+        if not text.endswith(")"):
+            sys.exit(f"spark_job: stap {parts[i]} eindigt niet met een haakje; is dit een query van toets sql?")
+        named.append((parts[i], text[:-1]))
+    return named, final
+
+
+def run_in_steps(spark, query, every=int(os.environ.get("TOETS_SPARK_STAPPEN", "6"))):
+    """Runs the steps one by one as temporary views and cuts the plan every few steps.
+
+    A query of a few hundred steps is one plan too deep for Spark's analyzer (it runs out of memory
+    before it runs); computed step by step, with the lineage cut (localCheckpoint) every `every` steps,
+    each plan stays small. The result is the same query.
+    """
+    named, final = steps(query)
+    for i, (name, text) in enumerate(named):
+        frame = spark.sql(text)
+        if i % every == every - 1 or name == "uitkomsten":
+            frame = frame.localCheckpoint(eager=True)
+        frame.createOrReplaceTempView(name)
+    return spark.sql(final)
+
+
+def find(directory, name):
+    for candidate in (f"{name}.parquet", f"{name}.csv", name):
+        path = os.path.join(directory, candidate)
+        if os.path.exists(path):
+            return path
+    sys.exit(f"spark_job: geen {name}.csv of {name}.parquet in {directory}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tables", required=True)
+    parser.add_argument("--query", required=True)
+    parser.add_argument("--schema", required=True)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    parser.add_argument("--master", default=None, help="alleen zonder spark-submit: standaard local[*]")
+    args = parser.parse_args()
+
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("toetssteen")
+    if args.master or "SPARK_HOME" not in os.environ:
+        builder = builder.master(args.master or "local[*]")
+    # A query of a few hundred steps: keep the optimizer from inlining them into one expression tree.
+    builder = builder.config("spark.driver.memory", os.environ.get("TOETS_SPARK_GEHEUGEN", "6g")).config("spark.sql.ansi.enabled", "true").config("spark.sql.optimizer.maxIterations", "1000").config("spark.sql.analyzer.maxIterations", "1000")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+
+    schemas = table_schemas(open(args.schema, encoding="utf-8").read())
+    for name in ("huishoudens", "personen"):
+        reader(spark, find(args.tables, name), schemas[name]).createOrReplaceTempView(name)
+    query = open(args.query, encoding="utf-8").read()
+    started = time.time()
+    result = run_in_steps(spark, query)
+    os.makedirs(args.output, exist_ok=True)
+    out = os.path.join(args.output, "uitkomsten")
+    writer = result.write.mode("overwrite")
+    (writer.parquet(out) if args.format == "parquet" else writer.option("header", True).csv(out))
+
+    outputs = [c for c in result.columns if c != "huishouden" and not c.endswith("_reden")]
+    aggregates = []
+    for c in outputs:
+        aggregates += [
+            f"COUNT_IF({c} > 0) AS {c}__ontvangers",
+            f"CAST(COALESCE(SUM({c}), 0) AS STRING) AS {c}__totaal",
+            f"COUNT_IF({c}_reden IS NOT NULL) AS {c}__onbeslist",
+        ]
+    result.createOrReplaceTempView("uitkomsten")
+    row = spark.sql("SELECT COUNT(*) AS huishoudens, " + ", ".join(aggregates) + " FROM uitkomsten").collect()[0].asDict()
+    summary = {
+        "huishoudens": row["huishoudens"],
+        "seconden": round(time.time() - started, 2),
+        "uitvoer": {c: {"ontvangers": row[f"{c}__ontvangers"], "totaal": row[f"{c}__totaal"], "zonder_bedrag": row[f"{c}__onbeslist"]} for c in outputs},
+    }
+    with open(os.path.join(args.output, "samenvatting.json"), "w", encoding="utf-8") as f:
+        json.dump(summary, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    print(f"spark_job: {summary['huishoudens']} huishoudens in {summary['seconden']} s; {out}")
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()

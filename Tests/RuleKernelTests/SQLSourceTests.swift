@@ -1,0 +1,49 @@
+import ExactArithmetic
+import Population
+import RuleIR
+import RuleKernel
+import TestSupport
+import Testing
+import Toetssteen
+
+/// The SQL backend's text: every output of the regulations is in it, in both dialects, with its
+/// reason column, and the text depends only on the rules and the date. That the query computes what
+/// the kernel computes is proven by running it (Tests/sql/check-sql.sh, in CI, on DuckDB and Spark).
+@Suite("SQL uit het kernelprogramma")
+struct SQLSourceTests {
+  static let engine = Repository.engine
+
+  static func source(_ date: String, _ dialect: SQLDialect) throws -> SQLSource {
+    let day = CivilDate(iso: date)!
+    let fields = engine.tableFields(scenario: DifferentialTests.scenario, date: day)
+    return try engine.sql(date: day, dialect: dialect, fields: fields, header: ["test"])
+  }
+
+  @Test("Iedere uitvoer staat in de query, met een reden, in beide dialecten", arguments: SQLDialect.allCases)
+  func everyOutput(dialect: SQLDialect) throws {
+    let source = try Self.source("2026-01-01", dialect)
+    #expect(source.unsupported.isEmpty, "\(source.unsupported)")
+    let ids = Self.engine.program.outputs(on: CivilDate(iso: "2026-01-01")!).map(\.id)
+    #expect(source.outputColumns.map(\.id) == ids)
+    for (column, _) in source.outputColumns {
+      #expect(source.text.contains(" AS \(column)\n") || source.text.contains(" AS \(column),"), "kolom \(column)")
+      #expect(source.text.contains(" AS \(column)_reden"))
+    }
+    // Never binary floating point.
+    for word in ["DOUBLE", "FLOAT", "REAL"] { #expect(!source.text.uppercased().contains(" \(word)")) }
+  }
+
+  @Test("Dezelfde regels en datum geven dezelfde tekst")
+  func deterministic() throws {
+    #expect(try Self.source("2025-07-01", .duckdb).text == (try Self.source("2025-07-01", .duckdb).text))
+    #expect(try Self.source("2025-07-01", .spark).text != (try Self.source("2025-07-01", .duckdb).text))
+  }
+
+  @Test("Zonder velden geen kolommen; een punt in een veld wordt een liggend streepje")
+  func columnNames() throws {
+    let fields = PopulationSchema(householdFields: [], personFields: [])
+    let schema = try SQLTableSchema(program: Self.engine.program, fields: fields)
+    #expect(schema.household.isEmpty && schema.person.isEmpty)
+    #expect(SQLTableSchema.columnName("woning.rekenhuur") == "woning_rekenhuur")
+  }
+}
