@@ -31,6 +31,8 @@ extension SQLWriter {
       guard Int(ins.flag) < ops.count else { throw KernelUnsupported(description: "onbekende vergelijking") }
       return "CASE WHEN \(a) \(ops[Int(ins.flag)]) \(b) THEN 1 ELSE 0 END"
     case .roundDivide:
+      // Beyond the SQL's limit the row must go to the reference evaluator, which needs a status.
+      guard ins.ds >= 0 else { throw KernelUnsupported(description: "een deling zonder status (instructie \(k)) kan de SQL niet buiten haar bereik melden") }
       let (ok, q) = try roundDivide(k)
       return "CASE WHEN \(ok) THEN \(fit(q)) ELSE 0 END"
     case .and, .or:

@@ -82,7 +82,7 @@ extension SQLWriter {
       "controle_huishoudens AS (\n  SELECT *, \(problems(schema.household, extra: [])) AS t_fout_h\n  FROM invoer_huishoudens\n)",
       "invoer_personen AS (\n  SELECT huishouden, CAST(volgnummer AS BIGINT) AS t_volg, CASE rol \(roles) END AS t_rol"
         + converted(schema.person).map { ",\n    \($0)" }.joined() + "\n  FROM personen\n)",
-      "controle_personen AS (\n  SELECT *, \(problems(schema.person, extra: ["CASE WHEN t_rol IS NULL THEN 'rol' END", "CASE WHEN t_volg IS NULL OR t_volg < 0 THEN 'volgnummer' END"])) AS t_fout_p\n  FROM invoer_personen\n)",
+      "controle_personen AS (\n  SELECT *, \(problems(schema.person, extra: ["CASE WHEN t_rol IS NULL THEN 'rol' END", "CASE WHEN t_volg IS NULL OR t_volg < 0 OR t_volg > 1000000 THEN 'volgnummer' END"])) AS t_fout_p\n  FROM invoer_personen\n)",
       """
       samenstelling AS (
         SELECT huishouden AS t_groep,
@@ -90,6 +90,7 @@ extension SQLWriter {
           SUM(CASE WHEN t_rol = 0 AND t_volg = 0 THEN 1 ELSE 0 END) AS t_aanvrager_eerst,
           SUM(CASE WHEN t_rol = 1 THEN 1 ELSE 0 END) AS t_partners,
           SUM(CASE WHEN t_rol = 1 AND t_volg = 1 THEN 1 ELSE 0 END) AS t_partner_tweede,
+          COUNT(*) - COUNT(DISTINCT t_volg) AS t_dubbel,
           MAX(t_fout_p) AS t_fout_personen
         FROM controle_personen GROUP BY huishouden
       )
@@ -101,6 +102,7 @@ extension SQLWriter {
             WHEN s.t_groep IS NULL THEN 'ongeldige invoer: geen personen'
             WHEN s.t_aanvragers <> 1 OR s.t_aanvrager_eerst <> 1 THEN 'ongeldige invoer: niet precies één aanvrager, met volgnummer 0'
             WHEN s.t_partners > 1 OR s.t_partners <> s.t_partner_tweede THEN 'ongeldige invoer: meer dan één partner, of een partner zonder volgnummer 1'
+            WHEN s.t_dubbel <> 0 THEN 'ongeldige invoer: twee personen met hetzelfde volgnummer'
             WHEN s.t_fout_personen <> '' THEN 'ongeldige invoer bij een persoon: ' || s.t_fout_personen
           END AS t_fout
         """ + base0h.map { ",\n    \($0)" }.joined()
@@ -115,7 +117,10 @@ extension SQLWriter {
     switch ins.code {
     case .column:
       let field = ins.domain == .household ? program.householdColumns[ins.column] : program.personColumns[ins.column]
-      return "COALESCE(c_\(SQLTableSchema.columnName(field)), 0)"
+      // An empty cell makes the household invalid (t_fout); a stand-in keeps the arithmetic of its row
+      // within range meanwhile — for a date a real day (1850-01-01), so date functions cannot fail.
+      let standIn = schema.column(field: field, domain: ins.domain)?.kind == .date ? "\(1850 * 1024 + 32 + 1)" : "0"
+      return "COALESCE(c_\(SQLTableSchema.columnName(field)), \(standIn))"
     case .roleIn:
       let roles = (0..<8).filter { (ins.k >> Int64($0)) & 1 == 1 }.map(String.init)
       return roles.isEmpty ? "0" : "CASE WHEN t_rol IN (\(roles.joined(separator: ", "))) THEN 1 ELSE 0 END"
@@ -145,7 +150,8 @@ extension SQLWriter {
         (cents, exact) = ("\(wide(raw)) * \(100 / output.scale)", "TRUE")
       } else {
         let hundredfold = "\(wide(raw)) * 100"
-        (cents, exact) = (dialect.truncatingDivide(hundredfold, wideLiteral(Int128(output.scale))), "\(hundredfold) % \(output.scale) = 0")
+        // Exactly divisible where it counts, so the floor is the quotient; no narrowing outside the range test.
+        (cents, exact) = (dialect.floorDivide(hundredfold, wideLiteral(Int128(output.scale))), "\(hundredfold) % \(output.scale) = 0")
       }
       let decided = "\(st) = 0 AND \(exact) AND \(inRange(cents))"
       let citation = declarations.first { $0.id == output.id }.map { "\($0.id): \($0.citation)" } ?? output.id
