@@ -16,10 +16,12 @@ import csv
 import glob
 import os
 import sys
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 
 def rows(path):
+    if not os.path.exists(path):
+        sys.exit(f"compare: {path} bestaat niet")
     files = sorted(glob.glob(os.path.join(path, "*.csv"))) if os.path.isdir(path) else [path]
     if not files:
         sys.exit(f"compare: geen CSV-bestanden in {path}")
@@ -44,11 +46,24 @@ def load(path):
     for header, r in rows(path):
         if len(r) != len(header):
             sys.exit(f"compare: {path}: een rij met {len(r)} in plaats van {len(header)} velden")
-        key = int(r[0])
+        try:
+            key = int(r[0])
+        except ValueError:
+            sys.exit(f"compare: {path}: '{r[0]}' is geen huishoudnummer")
         if key in table:
             sys.exit(f"compare: {path}: huishouden {key} staat er twee keer in")
         table[key] = dict(zip(header, r))
     return header or [], table
+
+
+def amount(text, path, key, column):
+    """An amount as an exact decimal, None when empty."""
+    if text == "":
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        sys.exit(f"compare: {path}: huishouden {key}, {column}: '{text}' is geen bedrag")
 
 
 def main():
@@ -77,8 +92,7 @@ def main():
             continue
         k, e = kernel[key], engine[key]
         for c in outputs:
-            want = Decimal(k[c]) if k[c] != "" else None
-            got = Decimal(e[c]) if e[c] != "" else None
+            want, got = amount(k[c], args[0], key, c), amount(e[c], args[1], key, c)
             same = want == got and (want is not None or e[c + "_reden"] == "onbeslist")
             if not same:
                 differences += 1

@@ -53,6 +53,8 @@ def steps(query):
     if not body.startswith("WITH"):
         sys.exit("spark_job: dit is geen query van toets sql (geen WITH)")
     parts = re.split(r"^(\w+) AS \($", body[len("WITH"):], flags=re.M)
+    if len(parts) < 3 or "\n)" not in parts[-1]:
+        sys.exit("spark_job: de query is afgebroken of geen query van toets sql (geen stappen)")
     # parts: [before, name1, text1, name2, text2, ...]; the last text also holds the final SELECT.
     last = parts[-1]
     close = last.rindex("\n)")
@@ -64,17 +66,26 @@ def steps(query):
         if not text.endswith(")"):
             sys.exit(f"spark_job: stap {parts[i]} eindigt niet met een haakje; is dit een query van toets sql?")
         named.append((parts[i], text[:-1]))
+    if not final.startswith("SELECT"):
+        sys.exit("spark_job: de query is afgebroken: de laatste SELECT ontbreekt")
     return named, final
 
 
-def run_in_steps(spark, query, every=int(os.environ.get("TOETS_SPARK_STAPPEN", "6"))):
+def checkpoint_interval():
+    """TOETS_SPARK_STAPPEN: after how many steps the plan is cut (default 6)."""
+    text = os.environ.get("TOETS_SPARK_STAPPEN", "6")
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        sys.exit(f"spark_job: TOETS_SPARK_STAPPEN moet een geheel getal van 1 tot en met 1000 zijn, niet '{text}'")
+    return int(text)
+
+
+def run_in_steps(spark, named, final, every):
     """Runs the steps one by one as temporary views and cuts the plan every few steps.
 
     A query of a few hundred steps is one plan too deep for Spark's analyzer (it runs out of memory
     before it runs); computed step by step, with the lineage cut (localCheckpoint) every `every` steps,
     each plan stays small. The result is the same query.
     """
-    named, final = steps(query)
     for i, (name, text) in enumerate(named):
         frame = spark.sql(text)
         if i % every == every - 1 or name == "uitkomsten":
@@ -101,6 +112,18 @@ def main():
     parser.add_argument("--master", default=None, help="alleen zonder spark-submit: standaard local[*]")
     args = parser.parse_args()
 
+    # Everything that can be wrong with the input is said before Spark starts (which takes seconds).
+    try:
+        # A file that passed through Windows (CRLF) reads like the original.
+        query = open(args.query, encoding="utf-8").read().replace("\r\n", "\n")
+        schema_text = open(args.schema, encoding="utf-8").read().replace("\r\n", "\n")
+    except OSError as error:
+        sys.exit(f"spark_job: {error.filename}: {error.strerror}")
+    schemas = table_schemas(schema_text)
+    named, final = steps(query)
+    tables = {name: find(args.tables, name) for name in ("huishoudens", "personen")}
+    every = checkpoint_interval()
+
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("toetssteen")
@@ -111,12 +134,10 @@ def main():
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
 
-    schemas = table_schemas(open(args.schema, encoding="utf-8").read())
-    for name in ("huishoudens", "personen"):
-        reader(spark, find(args.tables, name), schemas[name]).createOrReplaceTempView(name)
-    query = open(args.query, encoding="utf-8").read()
+    for name, path in tables.items():
+        reader(spark, path, schemas[name]).createOrReplaceTempView(name)
     started = time.time()
-    result = run_in_steps(spark, query)
+    result = run_in_steps(spark, named, final, every)
     os.makedirs(args.output, exist_ok=True)
     out = os.path.join(args.output, "uitkomsten")
     writer = result.write.mode("overwrite")

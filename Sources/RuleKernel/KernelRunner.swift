@@ -58,7 +58,7 @@ public enum KernelRunner {
       // Which households can take January times twelve.
       var stableList: [Int32] = []
       var unstableList: [Int32] = []
-      if let probe = kernel.probe, kernel.stable != nil {
+      if kernel.probe != nil, kernel.stable != nil {
         let flagStore = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, n))
         defer { flagStore.deallocate() }
         let shared = UnsafeSendable(flagStore)

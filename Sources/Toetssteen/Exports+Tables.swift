@@ -10,14 +10,15 @@ extension Exports {
   /// writes (amount in euros, or empty with the reason `onbeslist`), to compare an engine's result with.
   ///
   /// Column names and types are those of ``SQLTableSchema``; `huishouden` numbers the households of the
-  /// whole population, so the tables of several partitions (`--partition`) together are the tables of
-  /// the population. Each file is written atomically.
+  /// whole population (from `firstHousehold`). The three files appear together or not at all: they
+  /// are written in a staging directory inside `directory` and renamed into place when all are complete.
   /// - Returns: the paths written.
   public static func writeTables(_ s: Simulation, to directory: String, firstHousehold: Int = 0) throws -> [String] {
     let p = s.population
     let program = s.program
     let schema = try SQLTableSchema(program: program, fields: PopulationSchema(p))
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let staging = try stagingDirectory(in: directory)
+    defer { try? FileManager.default.removeItem(atPath: staging) }
     func columns(_ list: [SQLTableSchema.Column], _ domain: Domain) -> [(ColumnData, CellFormat)] {
       list.map { c in
         let data = domain == .household ? p.householdColumns[c.field]! : p.personColumns[c.field]!
@@ -28,7 +29,10 @@ extension Exports {
     let households = columns(schema.household, .household)
     let persons = columns(schema.person, .person)
     let roles = PopulationData.roleOrder.map(\.rawValue)
-    let paths = ["huishoudens.csv", "personen.csv", "uitkomsten.csv"].map { directory + "/" + $0 }
+    let names = ["huishoudens.csv", "personen.csv", "uitkomsten.csv"]
+    let finals = names.map { directory + "/" + $0 }
+    for path in finals { try AtomicFile.requireRegularTarget(path) }
+    let paths = names.map { staging + "/" + $0 }
     try streamCSV(to: paths[0], header: ["huishouden"] + schema.household.map(\.name), rows: p.householdCount) { h, out in
       out += String(firstHousehold + h)
       for (data, format) in households {
@@ -58,7 +62,26 @@ extension Exports {
         out += r.status[o][h] == 0 ? "," + Cents.decimalString(r.cents[o][h]) + "," : ",,onbeslist"
       }
     }
-    return paths
+    for (from, to) in zip(paths, finals) { try AtomicFile.rename(from, to) }
+    return finals
+  }
+
+  /// A new, empty directory inside `directory` (made when missing), for files that must appear together.
+  static func stagingDirectory(in directory: String) throws -> String {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw ExportError("'\(directory)' bestaat en is geen map; geef een nieuwe of bestaande map")
+    }
+    do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+      // Foundation's error text is not for people; the system's reason for the same call is.
+      let cause = mkdir(directory, 0o755) == 0 ? "onbekende fout" : String(cString: strerror(errno))
+      throw ExportError("kan de map '\(directory)' niet aanmaken: \(cause)")
+    }
+    let staging = directory + "/.toets-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+    guard mkdir(staging, 0o700) == 0 else {
+      throw ExportError("kan niet schrijven in de map '\(directory)': \(String(cString: strerror(errno)))")
+    }
+    return staging
   }
 
   /// Writes a CSV file row by row, in blocks of about a megabyte, atomically.

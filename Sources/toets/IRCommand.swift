@@ -26,14 +26,7 @@ struct IRCommand: ParsableCommand {
   func run() throws {
     let (engine, _) = try regulations.engine()
     let text = JSONWriter.render(IRExport.document(engine.program)) + "\n"
-    guard let output else {
-      Terminal.out(String(text.dropLast()))
-      return
-    }
-    do { try AtomicFile.write(text, to: output) } catch {
-      Terminal.error("fout: kan '\(output)' niet schrijven: \(error)")
-      throw ExitCode(1)
-    }
+    guard try Terminal.deliver(text, to: output), let output else { return }
     Terminal.out("IR geschreven naar \(output) (\(text.utf8.count / 1024) kB, formaat \(IRExport.format) \(IRExport.version)).")
   }
 }

@@ -84,26 +84,14 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let (engine, dir) = try regulations.engine()
-    var loadedVariant: Variant?
-    if let variant {
-      do { loadedVariant = try Variant.load(path: variant) } catch {
-        Terminal.error("fout: \(error)")
-        throw ExitCode(2)
-      }
-    }
+    let loadedVariant = try VariantLoading.load(variant)
     let dateText = date ?? loadedVariant?.peildatum ?? LawInForce.defaultDate
     let day = try LawInForce.peildatum(dateText)
     guard !engine.program.outputs(on: day).isEmpty else {
       Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")
       throw ExitCode(3)
     }
-    var variantPair: (Variant, Engine)?
-    if let loadedVariant {
-      do { variantPair = (loadedVariant, try loadedVariant.engine(directory: dir, date: day, base: engine)) } catch {
-        Terminal.error("fout: \(error)")
-        throw ExitCode(2)
-      }
-    }
+    let variantPair = try loadedVariant.map { ($0, try VariantLoading.engine($0, directory: dir, date: day, base: engine)) }
     let loaded = try population.loadScenario(regulations: dir, engine: engine)
     try population.applyBackend()
     let rate = try percentage(discount ?? "2,25 %", option: "--disconteringsvoet")

@@ -52,21 +52,9 @@ struct SQLCommand: ParsableCommand {
 
   func run() throws {
     let (base, dir) = try regulations.engine()
-    var engine = base
-    var loadedVariant: Variant?
-    if let variant {
-      do { loadedVariant = try Variant.load(path: variant) } catch {
-        Terminal.error("fout: \(error)")
-        throw ExitCode(2)
-      }
-    }
+    let loadedVariant = try VariantLoading.load(variant)
     let day = try LawInForce.peildatum(date ?? loadedVariant?.peildatum ?? LawInForce.defaultDate)
-    if let loadedVariant {
-      do { engine = try loadedVariant.engine(directory: dir, date: day, base: base) } catch {
-        Terminal.error("fout: \(error)")
-        throw ExitCode(2)
-      }
-    }
+    let engine = try loadedVariant.map { try VariantLoading.engine($0, directory: dir, date: day, base: base) } ?? base
     guard !engine.program.outputs(on: day).isEmpty else {
       Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets te vertalen.")
       throw ExitCode(3)
@@ -92,14 +80,7 @@ struct SQLCommand: ParsableCommand {
       Terminal.error("fout: de regels laten zich niet als SQL schrijven: \(error)")
       throw ExitCode(2)
     }
-    guard let output else {
-      Terminal.out(String(text.dropLast()))
-      return
-    }
-    do { try AtomicFile.write(text, to: output) } catch {
-      Terminal.error("fout: kan '\(output)' niet schrijven: \(error)")
-      throw ExitCode(1)
-    }
+    guard try Terminal.deliver(text, to: output), let output else { return }
     Terminal.error("\(tablesOnly ? "Tabellen" : "Query") geschreven naar \(output) (\(text.utf8.count / 1024) kB, \(dialect.displayName)).")
   }
 }

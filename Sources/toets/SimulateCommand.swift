@@ -28,6 +28,8 @@ struct Simulate: ParsableCommand {
         toets simulate --date 2026-01-01 --households 1000 --format json
         toets simulate --date 2026-01-01 --households 5000 --csv uit.csv
         toets simulate --date 2026-01-01 --households 5000 --sqlite uit.sqlite
+        toets simulate --date 2026-01-01 --households 100000 --tables bevolking   (voor toets sql)
+        toets simulate --households 100000 --variant Scenarios/varianten/kgb-stappen-2027.yaml
 
       Een regeling zonder versie op DATUM wordt gemeld; geldt er geen enkele, dan \
       stopt toets met exit 3. Met \
@@ -35,7 +37,7 @@ struct Simulate: ParsableCommand {
       """)
 
   @Option(name: .customLong("date"), help: ArgumentHelp(LawInForce.dateHelp, valueName: "datum"))
-  var date: String = LawInForce.defaultDate
+  var date: String?
 
   @Option(name: .customLong("households"), help: ArgumentHelp("Aantal huishoudens.", valueName: "N"))
   var households: Int
@@ -61,7 +63,7 @@ struct Simulate: ParsableCommand {
   @Option(
     name: .customLong("tables"),
     help: ArgumentHelp(
-      "Schrijf de bevolking en de uitkomsten als de tabellen die 'toets sql' leest: huishoudens.csv, personen.csv en uitkomsten.csv in deze map.",
+      "Schrijf de bevolking en de uitkomsten als de tabellen die 'toets sql' leest: huishoudens.csv, personen.csv en uitkomsten.csv in deze map (die van een eerdere run worden vervangen, alle drie tegelijk).",
       valueName: "map"))
   var tables: String?
 
@@ -75,15 +77,11 @@ struct Simulate: ParsableCommand {
   }
 
   func run() throws {
-    let day = try LawInForce.peildatum(date)
     let (base, dir) = try regulations.engine()
-    var engine = base
-    if let variant {
-      do { engine = try Variant.load(path: variant).engine(directory: dir, date: day, base: base) } catch {
-        Terminal.error("fout: \(error)")
-        throw ExitCode(2)
-      }
-    }
+    let loadedVariant = try VariantLoading.load(variant)
+    // Without --date: the variant's peildatum, else the law of today (as report and sql do).
+    let day = try LawInForce.peildatum(date ?? loadedVariant?.peildatum ?? LawInForce.defaultDate)
+    let engine = try loadedVariant.map { try VariantLoading.engine($0, directory: dir, date: day, base: base) } ?? base
     // A regulation without a version on the date is named, never silently left out of the summary;
     // the others are still computed. Nothing to compute at all is an error.
     let missing = engine.outputsWithoutVersion(on: day)
@@ -113,6 +111,7 @@ struct Simulate: ParsableCommand {
     switch format {
     case .json: Terminal.out(JSONWriter.render(summary.json(date: day, seed: simulation.seed, scenario: loaded.naam)))
     case .text:
+      if let loadedVariant, let variant { Terminal.out("Variant: \(loadedVariant.naam) (\(variant)), niet de wet zelf.\n") }
       Terminal.out(summary.text(date: day, seed: simulation.seed, scenario: loaded.naam))
       let t = simulation.timings
       Terminal.out(String(format: "\nTijd: genereren %.2f s, doorrekenen %.2f s, samenvatten %.2f s (%d threads).",

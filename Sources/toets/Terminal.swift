@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HouseholdModel
 import Toetssteen
@@ -24,6 +25,21 @@ enum Terminal {
       Terminal.error("fout: kan niet naar de standaarduitvoer schrijven (\(failure.localizedDescription))")
       exit(74)
     }
+  }
+
+  /// A command's result: on standard output without `--output`, else written atomically to the file
+  /// (a file that cannot be written is exit 1). Returns whether it went to a file, so the command can
+  /// say where.
+  static func deliver(_ text: String, to output: String?) throws -> Bool {
+    guard let output else {
+      out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+      return false
+    }
+    do { try AtomicFile.write(text, to: output) } catch {
+      Terminal.error("fout: kan '\(output)' niet schrijven: \(error)")
+      throw ExitCode(1)
+    }
+    return true
   }
 
   /// Reads a file, or standard input for `-`.

@@ -33,14 +33,9 @@ run() {  # label, date, variant (or empty)
   "$toets" simulate --date "$date" --households "$households" --tables "$dir/tabellen" "${extra[@]}" >/dev/null
   "$toets" sql --date "$date" --dialect duckdb "${extra[@]}" --output "$dir/duckdb.sql" 2>/dev/null
   "$toets" sql --tables --dialect duckdb >"$dir/duckdb-tabellen.sql"
-  {
-    echo ".read $dir/duckdb-tabellen.sql"
-    echo "COPY huishoudens FROM '$dir/tabellen/huishoudens.csv' (HEADER);"
-    echo "COPY personen FROM '$dir/tabellen/personen.csv' (HEADER);"
-    echo "COPY ($(grep -v '^--' "$dir/duckdb.sql")) TO '$dir/duckdb-uitkomsten.csv' (HEADER);"
-  } >"$dir/duckdb-run.sql"
   local start=$SECONDS
-  "$venv/bin/duckdb" -c ".read $dir/duckdb-run.sql"
+  DUCKDB="$venv/bin/duckdb" Scale/duckdb_job.sh --tables "$dir/tabellen" --query "$dir/duckdb.sql" \
+    --schema "$dir/duckdb-tabellen.sql" --output "$dir/duckdb-uitkomsten.csv"
   echo "check-sql: $label, DuckDB: $((SECONDS - start)) s"
   python3 Scale/compare.py "$dir/tabellen/uitkomsten.csv" "$dir/duckdb-uitkomsten.csv" --label "DuckDB ($label)"
 

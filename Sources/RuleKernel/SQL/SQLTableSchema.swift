@@ -1,3 +1,4 @@
+import ExactArithmetic
 import HouseholdModel
 import Population
 import RuleIR
@@ -23,6 +24,10 @@ public struct SQLTableSchema: Sendable {
     /// The column name in the table (`woning_rekenhuur`).
     public let name: String
     public let kind: Kind
+    /// The least and greatest kernel value the household document accepts (`ten minste`, `ten
+    /// hoogste`; whole numbers are never negative); a cell outside them is invalid input, as in a document.
+    let lower: Int64?
+    let upper: Int64?
   }
 
   public let household: [Column]
@@ -41,7 +46,9 @@ public struct SQLTableSchema: Sendable {
         guard !["huishouden", "volgnummer", "rol"].contains(name), !name.hasPrefix("t_") else {
           throw KernelUnsupported(description: "het veld '\(fact.field)' botst met een vaste kolom")
         }
-        return Column(field: fact.field, name: name, kind: try Self.kind(fact.type, program))
+        let kind = try Self.kind(fact.type, program)
+        let (lower, upper) = Self.bounds(fact, kind)
+        return Column(field: fact.field, name: name, kind: kind, lower: lower, upper: upper)
       }
     }
     household = try columns(.household, fields.householdFields)
@@ -49,6 +56,18 @@ public struct SQLTableSchema: Sendable {
   }
 
   public static func columnName(_ field: String) -> String { field.replacingOccurrences(of: ".", with: "_") }
+
+  /// The bounds of a fact in kernel units (cents for amounts), as `HouseholdDecoder` applies them.
+  static func bounds(_ fact: FactDeclaration, _ kind: Kind) -> (Int64?, Int64?) {
+    guard kind == .money || kind == .integer else { return (nil, nil) }
+    func raw(_ v: Value?) -> Int64? {
+      guard case .number(let r)? = v else { return nil }
+      return (kind == .money ? r * Rational(100) : r).intValue.map(Int64.init)
+    }
+    var lower = raw(fact.minimum)
+    if kind == .integer, fact.quantum == .one, lower == nil || lower! < 0 { lower = 0 }
+    return (lower, raw(fact.maximum))
+  }
 
   static func kind(_ type: RuleType, _ program: Program) throws -> Kind {
     switch type {
@@ -78,12 +97,24 @@ public struct SQLTableSchema: Sendable {
 
   /// The kernel's integer for a cell: cents, a packed date (`year × 1024 + month × 32 + day`), 0 or 1,
   /// an enumeration's index. NULL for a cell that is empty, not a value of the enumeration, a date
-  /// outside what the laws can mean, or an amount that is not whole cents.
+  /// outside what the laws can mean, or an amount that is not whole cents (or beyond 9 × 10^16 euros).
   func kernelValue(_ c: Column, _ dialect: SQLDialect) -> String {
+    let raw = rawValue(c, dialect)
+    var tests: [String] = []
+    if let lower = c.lower { tests.append("\(raw) >= \(lower)") }
+    if let upper = c.upper { tests.append("\(raw) <= \(upper)") }
+    return tests.isEmpty ? raw : "CASE WHEN \(tests.joined(separator: " AND ")) THEN \(raw) END"
+  }
+
+  /// The kernel's integer for a cell, before the bounds of the fact.
+  func rawValue(_ c: Column, _ dialect: SQLDialect) -> String {
     let x = c.name
     switch c.kind {
     case .money:
-      return "CASE WHEN \(x) * 100 = CAST(\(x) * 100 AS BIGINT) THEN CAST(\(x) * 100 AS BIGINT) END"
+      // Widened first: DECIMAL(18,2) times 100 does not fit DECIMAL(18) at the extremes. Whole cents
+      // that fit 64 bits become an integer; anything else is invalid input.
+      let cents = "(CAST(\(x) AS DECIMAL(38,10)) * 100)"
+      return "CASE WHEN ABS(\(cents)) <= 9000000000000000000 AND \(cents) = FLOOR(\(cents)) THEN CAST(\(cents) AS BIGINT) END"
     case .date:
       return "CASE WHEN \(x) BETWEEN DATE '1850-01-01' AND DATE '2199-12-31' THEN CAST(year(\(x)) AS BIGINT) * 1024 + month(\(x)) * 32 + day(\(x)) END"
     case .boolean:

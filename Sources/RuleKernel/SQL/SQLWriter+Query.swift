@@ -9,7 +9,7 @@ extension SQLWriter {
     var ctes: [String] = inputSteps()
     var household = "huishouden_stap_0"
     var person = "persoon_stap_0"
-    for step in 1...max(1, maxLevel) where step <= maxLevel {
+    for step in 1..<(maxLevel + 1) {
       let members = level.indices.filter { level[$0] == step }
       let inHouseholds = members.filter { program.instructions[$0].domain == .household }
       let inPersons = members.filter { program.instructions[$0].domain == .person }
