@@ -8,7 +8,7 @@
 # 2. End to end: `toets simulate` (generate + evaluate every regulation + summarise), wall time and peak
 #    memory (GNU time), on 1 and 2 threads.
 # 3. OpenFisca: openfisca-core from PyPI in a virtual environment, the same zorgtoeslag 2025
-#    (OpenFisca/zorgtoeslag_2025.py) on the same households (exported by `toets simulate --personen-csv`),
+#    (OpenFisca/zorgtoeslag_2025.py) on the same households (exported by `toets simulate --persons-csv`),
 #    timed, and compared household by household to the cent.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -48,7 +48,7 @@ venv="$here/.venv"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 /usr/bin/time -v "$toets" simulate --date "$DATE" --households "$N" --threads 2 \
-  --csv "$work/toets.csv" --personen-csv "$work/personen.csv" > "$work/toets.txt" 2> "$out/toets-$N.time"
+  --csv "$work/toets.csv" --persons-csv "$work/personen.csv" > "$work/toets.txt" 2> "$out/toets-$N.time"
 /usr/bin/time -v "$toets" simulate --date "$DATE" --households "$N" --threads 2 > "$out/toets-$N.txt" 2> "$out/toets-$N-zonder-export.time"
 /usr/bin/time -v "$venv/bin/python" "$here/OpenFisca/zorgtoeslag_2025.py" "$work/personen.csv" "$work/openfisca.csv" \
   > "$out/openfisca-$N.json" 2> "$out/openfisca-$N.time"

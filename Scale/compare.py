@@ -15,13 +15,36 @@ as does a household that is missing or extra. Exit 0 when there is no difference
 import csv
 import glob
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from decimal import Decimal, InvalidOperation
 
 
-def rows(path):
+def as_csv(path):
+    """A Parquet file or directory of Parquet parts as one CSV file (by the DuckDB CLI); CSV as it is."""
     if not os.path.exists(path):
         sys.exit(f"compare: {path} bestaat niet")
+    parquet = path.endswith(".parquet") or (os.path.isdir(path) and any(f.endswith(".parquet") for f in os.listdir(path)))
+    if not parquet:
+        return path
+    duckdb = os.environ.get("DUCKDB") or shutil.which("duckdb")
+    if not duckdb:
+        sys.exit("compare: Parquet lezen vraagt de DuckDB-CLI: pip install duckdb-cli, of zet DUCKDB")
+    source = os.path.join(path, "*.parquet") if os.path.isdir(path) else path
+    handle, target = tempfile.mkstemp(suffix=".csv")
+    os.close(handle)
+    quote = lambda text: "'" + text.replace("'", "''") + "'"
+    done = subprocess.run([duckdb, "-bail", ":memory:", "-c", f"COPY (SELECT * FROM read_parquet({quote(source)})) TO {quote(target)} (HEADER)"],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        os.remove(target)
+        sys.exit(f"compare: DuckDB kan {path} niet lezen: {done.stderr.strip()}")
+    return target
+
+
+def rows(path):
     files = sorted(glob.glob(os.path.join(path, "*.csv"))) if os.path.isdir(path) else [path]
     if not files:
         sys.exit(f"compare: geen CSV-bestanden in {path}")
@@ -75,8 +98,14 @@ def main():
         del args[i:i + 2]
     if len(args) != 2:
         sys.exit(__doc__)
-    kernel_header, kernel = load(args[0])
-    engine_header, engine = load(args[1])
+    converted = [as_csv(a) for a in args]
+    try:
+        kernel_header, kernel = load(converted[0])
+        engine_header, engine = load(converted[1])
+    finally:
+        for original, path in zip(args, converted):
+            if path != original:
+                os.remove(path)
     outputs = [c for c in kernel_header[1:] if not c.endswith("_reden")]
     missing_columns = [c for c in outputs if c not in engine_header]
     if missing_columns:

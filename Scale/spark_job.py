@@ -6,7 +6,8 @@
 
 --tables holds `huishoudens` and `personen`, each as one CSV file with a header, a directory of CSV
 part files, or Parquet (file or directory): `toets simulate --tables` writes them, a data platform
-may hold the same columns. --schema is the output of `toets sql --tables --dialect spark`: the column
+may hold the same columns. The parts of `toets simulate --partition I/N` (huishoudens/deel-3-van-8.parquet)
+are read together once all N are there, of one division. --schema is the output of `toets sql --tables --dialect spark`: the column
 types, so nothing is inferred. The query's result — per household every output in euros and its
 reason — is written to OUTPUT/uitkomsten (CSV part files, or Parquet with --format parquet), and the
 summary Spark computes to OUTPUT/samenvatting.json: per output the households with an amount above
@@ -38,12 +39,41 @@ def table_schemas(ddl_text):
     return schemas
 
 
-def reader(spark, path, schema):
-    """A DataFrame for a table given as CSV (file or directory) or Parquet (file or directory)."""
-    parquet = path.endswith(".parquet") or (os.path.isdir(path) and any(f.endswith(".parquet") for f in os.listdir(path)))
-    if parquet:
-        return spark.read.schema(schema).parquet(path)
-    return spark.read.schema(schema).option("header", True).option("mode", "FAILFAST").csv(path)
+def reader(spark, source, schema):
+    """A DataFrame for a table given as CSV or Parquet: one file, or the list of its parts."""
+    paths = source if isinstance(source, list) else [source]
+    if paths[0].endswith(".parquet") or (os.path.isdir(paths[0]) and any(f.endswith(".parquet") for f in os.listdir(paths[0]))):
+        return spark.read.schema(schema).parquet(*paths)
+    return spark.read.schema(schema).option("header", True).option("mode", "FAILFAST").csv(paths)
+
+
+PART = re.compile(r"^deel-0*(\d+)-van-0*(\d+)\.(csv|parquet)$")
+
+
+def parts(directory):
+    """The parts of a table written by `toets simulate --partition` (deel-I-van-N.csv or .parquet),
+    in order, after checking that all N are there, of one division and one format; (N, ext, paths).
+    A directory without such names is passed on whole (Spark's own part files, a data platform's)."""
+    names = sorted(n for n in os.listdir(directory) if not n.startswith((".", "_")))
+    matches = [PART.match(n) for n in names]
+    if not names or not any(matches):
+        return None
+    strays = [n for n, m in zip(names, matches) if not m]
+    if strays:
+        sys.exit(f"spark_job: {directory}: {strays[0]} is geen deel van toets simulate --partition (verwacht deel-I-van-N.csv of .parquet)")
+    divisions = {(int(m.group(2)), m.group(3)) for m in matches}
+    if len(divisions) > 1:
+        sys.exit(f"spark_job: {directory} mengt delen van verschillende indelingen of vormen: {sorted(divisions)}; verwijder die van een eerdere run")
+    (count, ext), = divisions
+    indices = {int(m.group(1)) for m in matches}
+    stray = sorted(i for i in indices if not 1 <= i <= count)
+    if stray:
+        sys.exit(f"spark_job: {directory}: deel {stray[0]} bestaat niet bij {count} delen")
+    missing = [i for i in range(1, count + 1) if i not in indices]
+    if missing:
+        sys.exit(f"spark_job: {directory}: deel {', '.join(map(str, missing))} van {count} ontbreekt; de uitkomst zou over een deel van de bevolking gaan")
+    ordered = sorted(zip(matches, names), key=lambda p: int(p[0].group(1)))
+    return count, ext, [os.path.join(directory, n) for _, n in ordered]
 
 
 def steps(query):
@@ -95,11 +125,26 @@ def run_in_steps(spark, named, final, every):
 
 
 def find(directory, name):
-    for candidate in (f"{name}.parquet", f"{name}.csv", name):
-        path = os.path.join(directory, candidate)
-        if os.path.exists(path):
-            return path
-    sys.exit(f"spark_job: geen {name}.csv of {name}.parquet in {directory}")
+    """Where table `name` is: NAME.parquet, NAME.csv, or a directory NAME (of parts); exactly one."""
+    found = [p for p in (os.path.join(directory, name + e) for e in (".parquet", ".csv", "")) if os.path.exists(p)]
+    if not found:
+        sys.exit(f"spark_job: geen {name}.csv, {name}.parquet of map {name} in {directory}")
+    if len(found) > 1:
+        sys.exit(f"spark_job: {directory} heeft {name} meer dan eens ({', '.join(found)}); laat er één over")
+    if os.path.isdir(found[0]):
+        divided = parts(found[0])
+        if divided:
+            return divided[:2], divided[2]
+    return None, found[0]
+
+
+def sources(directory):
+    """The sources of huishoudens and personen, with the check that parts are divided alike."""
+    found = {name: find(directory, name) for name in ("huishoudens", "personen")}
+    divisions = {division for division, _ in found.values()}
+    if len(divisions) > 1:
+        sys.exit(f"spark_job: huishoudens en personen zijn verschillend verdeeld: {found['huishoudens'][0]} tegen {found['personen'][0]}")
+    return {name: source for name, (_, source) in found.items()}
 
 
 def main():
@@ -121,7 +166,7 @@ def main():
         sys.exit(f"spark_job: {error.filename}: {error.strerror}")
     schemas = table_schemas(schema_text)
     named, final = steps(query)
-    tables = {name: find(args.tables, name) for name in ("huishoudens", "personen")}
+    tables = sources(args.tables)
     every = checkpoint_interval()
 
     from pyspark.sql import SparkSession

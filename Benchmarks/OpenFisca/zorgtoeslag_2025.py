@@ -7,7 +7,7 @@ entities, monthly variables, a yearly sum. OpenFisca stores `float` variables as
 amounts carry its rounding; run.sh reports how many households differ from toets by a cent.
 
 Usage: python zorgtoeslag_2025.py personen.csv uitkomst.csv
-  personen.csv  written by `toets simulate --personen-csv` (one row per person)
+  personen.csv  written by `toets simulate --persons-csv` (one row per person)
   uitkomst.csv  written here: huishouden,zorgtoeslag (euros), for the comparison
 Prints timings as JSON on stdout.
 """

@@ -14,13 +14,13 @@ command -v wrk >/dev/null || { echo "load.sh: installing wrk"; sudo apt-get inst
 (cd "$root/Service" && swift build -c release --product toets-serve >/dev/null)
 serve="$root/Service/.build/release/toets-serve"
 port="${POORT:-18080}"
-"$serve" --port "$port" --regelingen "$root/Regulations" 2>"$out/service-serve.log" &
+"$serve" --port "$port" --regulations "$root/Regulations" 2>"$out/service-serve.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/v1/regulations" >/dev/null && break; sleep 0.2; done
 # The answer must be the same as `toets evaluate --format json` before anything is timed.
 (cd "$root" && swift build -c release --product toets >/dev/null)
-"$root/.build/release/toets" evaluate --date 2025-01-01 --household "$root/Examples/huishouden.json" --format json --regelingen "$root/Regulations" > "$out/.cli.json" || true
+"$root/.build/release/toets" evaluate --date 2025-01-01 --household "$root/Examples/huishouden.json" --format json --regulations "$root/Regulations" > "$out/.cli.json" || true
 curl -sf -X POST --data-binary @"$root/Examples/huishouden.json" "http://127.0.0.1:$port/v1/evaluate?datum=2025-01-01" > "$out/.service.json"
 cmp -s "$out/.cli.json" "$out/.service.json" && echo "same answer as toets evaluate" || { echo "load.sh: the service answers differently from toets evaluate"; exit 1; }
 rm -f "$out/.cli.json" "$out/.service.json"

@@ -81,19 +81,25 @@ public struct Generator: Sendable {
   /// Generates `count` households on `threads` threads; `progress` hears the number of households
   /// generated so far (from any thread).
   public func generate(count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil) -> PopulationData {
-    let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
-    let results = ChunkResults(count: chunks)
+    generate(count: count, chunks: 0..<Partition.chunkCount(households: count), threads: threads, progress: progress)
+  }
+
+  /// Generates the chunks `chunks` of a population of `count` households (one ``Partition`` of it):
+  /// exactly the households those chunks hold when the whole population is generated.
+  public func generate(count: Int, chunks: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)? = nil) -> PopulationData {
+    let results = ChunkResults(count: chunks.count)
     let done = ProgressCounter()
-    let perThread = (chunks + max(1, threads) - 1) / max(1, threads)
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { t in
-      for c in (t * perThread)..<min(chunks, (t + 1) * perThread) {
+    let perThread = (chunks.count + max(1, threads) - 1) / max(1, threads)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks.count))) { t in
+      for slot in (t * perThread)..<min(chunks.count, (t + 1) * perThread) {
+        let c = chunks.lowerBound + slot
         let n = min(Self.chunkSize, count - c * Self.chunkSize)
-        results.store(generateChunk(index: c, households: n), at: c)
+        results.store(generateChunk(index: c, households: n), at: slot)
         let total = done.add(n)
         progress?(total)
       }
     }
-    return PopulationData.concatenate((0..<max(1, chunks)).map { results.take($0) })
+    return PopulationData.concatenate((0..<max(1, chunks.count)).map { results.take($0) })
   }
 
   /// One chunk, drawn from random stream `index`.

@@ -26,7 +26,7 @@ extension Exports {
       for h in 0..<p.householdCount {
         let householdCells = householdColumns.indices.map { householdFormat[$0].render(householdColumns[$0][h]) }
         for q in Int(p.personStart[h])..<Int(p.personStart[h + 1]) {
-          buffer += String(h)
+          buffer += String(s.firstHousehold + h)
           buffer += ","
           buffer += roles[Int(p.role[q])]
           for cell in householdCells {

@@ -3,17 +3,31 @@ import Foundation
 import Population
 import RuleIR
 import RuleKernel
+import Synthesis
+
+/// The file format of the tables `toets simulate --tables` writes.
+public enum TableFormat: String, CaseIterable, Sendable {
+  /// Comma-separated, with a header; amounts in euros with a decimal point.
+  case csv
+  /// Apache Parquet, written by DuckDB, with the column types of `toets sql --tables`.
+  case parquet
+}
 
 extension Exports {
-  /// The population and its outcomes as the tables `toets sql` reads — `huishoudens.csv`,
-  /// `personen.csv` — and `uitkomsten.csv`, the kernel's outcome per household in the columns the query
-  /// writes (amount in euros, or empty with the reason `onbeslist`), to compare an engine's result with.
+  /// The population and its outcomes as the tables `toets sql` reads — `huishoudens`, `personen` —
+  /// and `uitkomsten`, the kernel's outcome per household in the columns the query writes (amount in
+  /// euros, or empty with the reason `onbeslist`), to compare an engine's result with.
   ///
   /// Column names and types are those of ``SQLTableSchema``; `huishouden` numbers the households of the
-  /// whole population (from `firstHousehold`). The three files appear together or not at all: they
-  /// are written in a staging directory inside `directory` and renamed into place when all are complete.
+  /// whole population. A whole population gives `huishoudens.csv` (or `.parquet`) and so on in
+  /// `directory`; a part of one (``Simulation/partition``) gives `huishoudens/deel-3-van-8.csv`, so the
+  /// parts of all runs together are the tables of the whole population, in a directory per table as
+  /// Spark and DuckDB read them. The three files appear together or not at all: they are written in a
+  /// staging directory inside `directory` and renamed into place when all are complete. Parquet is
+  /// written by `duckdb` from those CSV files, with the declared column types.
   /// - Returns: the paths written.
-  public static func writeTables(_ s: Simulation, to directory: String, firstHousehold: Int = 0) throws -> [String] {
+  public static func writeTables(_ s: Simulation, to directory: String, format: TableFormat = .csv, duckdb: DuckDBProcess? = nil) throws -> [String] {
+    if format == .parquet, duckdb == nil { throw ExportError("Parquet vraagt DuckDB; geen programma gegeven") }
     let p = s.population
     let program = s.program
     let schema = try SQLTableSchema(program: program, fields: PopulationSchema(p))
@@ -29,10 +43,11 @@ extension Exports {
     let households = columns(schema.household, .household)
     let persons = columns(schema.person, .person)
     let roles = PopulationData.roleOrder.map(\.rawValue)
-    let names = ["huishoudens.csv", "personen.csv", "uitkomsten.csv"]
-    let finals = names.map { directory + "/" + $0 }
+    let tables = ["huishoudens", "personen", "uitkomsten"]
+    let finals = try tables.map { try tablePath(directory: directory, table: $0, format: format, partition: s.partition) }
     for path in finals { try AtomicFile.requireRegularTarget(path) }
-    let paths = names.map { staging + "/" + $0 }
+    let paths = tables.map { staging + "/" + $0 + ".csv" }
+    let firstHousehold = s.firstHousehold
     try streamCSV(to: paths[0], header: ["huishouden"] + schema.household.map(\.name), rows: p.householdCount) { h, out in
       out += String(firstHousehold + h)
       for (data, format) in households {
@@ -62,8 +77,35 @@ extension Exports {
         out += r.status[o][h] == 0 ? "," + Cents.decimalString(r.cents[o][h]) + "," : ",,onbeslist"
       }
     }
-    for (from, to) in zip(paths, finals) { try AtomicFile.rename(from, to) }
+    var written = paths
+    if format == .parquet, let duckdb {
+      written = tables.map { staging + "/" + $0 + ".parquet" }
+      let outcomeColumns = r.outputIDs.map { SQLTableSchema.columnName($0) }.flatMap { ["  \($0) DECIMAL(20,2)", "  \($0)_reden VARCHAR"] }
+      var script = schema.createStatements(.duckdb) + "\n"
+      script += "CREATE TABLE uitkomsten (\n" + (["  huishouden BIGINT"] + outcomeColumns).joined(separator: ",\n") + "\n);\n"
+      for (table, (csv, parquet)) in zip(tables, zip(paths, written)) {
+        script += "COPY \(table) FROM \(DuckDBProcess.literal(csv)) (HEADER);\n"
+        script += "COPY \(table) TO \(DuckDBProcess.literal(parquet)) (FORMAT parquet);\n"
+      }
+      try duckdb.run(script: script, scratch: staging + "/parquet.sql")
+    }
+    for (from, to) in zip(written, finals) { try AtomicFile.rename(from, to) }
     return finals
+  }
+
+  /// Where a table goes: `DIR/huishoudens.csv` for a whole population, `DIR/huishoudens/deel-3-van-8.csv`
+  /// for part 3 of 8 (the table's directory is made when missing).
+  static func tablePath(directory: String, table: String, format: TableFormat, partition: Partition?) throws -> String {
+    guard let partition else { return directory + "/" + table + "." + format.rawValue }
+    let folder = directory + "/" + table
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw ExportError("'\(folder)' bestaat en is geen map; de delen van een tabel komen in een map per tabel")
+    }
+    if mkdir(folder, 0o755) != 0, errno != EEXIST {
+      throw ExportError("kan de map '\(folder)' niet aanmaken: \(String(cString: strerror(errno)))")
+    }
+    return folder + "/" + partition.fileName(extension: format.rawValue)
   }
 
   /// A new, empty directory inside `directory` (made when missing), for files that must appear together.

@@ -24,7 +24,7 @@ public enum Exports {
       var buffer = header.joined(separator: ",") + "\n"
       let p = s.population
       for h in 0..<p.householdCount {
-        var row = [String(h), HouseholdType(rawValue: p.householdType[h])?.label ?? "", String(p.personStart[h + 1] - p.personStart[h]),
+        var row = [String(s.firstHousehold + h), HouseholdType(rawValue: p.householdType[h])?.label ?? "", String(p.personStart[h + 1] - p.personStart[h]),
           Cents.decimalString(s.householdIncome[h])]
         for o in r.outputIDs.indices {
           if r.status[o][h] == 0 {
@@ -71,7 +71,7 @@ public enum Exports {
       let p = s.population
       let labels = HouseholdType.allCases.map(\.label)
       for h in 0..<p.householdCount {
-        sqlite3_bind_int64(statement, 1, Int64(h))
+        sqlite3_bind_int64(statement, 1, Int64(s.firstHousehold + h))
         sqlite3_bind_text(statement, 2, labels[Int(p.householdType[h])], -1, csqlite_transient())
         sqlite3_bind_int64(statement, 3, Int64(p.personStart[h + 1] - p.personStart[h]))
         sqlite3_bind_int64(statement, 4, s.householdIncome[h])

@@ -20,6 +20,12 @@ public struct Simulation: Sendable {
   /// deciles and the exports use.
   public let householdIncome: [Int64]
   public let timings: Timings
+  /// The part of a larger population this run generated (`--partition`), nil for a whole population.
+  public let partition: Partition?
+  /// The number, in the whole population, of this run's first household: 0 unless a partition.
+  public let firstHousehold: Int
+  /// The number of households of the whole population (of which this run may be a part).
+  public let populationHouseholds: Int
 
   public struct Timings: Sendable {
     public var generate: Double = 0
@@ -30,28 +36,35 @@ public struct Simulation: Sendable {
 
 extension Engine {
   /// Generates `households` households from `scenario` and evaluates every output valid on `date`.
+  ///
+  /// With a `partition`, only that part of the population of `households` households is generated
+  /// and evaluated; its households keep their numbers in the whole population (``Simulation/firstHousehold``).
   public func simulate(
-    date: CivilDate, households: Int, seed: UInt64?, scenario: Scenario, threads: Int,
+    date: CivilDate, households: Int, seed: UInt64?, scenario: Scenario, threads: Int, partition: Partition? = nil,
     progress: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)? = nil
-  ) -> Simulation {
+  ) throws(PartitionError) -> Simulation {
     var s = scenario
     if let seed { s.zaad = seed }
     var timings = Simulation.Timings()
     var clock = Stopwatch()
-    progress?("genereren", 0, households)
-    let population = Generator(scenario: s, program: program, date: date).generate(count: households, threads: threads) { done in
-      progress?("genereren", done, households)
+    let chunks = try partition?.chunks(households: households) ?? 0..<Partition.chunkCount(households: households)
+    let range = try partition?.households(of: households) ?? 0..<households
+    progress?("genereren", 0, range.count)
+    let generator = Generator(scenario: s, program: program, date: date)
+    let population = generator.generate(count: households, chunks: chunks, threads: threads) { done in
+      progress?("genereren", done, range.count)
     }
     timings.generate = clock.lap()
     let kernel = KernelCompiler.compile(program: program, date: date, population: population)
     timings.compile = clock.lap()
     let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: threads) { done in
-      progress?("doorrekenen", done, households)
+      progress?("doorrekenen", done, range.count)
     }
     timings.evaluate = clock.lap()
     return Simulation(
       date: date, scenario: s, seed: s.zaad, threads: threads, population: population, kernel: kernel, results: results,
-      program: program, householdIncome: population.householdTotals(of: "toetsingsinkomen"), timings: timings)
+      program: program, householdIncome: population.householdTotals(of: "toetsingsinkomen"), timings: timings,
+      partition: partition, firstHousehold: range.lowerBound, populationHouseholds: households)
   }
 }
 

@@ -50,6 +50,9 @@ public struct SimulationSummary: Sendable {
   }
 
   public let households: Int
+  /// For a part of a population (`--partition`): which part, the number of its first household and
+  /// the size of the whole population. The figures are those of the part only.
+  public let part: (partition: Partition, firstHousehold: Int, population: Int)?
   public let outputs: [Output]
   /// What the incomes of the population stand for (scenario `indexering`), if the scenario says.
   public let incomeNote: String?
@@ -64,6 +67,7 @@ public struct SimulationSummary: Sendable {
     let declarations = simulation.program.outputs(on: simulation.date)
     decileBounds = deciles.bounds
     households = n
+    part = simulation.partition.map { ($0, simulation.firstHousehold, simulation.populationHouseholds) }
     incomeNote = IncomeIndexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
@@ -99,7 +103,7 @@ public struct SimulationSummary: Sendable {
       }
       if out.kind == .payment, let draw = nonTakeUp.draw(forOutput: id) {
         var claimed = Claimed(promille: draw.rate)
-        for h in 0..<n where status[h] == 0 && cents[h] != 0 && !draw.declines(h) {
+        for h in 0..<n where status[h] == 0 && cents[h] != 0 && !draw.declines(simulation.firstHousehold + h) {
           claimed.recipients += 1
           claimed.totalCents += Int128(cents[h])
         }
@@ -144,7 +148,12 @@ public struct SimulationSummary: Sendable {
     return .ordered([
       ("date", .string(date.iso)), ("households", .number(String(households))), ("seed", .number(String(seed))),
       ("scenario", .string(scenario)), ("mean_is", .string("gemiddelde per ontvanger, rekenkundig afgerond op centen")),
-    ] + (incomeNote.map { [("income_indexing", JSONValue.string($0))] } ?? []) + [
+    ] + (part.map { p in
+      [("partition", JSONValue.ordered([
+        ("index", .number(String(p.partition.index))), ("count", .number(String(p.partition.count))),
+        ("first_household", .number(String(p.firstHousehold))), ("population_households", .number(String(p.population))),
+      ]))]
+    } ?? []) + (incomeNote.map { [("income_indexing", JSONValue.string($0))] } ?? []) + [
       ("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })),
       ("outputs", .ordered(outs)),
     ])
@@ -153,6 +162,11 @@ public struct SimulationSummary: Sendable {
   /// The summary as people read it: Dutch numbers, one table per output.
   public func text(date: CivilDate, seed: UInt64, scenario: String) -> String {
     var lines = ["Simulatie \(scenario), peildatum \(DutchFormat.date(date)), \(DutchFormat.groupThousands(String(households))) huishoudens, zaad \(seed)"]
+    if let part {
+      let last = part.firstHousehold + households - 1
+      lines.append(
+        "Deel \(part.partition.index) van \(part.partition.count): de huishoudens \(DutchFormat.groupThousands(String(part.firstHousehold))) tot en met \(DutchFormat.groupThousands(String(last))) van een bevolking van \(DutchFormat.groupThousands(String(part.population))); de cijfers hieronder zijn die van dit deel.")
+    }
     if let incomeNote { lines.append("Inkomen: \(incomeNote).") }
     if outputs.contains(where: { $0.claimed != nil }) {
       lines.append("Totalen en ontvangers zijn het recht; 'uitgaven' is wat overblijft na het niet-gebruik van het scenario.")

@@ -22,17 +22,28 @@ struct Check: ParsableCommand {
 
       Voorbeelden:
         toets check
-        toets check Regulations --dekking
-        toets check Regulations/zorgtoeslag --zonder-voorbeelden
+        toets check Regulations --coverage
+        toets check --regulations Regulations/zorgtoeslag --skip-examples
       """)
 
-  @Argument(help: ArgumentHelp("Map met regelingen.", valueName: "map"))
-  var directory: String?
+  @Argument(help: ArgumentHelp("Map met regelingen (of --regulations MAP, zoals bij de andere opdrachten).", valueName: "map"))
+  var positionalDirectory: String?
 
-  @Flag(name: .customLong("dekking"), help: "Toon per annotatie of ze geformaliseerd is, en welke regels geen annotatie hebben.")
+  @Option(name: .customLong("regulations"), help: ArgumentHelp("Map met regelingen.", valueName: "map"))
+  var regulationsDirectory: String?
+
+  func validate() throws {
+    if let positionalDirectory, let regulationsDirectory, positionalDirectory != regulationsDirectory {
+      throw ValidationError("twee mappen: '\(positionalDirectory)' en --regulations '\(regulationsDirectory)'; geef er één")
+    }
+  }
+
+  var directory: String? { regulationsDirectory ?? positionalDirectory }
+
+  @Flag(name: .customLong("coverage"), help: "Toon per annotatie of ze geformaliseerd is, en welke regels geen annotatie hebben.")
   var showCoverage = false
 
-  @Flag(name: .customLong("zonder-voorbeelden"), help: "Sla de rekenvoorbeelden over.")
+  @Flag(name: .customLong("skip-examples"), help: "Sla de rekenvoorbeelden over.")
   var skipExamples = false
 
   func run() throws {

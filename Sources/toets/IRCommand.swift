@@ -15,10 +15,10 @@ struct IRCommand: ParsableCommand {
       zijn exacte decimale strings. Het schema staat in Schemas/toetssteen-ir-1.schema.json.
 
       Voorbeeld:
-        toets ir --uit toetssteen-ir.json
+        toets ir --output toetssteen-ir.json
       """)
 
-  @Option(name: .customLong("uit"), help: ArgumentHelp("Bestand (standaard: standaarduitvoer).", valueName: "bestand"))
+  @Option(name: .customLong("output"), help: ArgumentHelp("Bestand (standaard: standaarduitvoer).", valueName: "bestand"))
   var output: String?
 
   @OptionGroup var regulations: RegulationOptions

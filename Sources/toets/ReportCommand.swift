@@ -42,9 +42,9 @@ struct ReportCommand: ParsableCommand {
       synthetische huishoudens: niemand wordt gescoord.
 
       Voorbeelden:
-        toets report --variant Scenarios/varianten/huurtoeslag-2025-op-2026.yaml --uit rapport
-        toets report --variant Scenarios/varianten/kgb-stappen-2027.yaml --uit rapport
-        toets report --date 2026-01-01 --households 200000 --uit rapport-basis
+        toets report --variant Scenarios/varianten/huurtoeslag-2025-op-2026.yaml --output rapport
+        toets report --variant Scenarios/varianten/kgb-stappen-2027.yaml --output rapport
+        toets report --date 2026-01-01 --households 200000 --output rapport-basis
       """)
 
   @Option(name: .customLong("date"), help: ArgumentHelp("Peildatum JJJJ-MM-DD (standaard die van de variant, anders \(LawInForce.defaultDate): het recht dat nu geldt).", valueName: "datum"))
@@ -56,16 +56,16 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .customLong("variant"), help: ArgumentHelp("Variant van de wet (YAML).", valueName: "bestand"))
   var variant: String?
 
-  @Option(name: .customLong("uit"), help: ArgumentHelp("Map voor het rapport.", valueName: "map"))
+  @Option(name: .customLong("output"), help: ArgumentHelp("Map voor het rapport.", valueName: "map"))
   var output: String = "rapport"
 
-  @Option(name: .customLong("steekproef"), help: ArgumentHelp("Stellen die de referentie-evaluator doorrekent voor de partnerbegrippen.", valueName: "N"))
+  @Option(name: .customLong("sample"), help: ArgumentHelp("Stellen die de referentie-evaluator doorrekent voor de partnerbegrippen.", valueName: "N"))
   var sample: Int = 20_000
 
-  @Option(name: .customLong("disconteringsvoet"), help: ArgumentHelp("Voor de afkoop; standaard 2,25 % (Werkgroep discontovoet 2020).", valueName: "pct"))
+  @Option(name: .customLong("discount-rate"), help: ArgumentHelp("Voor de afkoop; standaard 2,25 % (Werkgroep discontovoet 2020).", valueName: "pct"))
   var discount: String?
 
-  @Option(name: .customLong("instandhouding"), help: ArgumentHelp("Jaarlijkse kosten van het in stand houden van het overgangsrecht, in euro's (voor de afkoopvergelijking).", valueName: "euro"))
+  @Option(name: .customLong("upkeep"), help: ArgumentHelp("Jaarlijkse kosten van het in stand houden van het overgangsrecht, in euro's (voor de afkoopvergelijking).", valueName: "euro"))
   var upkeep: String?
 
   @Option(name: .customLong("seeds"), help: ArgumentHelp("Bevolkingen (zaden) waarop de variant wordt doorgerekend, voor de spreiding van het budgettaire effect.", valueName: "K"))
@@ -78,8 +78,8 @@ struct ReportCommand: ParsableCommand {
     guard (1...20).contains(seedCount) else { throw ValidationError("--seeds: van 1 tot en met 20 zaden") }
     if let households, households < 1 { throw ValidationError("--households moet positief zijn") }
     if let households { try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold) }
-    if sample < 1 { throw ValidationError("--steekproef moet positief zijn") }
-    guard !output.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--uit: geef een map voor het rapport") }
+    if sample < 1 { throw ValidationError("--sample moet positief zijn") }
+    guard !output.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--output: geef een map voor het rapport") }
   }
 
   func run() throws {
@@ -94,10 +94,10 @@ struct ReportCommand: ParsableCommand {
     let variantPair = try loadedVariant.map { ($0, try VariantLoading.engine($0, directory: dir, date: day, base: engine)) }
     let loaded = try population.loadScenario(regulations: dir, engine: engine)
     try population.applyBackend()
-    let rate = try percentage(discount ?? "2,25 %", option: "--disconteringsvoet")
+    let rate = try percentage(discount ?? "2,25 %", option: "--discount-rate")
     let upkeepValue = try upkeep.map { text -> Rational in
       guard let r = Rational(dutch: text.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)), !r.isNegative else {
-        throw ValidationError("--instandhouding: een bedrag in euro's, bijvoorbeeld 2.500.000")
+        throw ValidationError("--upkeep: een bedrag in euro's, bijvoorbeeld 2.500.000")
       }
       return r
     }

@@ -42,7 +42,7 @@ struct SQLCommand: ParsableCommand {
   @Flag(name: .customLong("tables"), help: "Schrijf alleen de tabellen (CREATE TABLE), niet de query.")
   var tablesOnly = false
 
-  @Option(name: [.customLong("output"), .customLong("uit")], help: ArgumentHelp("Bestand (standaard: standaarduitvoer).", valueName: "bestand"))
+  @Option(name: .customLong("output"), help: ArgumentHelp("Bestand (standaard: standaarduitvoer).", valueName: "bestand"))
   var output: String?
 
   @Option(name: .customLong("scenario"), help: ArgumentHelp("Scenario waarvan de bevolking de kolommen bepaalt (standaard dat bij de regelingen).", valueName: "bestand"))

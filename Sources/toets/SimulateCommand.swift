@@ -31,6 +31,11 @@ struct Simulate: ParsableCommand {
         toets simulate --date 2026-01-01 --households 100000 --tables bevolking   (voor toets sql)
         toets simulate --households 100000 --variant Scenarios/varianten/kgb-stappen-2027.yaml
 
+      Voor een cluster: iedere machine genereert en rekent één deel van dezelfde bevolking, met \
+      dezelfde --households en hetzelfde zaad, en schrijft haar tabellen als Parquet (via DuckDB):
+        toets simulate --households 8000000 --partition 3/8 --tables bevolking --table-format parquet
+      De delen samen zijn precies de bevolking van één run van 8.000.000 huishoudens (zie Scale/README.md).
+
       Een regeling zonder versie op DATUM wordt gemeld; geldt er geen enkele, dan \
       stopt toets met exit 3. Met \
       TOETS_KERNEL_PROFIEL=1 toont toets de kernel en de tijden per stap.
@@ -54,7 +59,7 @@ struct Simulate: ParsableCommand {
   @Option(name: .customLong("sqlite"), help: ArgumentHelp("Schrijf de uitkomst per huishouden naar een SQLite-database.", valueName: "bestand"))
   var sqlite: String?
 
-  @Option(name: .customLong("personen-csv"), help: ArgumentHelp("Schrijf de gegenereerde bevolking (een rij per persoon, alle gegevens) naar een CSV-bestand.", valueName: "bestand"))
+  @Option(name: .customLong("persons-csv"), help: ArgumentHelp("Schrijf de gegenereerde bevolking (een rij per persoon, alle gegevens) naar een CSV-bestand.", valueName: "bestand"))
   var personsCSV: String?
 
   @Option(name: .customLong("variant"), help: ArgumentHelp("Reken een variant van de wet (YAML, zie Scenarios/varianten/) in plaats van de wet zelf.", valueName: "bestand"))
@@ -67,13 +72,39 @@ struct Simulate: ParsableCommand {
       valueName: "map"))
   var tables: String?
 
+  @Option(
+    name: .customLong("table-format"),
+    help: ArgumentHelp(
+      "Bestandsvorm van --tables: 'csv' (standaard) of 'parquet' (geschreven door de DuckDB-CLI: DUCKDB of duckdb op PATH; pip install duckdb-cli).",
+      valueName: "vorm"))
+  var tableFormat: TableFormat = .csv
+
+  @Option(
+    name: .customLong("partition"),
+    help: ArgumentHelp(
+      "Genereer en reken alleen deel I van N van de bevolking van --households huishoudens, bijvoorbeeld 3/8. De huishoudens houden hun nummer in de hele bevolking; de delen samen zijn precies die bevolking. Met --tables komt ieder deel in een map per tabel (huishoudens/deel-3-van-8.csv).",
+      valueName: "i/n"))
+  var partition: String?
+
   @OptionGroup var population: PopulationOptions
   @OptionGroup var regulations: RegulationOptions
 
   func validate() throws {
     guard households > 0 else { throw ValidationError("--households moet positief zijn") }
     if let verify, verify < 0 { throw ValidationError("--verify moet 0 of meer zijn") }
-    try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.simulateBytesPerHousehold)
+    let part = try parsedPartition()
+    let drawn = try part.map { p in try Self.partitionRange(p, households: households).count } ?? households
+    try MemoryBudget.check(households: drawn, bytesPerHousehold: MemoryBudget.simulateBytesPerHousehold)
+    if tableFormat != .csv, tables == nil { throw ValidationError("--table-format geldt voor --tables; geef ook --tables <map>") }
+  }
+
+  /// `--partition` read, or nil for the whole population.
+  func parsedPartition() throws -> Partition? {
+    do { return try partition.map { try Partition(parsing: $0) } } catch { throw ValidationError("--partition \(error)") }
+  }
+
+  static func partitionRange(_ p: Partition, households: Int) throws -> Range<Int> {
+    do { return try p.households(of: households) } catch { throw ValidationError("\(error)") }
   }
 
   func run() throws {
@@ -92,9 +123,21 @@ struct Simulate: ParsableCommand {
     }
     let loaded = try population.loadScenario(regulations: dir, engine: engine)
     try population.applyBackend()
+    // Parquet needs DuckDB: said before minutes of work, not after.
+    var duckdb: DuckDBProcess?
+    if tableFormat == .parquet {
+      switch DuckDBProcess.locate() {
+      case .success(let found): duckdb = found
+      case .failure(let error):
+        Terminal.error("fout: --table-format parquet: \(error)")
+        throw ExitCode(2)
+      }
+    }
     let threadCount = population.threadCount
     let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
-    let simulation = engine.simulate(date: day, households: households, seed: population.seed, scenario: loaded, threads: threadCount) { phase, done, total in
+    let simulation = try engine.simulate(
+      date: day, households: households, seed: population.seed, scenario: loaded, threads: threadCount, partition: try parsedPartition()
+    ) { phase, done, total in
       bar.update(phase, done, total)
     }
     bar.finish()
@@ -103,7 +146,7 @@ struct Simulate: ParsableCommand {
     let summariseTime = clock.lap()
     try Exports.write(simulation, csv: csv, sqlite: sqlite, persons: personsCSV)
     if let tables {
-      do { _ = try Exports.writeTables(simulation, to: tables) } catch {
+      do { _ = try Exports.writeTables(simulation, to: tables, format: tableFormat, duckdb: duckdb) } catch {
         Terminal.error("fout: kan de tabellen niet schrijven in '\(tables)': \(error)")
         throw ExitCode(1)
       }
@@ -133,7 +176,7 @@ struct Simulate: ParsableCommand {
       return
     }
     for m in v.mismatches.prefix(20) {
-      Terminal.error("verify: huishouden \(m.household), \(m.output): kernel \(m.kernel), referentie \(m.reference)")
+      Terminal.error("verify: huishouden \(simulation.firstHousehold + m.household), \(m.output): kernel \(m.kernel), referentie \(m.reference)")
     }
     Terminal.error("verify: \(v.mismatches.count) verschillen in \(v.comparisons) uitkomsten.")
     throw ExitCode(4)
@@ -150,3 +193,5 @@ struct Simulate: ParsableCommand {
       """
   }
 }
+
+extension TableFormat: ExpressibleByArgument {}

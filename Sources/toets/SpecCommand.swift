@@ -15,11 +15,11 @@ struct SpecCommand: ParsableCommand {
       interpretatiekeuzes (```keuze-blokken bij hun artikel), met de open keuzes bovenaan.
 
       Voorbeeld:
-        toets spec --uit specificatie
+        toets spec --output specificatie
         (open specificatie/index.html of specificatie/zorgtoeslag-2026-01-01.html)
       """)
 
-  @Option(name: .customLong("uit"), help: ArgumentHelp("Map voor de specificatie.", valueName: "map"))
+  @Option(name: .customLong("output"), help: ArgumentHelp("Map voor de specificatie.", valueName: "map"))
   var output: String = "specificatie"
 
   @OptionGroup var regulations: RegulationOptions

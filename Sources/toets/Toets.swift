@@ -4,6 +4,11 @@ import Toetssteen
 
 @main
 struct Toets: ParsableCommand {
+  /// Parses the arguments with the Dutch flag spellings of earlier versions read as their English names.
+  static func main() {
+    main(FlagAliases.rewrite(Array(CommandLine.arguments.dropFirst())))
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "toets",
     abstract: "Toetssteen: Nederlandse wetgeving als uitvoerbare, toetsbare regels.",
@@ -22,15 +27,18 @@ struct Toets: ParsableCommand {
             reken een synthetische bevolking van Nederland door
         toets report --variant Scenarios/varianten/kgb-afbouw-7,60.yaml
             rapport vóór invoering: variant, samenloop, fraude, overgangsrecht
-        toets validate --uit validatie
+        toets validate --output validatie
             de synthetische bevolking naast gepubliceerde cijfers per regeling
         toets spec
             specificatie per regeling voor jurist en ontwikkelaar
-        toets ir --uit regels.json
+        toets ir --output regels.json
             de gecompileerde regels als JSON, met JSON Schema
 
       De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
       Regulations/huishouden/gegevensmodel.md.
+
+      De opties hebben Engelse namen (--output, --regulations, --sample); de Nederlandse namen van \
+      eerdere versies (--uit, --regelingen, --steekproef, …) werken nog.
       """,
     subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, ValidateCommand.self, SpecCommand.self, IRCommand.self, SQLCommand.self]
   )
@@ -39,7 +47,7 @@ struct Toets: ParsableCommand {
 /// Where the regulations are read from; shared by every subcommand.
 struct RegulationOptions: ParsableArguments {
   @Option(
-    name: [.customLong("regelingen")],
+    name: [.customLong("regulations")],
     help: ArgumentHelp(
       "Map met de regelingen.",
       discussion: "Standaard $TOETS_REGELINGEN, anders ./Regulations, anders de map Regulations van de checkout waarin toets is gebouwd.",
@@ -61,7 +69,7 @@ struct RegulationOptions: ParsableArguments {
   func resolve() throws -> String {
     if let directory { return directory }
     guard let found = RegulationLocator.defaultDirectory() else {
-      throw ValidationError("geen map Regulations gevonden; geef --regelingen <map> of zet TOETS_REGELINGEN")
+      throw ValidationError("geen map Regulations gevonden; geef --regulations <map> of zet TOETS_REGELINGEN")
     }
     return found
   }

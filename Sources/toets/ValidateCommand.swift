@@ -28,11 +28,11 @@ struct ValidateCommand: ParsableCommand {
         tabellen/*.csv   iedere tabel als CSV
 
       Voorbeelden:
-        toets validate --uit Scenarios/validatie
-        toets validate --households 100000 --seeds 3 --uit validatie
+        toets validate --output Scenarios/validatie
+        toets validate --households 100000 --seeds 3 --output validatie
       """)
 
-  @Option(name: .customLong("validatie"), help: ArgumentHelp("Bestand met de gepubliceerde cijfers (standaard validatie.yaml naast het scenario).", valueName: "bestand"))
+  @Option(name: .customLong("validation"), help: ArgumentHelp("Bestand met de gepubliceerde cijfers (standaard validatie.yaml naast het scenario).", valueName: "bestand"))
   var spec: String?
 
   @Option(name: .customLong("households"), help: ArgumentHelp("Huishoudens per bevolking.", valueName: "N"))
@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
   @Option(name: .customLong("seeds"), help: ArgumentHelp("Aantal zaden (bevolkingen per peildatum) voor de spreiding.", valueName: "K"))
   var seedCount: Int = 5
 
-  @Option(name: .customLong("uit"), help: ArgumentHelp("Map voor het rapport.", valueName: "map"))
+  @Option(name: .customLong("output"), help: ArgumentHelp("Map voor het rapport.", valueName: "map"))
   var output: String = "validatie"
 
   @OptionGroup var population: PopulationOptions
@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
 
   func validate() throws {
     guard households >= 1000 else { throw ValidationError("--households: ten minste 1000 huishoudens per bevolking; minder geeft geschaald naar Nederland alleen ruis") }
-    guard !output.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--uit: geef een map voor het rapport") }
+    guard !output.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--output: geef een map voor het rapport") }
     guard (1...50).contains(seedCount) else { throw ValidationError("--seeds: van 1 tot en met 50 zaden") }
     try MemoryBudget.check(households: households, bytesPerHousehold: MemoryBudget.reportBytesPerHousehold)
   }

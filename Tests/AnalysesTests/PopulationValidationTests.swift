@@ -82,7 +82,7 @@ struct PopulationValidationTests {
 
   @Test("de samenvatting geeft naast het recht de uitgaven na niet-gebruik, nooit meer dan het recht")
   func summaryClaimed() throws {
-    let simulation = Self.engine.simulate(date: CivilDate(iso: "2025-07-01")!, households: 20_000, seed: 3, scenario: Self.scenario, threads: 2)
+    let simulation = try Self.engine.simulate(date: CivilDate(iso: "2025-07-01")!, households: 20_000, seed: 3, scenario: Self.scenario, threads: 2)
     let summary = SimulationSummary(simulation)
     let zt = try #require(summary.outputs.first { $0.id == "zorgtoeslag.jaarbedrag" })
     let claimed = try #require(zt.claimed)

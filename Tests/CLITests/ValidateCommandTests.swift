@@ -44,7 +44,7 @@ struct ValidateCommandTests {
   @Test("een lege --uit, te weinig huishoudens, een uitvoer zonder versie op de peildatum of uitgaven zonder niet-gebruik: geweigerd")
   func refusedBeforeComputing() throws {
     let empty = try CLI.run(["validate", "--uit", ""])
-    #expect(empty.status != 0 && empty.stderr.contains("--uit: geef een map"), "\(empty.stderr)")
+    #expect(empty.status != 0 && empty.stderr.contains("--output: geef een map"), "\(empty.stderr)")
     let few = try CLI.run(["validate", "--households", "10", "--uit", "/tmp/niet-geschreven"])
     #expect(few.status != 0 && few.stderr.contains("ten minste 1000 huishoudens"), "\(few.stderr)")
     let text = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/validatie.yaml"), encoding: .utf8)

@@ -130,10 +130,10 @@ struct DifferentialTests {
   }
 
   @Test("Dezelfde bevolking en uitkomsten met 1 en 2 threads")
-  func threads() {
+  func threads() throws {
     let day = CivilDate(iso: "2025-01-01")!
-    let one = Self.engine.simulate(date: day, households: 20_000, seed: 9, scenario: Self.scenario, threads: 1)
-    let two = Self.engine.simulate(date: day, households: 20_000, seed: 9, scenario: Self.scenario, threads: 2)
+    let one = try Self.engine.simulate(date: day, households: 20_000, seed: 9, scenario: Self.scenario, threads: 1)
+    let two = try Self.engine.simulate(date: day, households: 20_000, seed: 9, scenario: Self.scenario, threads: 2)
     let a = JSONWriter.render(SimulationSummary(one).json(date: day, seed: 9, scenario: "x"))
     let b = JSONWriter.render(SimulationSummary(two).json(date: day, seed: 9, scenario: "x"))
     #expect(a == b)

@@ -17,7 +17,7 @@ if ! python3 -c "import jsonschema" 2>/dev/null; then
 fi
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-"$toets" ir --uit "$out/ir.json" >/dev/null
+"$toets" ir --output "$out/ir.json" >/dev/null
 python3 - "$out/ir.json" Schemas/toetssteen-ir-1.schema.json <<'PY'
 import json, sys, jsonschema
 doc, schema = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))

@@ -13,7 +13,7 @@ toets="${1:-.build/debug/toets}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 . Tests/chromium.sh "$out"
-"$toets" spec --uit "$out/spec" >/dev/null
+"$toets" spec --output "$out/spec" >/dev/null
 page="$out/spec/zorgtoeslag-2025-01-01.html"
 "$browser" "${browser_flags[@]}" --dump-dom "file://$page" >"$out/dom.html" 2>"$out/browser.log"
 "$browser" "${browser_flags[@]}" --dump-dom "file://$out/spec/index.html" >"$out/index.html" 2>>"$out/browser.log"

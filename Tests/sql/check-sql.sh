@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The rules as SQL give the kernel's outcomes, to the cent: `toets sql` is run on DuckDB (100.000
-# households) and on a local Apache Spark (local[2], 20.000 households), for the law of today and for
-# a variant, and every outcome is compared with the kernel's (Scale/compare.py).
+# households, from CSV and from Parquet written in four parts by `toets simulate --partition`) and on a
+# local Apache Spark (local[2], from the Parquet parts), for the law of today and for a variant, and
+# every outcome is compared with the kernel's (Scale/compare.py). The four Parquet parts must hold
+# exactly the rows of one run.
 #
 #   Tests/sql/check-sql.sh [path/to/toets]
 #
@@ -24,35 +26,70 @@ command -v java >/dev/null || { echo "check-sql: Spark needs java (OpenJDK 17) o
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
+same_tables() {  # dir: the population in CSV (one run) and in Parquet (four parts) has the same rows
+  local dir="$1" script="$dir/zelfde-rijen.sql" t
+  {
+    cat "$dir/duckdb-tabellen.sql"
+    for t in huishoudens personen; do echo "COPY $t FROM '$dir/csv/$t.csv' (HEADER);"; done
+    echo "SELECT"
+    for t in huishoudens personen; do
+      echo "  (SELECT count(*) FROM (SELECT * FROM $t EXCEPT ALL SELECT * FROM read_parquet('$dir/parquet/$t/*.parquet')))"
+      echo "  + (SELECT count(*) FROM (SELECT * FROM read_parquet('$dir/parquet/$t/*.parquet') EXCEPT ALL SELECT * FROM $t)) +"
+    done
+    echo "  0 AS verschillen;"
+  } >"$script"
+  local differences
+  differences="$("$venv/bin/duckdb" -bail -csv -noheader :memory: <"$script")"
+  [ "$differences" = "0" ] || { echo "check-sql: de vier delen in Parquet verschillen van één run in CSV: $differences rijen"; exit 1; }
+  echo "check-sql: vier delen in Parquet = één run in CSV (huishoudens, personen)"
+}
+
 run() {  # label, date, variant (or empty)
   local label="$1" date="$2" variant="$3"
   local extra=()
   [ -n "$variant" ] && extra=(--variant "$variant")
   local dir="$out/$label"
   mkdir -p "$dir"
-  "$toets" simulate --date "$date" --households "$households" --tables "$dir/tabellen" "${extra[@]}" >/dev/null
+  # The kernel: the population in one run as CSV, and the same population in four parts as Parquet.
+  "$toets" simulate --date "$date" --households "$households" --tables "$dir/csv" "${extra[@]}" >/dev/null
+  for part in 1 2 3 4; do
+    DUCKDB="$venv/bin/duckdb" "$toets" simulate --date "$date" --households "$households" --partition "$part/4" \
+      --tables "$dir/parquet" --table-format parquet "${extra[@]}" >/dev/null
+  done
   "$toets" sql --date "$date" --dialect duckdb "${extra[@]}" --output "$dir/duckdb.sql" 2>/dev/null
   "$toets" sql --tables --dialect duckdb >"$dir/duckdb-tabellen.sql"
-  local start=$SECONDS
-  DUCKDB="$venv/bin/duckdb" Scale/duckdb_job.sh --tables "$dir/tabellen" --query "$dir/duckdb.sql" \
-    --schema "$dir/duckdb-tabellen.sql" --output "$dir/duckdb-uitkomsten.csv"
-  echo "check-sql: $label, DuckDB: $((SECONDS - start)) s"
-  python3 Scale/compare.py "$dir/tabellen/uitkomsten.csv" "$dir/duckdb-uitkomsten.csv" --label "DuckDB ($label)"
+  same_tables "$dir"
+  DUCKDB="$venv/bin/duckdb" python3 Scale/compare.py "$dir/csv/uitkomsten.csv" "$dir/parquet/uitkomsten" --label "kernel in vier delen ($label)"
 
-  # Spark on the first households of the same population.
-  mkdir -p "$dir/spark-tabellen"
-  awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/tabellen/huishoudens.csv" >"$dir/spark-tabellen/huishoudens.csv"
-  awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/tabellen/personen.csv" >"$dir/spark-tabellen/personen.csv"
-  awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/tabellen/uitkomsten.csv" >"$dir/spark-verwacht.csv"
+  # DuckDB on the CSV of one run, and on the Parquet parts.
+  local tables start
+  for tables in csv parquet; do
+    start=$SECONDS
+    DUCKDB="$venv/bin/duckdb" Scale/duckdb_job.sh --tables "$dir/$tables" --query "$dir/duckdb.sql" \
+      --schema "$dir/duckdb-tabellen.sql" --output "$dir/duckdb-$tables.csv"
+    echo "check-sql: $label, DuckDB uit $tables: $((SECONDS - start)) s"
+    python3 Scale/compare.py "$dir/csv/uitkomsten.csv" "$dir/duckdb-$tables.csv" --label "DuckDB uit $tables ($label)"
+  done
+
+  # Spark on the Parquet parts (the first $spark_households households when fewer are asked for).
+  local spark_tables="$dir/parquet" expected="$dir/csv/uitkomsten.csv"
+  if [ "$spark_households" -lt "$households" ]; then
+    spark_tables="$dir/spark-tabellen"
+    mkdir -p "$spark_tables"
+    awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/csv/huishoudens.csv" >"$spark_tables/huishoudens.csv"
+    awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/csv/personen.csv" >"$spark_tables/personen.csv"
+    awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/csv/uitkomsten.csv" >"$dir/spark-verwacht.csv"
+    expected="$dir/spark-verwacht.csv"
+  fi
   "$toets" sql --date "$date" --dialect spark "${extra[@]}" --output "$dir/spark.sql" 2>/dev/null
   "$toets" sql --tables --dialect spark >"$dir/spark-tabellen.sql"
   start=$SECONDS
-  "$venv/bin/python" Scale/spark_job.py --master "local[2]" --tables "$dir/spark-tabellen" --query "$dir/spark.sql" \
+  "$venv/bin/python" Scale/spark_job.py --master "local[2]" --tables "$spark_tables" --query "$dir/spark.sql" \
     --schema "$dir/spark-tabellen.sql" --output "$dir/spark" >"$dir/spark.log" 2>&1 || { tail -40 "$dir/spark.log"; exit 1; }
-  echo "check-sql: $label, Spark local[2]: $((SECONDS - start)) s"
-  python3 Scale/compare.py "$dir/spark-verwacht.csv" "$dir/spark/uitkomsten" --label "Spark ($label)"
+  echo "check-sql: $label, Spark local[2] ($spark_households huishoudens): $((SECONDS - start)) s"
+  python3 Scale/compare.py "$expected" "$dir/spark/uitkomsten" --label "Spark ($label)"
 }
 
 run wet-2025 2025-07-01 ""
 run variant-kgb 2025-07-01 "Scenarios/varianten/kgb-afbouw-7,60.yaml"
-echo "check-sql: DuckDB en Spark geven dezelfde uitkomsten als de kernel."
+echo "check-sql: DuckDB en Spark geven dezelfde uitkomsten als de kernel, uit CSV en uit Parquet in delen."

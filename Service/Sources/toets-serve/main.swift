@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 import Toetssteen
 
-/// `toets-serve [--port P] [--host H] [--regelingen MAP]`: the decision service on loopback by default.
+/// `toets-serve [--port P] [--host H] [--regulations MAP]`: the decision service on loopback by default
+/// (`--regelingen` is the Dutch spelling of earlier versions, still accepted).
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
   guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
@@ -13,7 +14,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
   print("""
     toets-serve: de beslisservice van Toetssteen.
 
-      toets-serve [--host 127.0.0.1] [--port 8080] [--regelingen Regulations]
+      toets-serve [--host 127.0.0.1] [--port 8080] [--regulations Regulations]
 
       POST /v1/evaluate?datum=2025-01-01   body: het huishoudendocument; antwoord als `toets evaluate --format json`
       GET  /v1/regulations                 regelingen, versies, artikelen, uitvoer
@@ -21,7 +22,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     """)
   exit(0)
 }
-let directory = option("--regelingen") ?? RegulationLoader.defaultDirectory() ?? "Regulations"
+let directory = option("--regulations") ?? option("--regelingen") ?? RegulationLoader.defaultDirectory() ?? "Regulations"
 let compiled = Engine.compile(directory: directory)
 guard let engine = compiled.engine else {
   FileHandle.standardError.write(Data("toets-serve: de regelingen in '\(directory)' bevatten fouten; zie 'toets check'.\n".utf8))

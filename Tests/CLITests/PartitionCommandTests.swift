@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `toets simulate --partition i/n` and `--table-format` as a cluster job meets them: the parts' tables,
+/// put one after the other, are the tables of one run byte for byte; every mistake in the arguments is
+/// refused before any work, with what is wrong.
+@Suite("toets simulate --partition en --table-format", .serialized)
+struct PartitionCommandTests {
+  typealias CLI = CommandLineTests
+
+  @Test("De tabellen van drie delen zijn samen die van één run, tot op de byte")
+  func partsJoinToTheWhole() throws {
+    let root = try TablesCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = root.appendingPathComponent("heel")
+    let parts = root.appendingPathComponent("delen")
+    let common = ["simulate", "--date", "2025-07-01", "--households", "40000", "--seed", "7"]
+    let one = try CLI.run(common + ["--tables", whole.path])
+    #expect(one.status == 0, "\(one.stderr)")
+    for i in 1...3 {
+      let run = try CLI.run(common + ["--partition", "\(i)/3", "--tables", parts.path, "--format", "json"])
+      #expect(run.status == 0, "\(run.stderr)")
+      let block = "\"partition\": {\n    \"index\": \(i),\n    \"count\": 3,\n    \"first_household\": \((i - 1) * 16384),\n    \"population_households\": 40000\n  }"
+      #expect(run.stdout.contains(block), "\(run.stdout.prefix(400))")
+    }
+    for table in ["huishoudens", "personen", "uitkomsten"] {
+      let names = try FileManager.default.contentsOfDirectory(atPath: parts.appendingPathComponent(table).path).sorted()
+      #expect(names == ["deel-1-van-3.csv", "deel-2-van-3.csv", "deel-3-van-3.csv"], "\(table): \(names)")
+      var joined = ""
+      for (k, name) in names.enumerated() {
+        let text = try String(contentsOf: parts.appendingPathComponent(table).appendingPathComponent(name), encoding: .utf8)
+        joined += k == 0 ? text : String(text.drop { $0 != "\n" }.dropFirst())
+      }
+      let expected = try String(contentsOf: whole.appendingPathComponent("\(table).csv"), encoding: .utf8)
+      #expect(joined == expected, "\(table): de delen samen wijken af van één run")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parts.path).sorted() == ["huishoudens", "personen", "uitkomsten"])
+  }
+
+  @Test("Een deel dat er niet is, of meer delen dan blokken: geweigerd voor er iets gebeurt", arguments: [
+    (["--partition", "4/3"], "het deel moet van 1 tot en met 3 zijn"),
+    (["--partition", "drie"], "is geen deel; schrijf i/n"),
+    (["--partition", "0/2"], "het deel moet van 1 tot en met 2 zijn"),
+    (["--partition", "3/8"], "3 blokken van hoogstens 16384 huishoudens, en een blok wordt niet gesplitst; verdeel in hoogstens 3 delen"),
+    (["--table-format", "parquet"], "--table-format geldt voor --tables"),
+    (["--table-format", "xlsx", "--tables", "x"], "'csv' and 'parquet'"),
+  ])
+  func refusals(_ extra: [String], _ message: String) throws {
+    let run = try CLI.run(["simulate", "--households", "40000"] + extra)
+    #expect(run.status == 64, "\(run.stderr)")
+    #expect(run.stderr.contains(message), "\(run.stderr)")
+  }
+
+  @Test("Parquet zonder bruikbare DuckDB: exit 2 met wat er mis is en hoe het te verhelpen, voor het genereren")
+  func parquetNeedsDuckDB() throws {
+    let root = try TablesCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let dir = root.appendingPathComponent("t").path
+    for (value, message) in [("duckdb", "DUCKDB='duckdb' is geen volledig pad"), ("/nergens/duckdb", "DUCKDB='/nergens/duckdb' is geen uitvoerbaar programma")] {
+      let run = try CLI.run(["simulate", "--households", "100", "--tables", dir, "--table-format", "parquet"], environment: ["DUCKDB": value])
+      #expect(run.status == 2, "\(run.stderr)")
+      #expect(run.stderr.contains(message) && run.stderr.contains("pip install duckdb-cli"), "\(run.stderr)")
+    }
+    let none = try CLI.run(["simulate", "--households", "100", "--tables", dir, "--table-format", "parquet"], environment: ["DUCKDB": "", "PATH": "/nergens"])
+    #expect(none.status == 2, "\(none.stderr)")
+    #expect(none.stderr.contains("geen duckdb gevonden op PATH"), "\(none.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir), "niets geschreven")
+  }
+}
