@@ -4,15 +4,14 @@
 # same population, written in four parts as Parquet by `toets simulate --partition`. Every engine's
 # outcomes are compared with the kernel's to the cent before its time counts. On its own:
 #   SIZES="100000 1000000" SPARK_SIZES="100000" Benchmarks/sql.sh
-# Raw results: results/sql-scaling.txt (one line per run: engine, households, cores, wall seconds, peak kB;
-# the lines of the report itself also go to standard output only through it).
+# Raw results: results/sql-scaling.txt (one line per run: engine, households, cores, wall seconds, peak kB).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 out="$here/results"
 mkdir -p "$out"
-SIZES="${SIZES:-100000 1000000 10000000}"
-SPARK_SIZES="${SPARK_SIZES:-100000 1000000}"
+SIZES="${SIZES:-100000 1000000}"
+SPARK_SIZES="${SPARK_SIZES:-100000}"
 DATE="${DATE:-2025-07-01}"
 venv="$root/.build/sql-venv"
 if [ ! -x "$venv/bin/duckdb" ] || ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then

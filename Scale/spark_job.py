@@ -39,10 +39,56 @@ def table_schemas(ddl_text):
     return schemas
 
 
-def reader(spark, source, schema):
+class LocalFiles:
+    """The local file system: checked before Spark starts."""
+
+    exists = staticmethod(os.path.exists)
+    isdir = staticmethod(os.path.isdir)
+    listdir = staticmethod(os.listdir)
+
+    @staticmethod
+    def write_text(path, text):
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        partial = path + ".tmp"
+        with open(partial, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(partial, path)
+
+
+class HadoopFiles:
+    """Paths with a scheme (hdfs://, s3a://, abfss://, dbfs:/, file:/) through Hadoop's FileSystem, as Spark
+    itself reads them: on a cluster the driver's own disk is not where the data is."""
+
+    def __init__(self, spark):
+        self.path = spark._jvm.org.apache.hadoop.fs.Path
+        self.conf = spark._jsc.hadoopConfiguration()
+
+    def _fs(self, p):
+        return self.path(p).getFileSystem(self.conf)
+
+    def exists(self, p):
+        return self._fs(p).exists(self.path(p))
+
+    def isdir(self, p):
+        return self.exists(p) and self._fs(p).getFileStatus(self.path(p)).isDirectory()
+
+    def listdir(self, p):
+        return [status.getPath().getName() for status in self._fs(p).listStatus(self.path(p))]
+
+    def write_text(self, p, text):
+        stream = self._fs(p).create(self.path(p), True)
+        stream.write(bytearray(text.encode("utf-8")))
+        stream.close()
+
+
+def has_scheme(path):
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path) is not None
+
+
+def reader(spark, files, source, schema):
     """A DataFrame for a table given as CSV or Parquet: one file, or the list of its parts."""
     paths = source if isinstance(source, list) else [source]
-    if paths[0].endswith(".parquet") or (os.path.isdir(paths[0]) and any(f.endswith(".parquet") for f in os.listdir(paths[0]))):
+    if paths[0].endswith(".parquet") or (files.isdir(paths[0]) and any(f.endswith(".parquet") for f in files.listdir(paths[0]))):
         return spark.read.schema(schema).parquet(*paths)
     return spark.read.schema(schema).option("header", True).option("mode", "FAILFAST").csv(paths)
 
@@ -50,11 +96,11 @@ def reader(spark, source, schema):
 PART = re.compile(r"^deel-0*(\d+)-van-0*(\d+)\.(csv|parquet)$")
 
 
-def parts(directory):
+def parts(files, directory):
     """The parts of a table written by `toets simulate --partition` (deel-I-van-N.csv or .parquet),
     in order, after checking that all N are there, of one division and one format; (N, ext, paths).
     A directory without such names is passed on whole (Spark's own part files, a data platform's)."""
-    names = sorted(n for n in os.listdir(directory) if not n.startswith((".", "_")))
+    names = sorted(n for n in files.listdir(directory) if not n.startswith((".", "_")))
     matches = [PART.match(n) for n in names]
     if not names or not any(matches):
         return None
@@ -124,23 +170,23 @@ def run_in_steps(spark, named, final, every):
     return spark.sql(final)
 
 
-def find(directory, name):
+def find(files, directory, name):
     """Where table `name` is: NAME.parquet, NAME.csv, or a directory NAME (of parts); exactly one."""
-    found = [p for p in (os.path.join(directory, name + e) for e in (".parquet", ".csv", "")) if os.path.exists(p)]
+    found = [p for p in (os.path.join(directory, name + e) for e in (".parquet", ".csv", "")) if files.exists(p)]
     if not found:
         sys.exit(f"spark_job: geen {name}.csv, {name}.parquet of map {name} in {directory}")
     if len(found) > 1:
         sys.exit(f"spark_job: {directory} heeft {name} meer dan eens ({', '.join(found)}); laat er één over")
-    if os.path.isdir(found[0]):
-        divided = parts(found[0])
+    if files.isdir(found[0]):
+        divided = parts(files, found[0])
         if divided:
             return divided[:2], divided[2]
     return None, found[0]
 
 
-def sources(directory):
+def sources(files, directory):
     """The sources of huishoudens and personen, with the check that parts are divided alike."""
-    found = {name: find(directory, name) for name in ("huishoudens", "personen")}
+    found = {name: find(files, directory, name) for name in ("huishoudens", "personen")}
     divisions = {division for division, _ in found.values()}
     if len(divisions) > 1:
         sys.exit(f"spark_job: huishoudens en personen zijn verschillend verdeeld: {found['huishoudens'][0]} tegen {found['personen'][0]}")
@@ -166,7 +212,8 @@ def main():
         sys.exit(f"spark_job: {error.filename}: {error.strerror}")
     schemas = table_schemas(schema_text)
     named, final = steps(query)
-    tables = sources(args.tables)
+    # Local tables are checked now; tables behind a scheme once Spark can reach them.
+    tables = None if has_scheme(args.tables) else sources(LocalFiles, args.tables)
     every = checkpoint_interval()
 
     from pyspark.sql import SparkSession
@@ -179,11 +226,13 @@ def main():
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
 
+    files = HadoopFiles(spark) if has_scheme(args.tables) else LocalFiles
+    if tables is None:
+        tables = sources(files, args.tables)
     for name, path in tables.items():
-        reader(spark, path, schemas[name]).createOrReplaceTempView(name)
+        reader(spark, files, path, schemas[name]).createOrReplaceTempView(name)
     started = time.time()
     result = run_in_steps(spark, named, final, every)
-    os.makedirs(args.output, exist_ok=True)
     out = os.path.join(args.output, "uitkomsten")
     writer = result.write.mode("overwrite")
     (writer.parquet(out) if args.format == "parquet" else writer.option("header", True).csv(out))
@@ -203,9 +252,8 @@ def main():
         "seconden": round(time.time() - started, 2),
         "uitvoer": {c: {"ontvangers": row[f"{c}__ontvangers"], "totaal": row[f"{c}__totaal"], "zonder_bedrag": row[f"{c}__onbeslist"]} for c in outputs},
     }
-    with open(os.path.join(args.output, "samenvatting.json"), "w", encoding="utf-8") as f:
-        json.dump(summary, f, indent=2, ensure_ascii=False)
-        f.write("\n")
+    output_files = HadoopFiles(spark) if has_scheme(args.output) else LocalFiles
+    output_files.write_text(os.path.join(args.output, "samenvatting.json"), json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     print(f"spark_job: {summary['huishoudens']} huishoudens in {summary['seconden']} s; {out}")
     spark.stop()
 

@@ -39,6 +39,24 @@ struct SQLSourceTests {
     #expect(try Self.source("2025-07-01", .spark).text != (try Self.source("2025-07-01", .duckdb).text))
   }
 
+  @Test("Geen stap berekent meer dan 48 kolommen, en iedere kolom wordt berekend voor ze gelezen wordt")
+  func narrowSteps() throws {
+    let text = try Self.source("2025-07-01", .spark).text
+    var defined = Set<String>()
+    var steps = 0
+    for step in text.components(separatedBy: " AS (\n").dropFirst() {
+      let body = step.components(separatedBy: "\n)").first ?? ""
+      let made = body.matches(of: /AS ([vs]\d+)\b/).map { String($0.1) }
+      // Spark compiles a step to one Java method of at most 64 KB; wider steps ran interpreted.
+      #expect(made.filter { $0.hasPrefix("v") }.count <= 48, "een stap met \(made.count) kolommen")
+      let read = Set(body.matches(of: /\b[hp]\.([vs]\d+)\b/).map { String($0.1) })
+      #expect(read.isSubset(of: defined), "gelezen voor berekend: \(read.subtracting(defined).sorted().prefix(5))")
+      defined.formUnion(made)
+      steps += 1
+    }
+    #expect(steps > 100)
+  }
+
   @Test("Zonder velden geen kolommen; een punt in een veld wordt een liggend streepje")
   func columnNames() throws {
     let fields = PopulationSchema(householdFields: [], personFields: [])

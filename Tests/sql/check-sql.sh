@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The rules as SQL give the kernel's outcomes, to the cent: `toets sql` is run on DuckDB (100.000
 # households, from CSV and from Parquet written in four parts by `toets simulate --partition`) and on a
-# local Apache Spark (local[2], from the Parquet parts), for the law of today and for a variant, and
+# local Apache Spark (local[2], 20.000 households, from Parquet parts and from CSV), for the law of 2025 and a variant, and
 # every outcome is compared with the kernel's (Scale/compare.py). The four Parquet parts must hold
 # exactly the rows of one run.
 #
@@ -44,8 +44,8 @@ same_tables() {  # dir: the population in CSV (one run) and in Parquet (four par
   echo "check-sql: vier delen in Parquet = één run in CSV (huishoudens, personen)"
 }
 
-run() {  # label, date, variant (or empty)
-  local label="$1" date="$2" variant="$3"
+run() {  # label, date, variant (or empty), Spark's input (parquet or csv)
+  local label="$1" date="$2" variant="$3" spark_input="$4"
   local extra=()
   [ -n "$variant" ] && extra=(--variant "$variant")
   local dir="$out/$label"
@@ -71,10 +71,18 @@ run() {  # label, date, variant (or empty)
     python3 Scale/compare.py "$dir/csv/uitkomsten.csv" "$dir/duckdb-$tables.csv" --label "DuckDB uit $tables ($label)"
   done
 
-  # Spark on the Parquet parts (the first $spark_households households when fewer are asked for).
-  local spark_tables="$dir/parquet" expected="$dir/csv/uitkomsten.csv"
-  if [ "$spark_households" -lt "$households" ]; then
-    spark_tables="$dir/spark-tabellen"
+  # Spark on $spark_households households: for the law a population of its own in two Parquet parts, for
+  # the variant the first households of the CSV tables (so both of Spark's readers are checked).
+  local spark_tables expected
+  if [ "$spark_input" = parquet ]; then
+    spark_tables="$dir/spark-parquet"
+    for part in 1 2; do
+      DUCKDB="$venv/bin/duckdb" "$toets" simulate --date "$date" --households "$spark_households" --partition "$part/2" \
+        --tables "$spark_tables" --table-format parquet "${extra[@]}" >/dev/null
+    done
+    expected="$spark_tables/uitkomsten"
+  else
+    spark_tables="$dir/spark-csv"
     mkdir -p "$spark_tables"
     awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/csv/huishoudens.csv" >"$spark_tables/huishoudens.csv"
     awk -F, -v n="$spark_households" 'NR == 1 || $1 < n' "$dir/csv/personen.csv" >"$spark_tables/personen.csv"
@@ -83,13 +91,18 @@ run() {  # label, date, variant (or empty)
   fi
   "$toets" sql --date "$date" --dialect spark "${extra[@]}" --output "$dir/spark.sql" 2>/dev/null
   "$toets" sql --tables --dialect spark >"$dir/spark-tabellen.sql"
+  # The CSV run names its directories as URIs (file://), as a cluster names hdfs:// or s3a://: the job then
+  # lists and writes through Hadoop's FileSystem, the way it must on a cluster.
+  local scheme=""
+  [ "$spark_input" = csv ] && scheme="file://"
   start=$SECONDS
-  "$venv/bin/python" Scale/spark_job.py --master "local[2]" --tables "$spark_tables" --query "$dir/spark.sql" \
-    --schema "$dir/spark-tabellen.sql" --output "$dir/spark" >"$dir/spark.log" 2>&1 || { tail -40 "$dir/spark.log"; exit 1; }
-  echo "check-sql: $label, Spark local[2] ($spark_households huishoudens): $((SECONDS - start)) s"
-  python3 Scale/compare.py "$expected" "$dir/spark/uitkomsten" --label "Spark ($label)"
+  "$venv/bin/python" Scale/spark_job.py --master "local[2]" --tables "$scheme$spark_tables" --query "$dir/spark.sql" \
+    --schema "$dir/spark-tabellen.sql" --output "$scheme$dir/spark" >"$dir/spark.log" 2>&1 || { tail -40 "$dir/spark.log"; exit 1; }
+  [ -s "$dir/spark/samenvatting.json" ] || { echo "check-sql: Spark schreef geen samenvatting.json"; exit 1; }
+  echo "check-sql: $label, Spark local[2] ($spark_households huishoudens uit $spark_input): $((SECONDS - start)) s"
+  DUCKDB="$venv/bin/duckdb" python3 Scale/compare.py "$expected" "$dir/spark/uitkomsten" --label "Spark uit $spark_input ($label)"
 }
 
-run wet-2025 2025-07-01 ""
-run variant-kgb 2025-07-01 "Scenarios/varianten/kgb-afbouw-7,60.yaml"
+run wet-2025 2025-07-01 "" parquet
+run variant-kgb 2025-07-01 "Scenarios/varianten/kgb-afbouw-7,60.yaml" csv
 echo "check-sql: DuckDB en Spark geven dezelfde uitkomsten als de kernel, uit CSV en uit Parquet in delen."

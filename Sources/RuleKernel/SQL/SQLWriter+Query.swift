@@ -2,7 +2,7 @@ import Population
 import RuleIR
 
 extension SQLWriter {
-  /// The whole query: the input steps, one household and one person step per depth, the outputs.
+  /// The whole query: the input steps, household and person steps per depth (a wide depth in several), the outputs.
   mutating func query(outputs declarations: [OutputDeclaration]) throws -> String {
     let (outputValues, outputStatuses) = try resolve()
     let maxLevel = level.max() ?? 0
@@ -15,17 +15,41 @@ extension SQLWriter {
       let inPersons = members.filter { program.instructions[$0].domain == .person }
       // Both steps read the steps before this depth.
       let (previousHousehold, previousPerson) = (household, person)
-      if !inHouseholds.isEmpty {
-        household = "huishouden_stap_\(step)"
-        ctes.append(try householdStep(household, inHouseholds, from: previousHousehold, persons: previousPerson))
+      // A wide depth is written as several steps of at most `stepWidth` instructions (its instructions do
+      // not read each other): Spark compiles each step to one Java method, which may not exceed 64 KB.
+      household = try parts(inHouseholds, step: step, name: "huishouden_stap_\(step)", after: household, into: &ctes) {
+        try householdStep($0, $1, carrying: $2, last: $3, from: $4, persons: previousPerson)
       }
-      if !inPersons.isEmpty {
-        person = "persoon_stap_\(step)"
-        ctes.append(try personStep(person, inPersons, from: previousPerson, households: previousHousehold))
+      person = try parts(inPersons, step: step, name: "persoon_stap_\(step)", after: person, into: &ctes) {
+        try personStep($0, $1, carrying: $2, last: $3, from: $4, households: previousHousehold)
       }
     }
     ctes.append(outputStep(declarations, outputValues, outputStatuses, from: household))
     return "WITH\n" + ctes.joined(separator: ",\n") + "\nSELECT * FROM uitkomsten\nORDER BY huishouden\n"
+  }
+
+  /// At most this many instructions per step. Measured on Spark 4.3: steps of several hundred columns
+  /// exceeded the JVM's 64 KB method limit and ran interpreted, many times slower per household.
+  static let stepWidth = 48
+
+  /// Writes the instructions of one depth and domain as steps of at most ``stepWidth``: `name`, then
+  /// `name_2`, … each reading the one before and carrying what a later step reads. Returns the name of
+  /// the last step (`previous` when there are no instructions).
+  func parts(
+    _ members: [Int], step: Int, name: String, after previous: String, into ctes: inout [String],
+    write: (_ name: String, _ chunk: ArraySlice<Int>, _ carrying: [Int], _ last: Bool, _ from: String) throws -> String
+  ) rethrows -> String {
+    var current = previous
+    var carried: [Int] = []
+    let starts = Array(stride(from: 0, to: members.count, by: Self.stepWidth))
+    for (part, start) in starts.enumerated() {
+      let chunk = members[start..<min(members.count, start + Self.stepWidth)]
+      let partName = name + (part == 0 ? "" : "_\(part + 1)")
+      ctes.append(try write(partName, chunk, carried, part == starts.count - 1, current))
+      carried += chunk.filter { lastReader[$0] > step }
+      current = partName
+    }
+    return current
   }
 
   /// Columns `v<k>` (and `s<k>`) of the instructions of a step.
@@ -37,17 +61,25 @@ extension SQLWriter {
     }
   }
 
-  /// The columns of earlier instructions of `domain` that a step after `step` still reads.
-  func kept(_ domain: Domain, after step: Int, prefix: String) -> String {
-    let columns = level.indices.filter { level[$0] >= 0 && level[$0] < step && lastReader[$0] > step && program.instructions[$0].domain == domain }
+  /// The columns of instructions of `domain` before `step` that a step after it still reads — or, for a
+  /// part of a step that is not its last (`last` false), that a later part of the step itself reads.
+  func kept(_ domain: Domain, after step: Int, last: Bool = true, prefix: String) -> String {
+    let reader = last ? step : step - 1
+    let columns = level.indices.filter { level[$0] >= 0 && level[$0] < step && lastReader[$0] > reader && program.instructions[$0].domain == domain }
       .flatMap { k in ["\(prefix).v\(k)"] + (program.instructions[k].ds >= 0 ? ["\(prefix).s\(k)"] : []) }
     return columns.map { ", " + $0 }.joined()
   }
 
-  func householdStep(_ name: String, _ members: [Int], from previous: String, persons: String) throws -> String {
+  /// The columns of instructions of an earlier part of the same step that a later step reads.
+  func carried(_ members: [Int], prefix: String) -> String {
+    members.flatMap { k in ["\(prefix).v\(k)"] + (program.instructions[k].ds >= 0 ? ["\(prefix).s\(k)"] : []) }.map { ", " + $0 }.joined()
+  }
+
+  func householdStep(_ name: String, _ chunk: ArraySlice<Int>, carrying: [Int], last: Bool, from previous: String, persons: String) throws -> String {
+    let members = Array(chunk)
     let aggregates = members.flatMap { aggregateColumns($0) }
     let step = level[members[0]]
-    var text = "\(name) AS (\n  SELECT h.huishouden, h.t_partner, h.t_fout\(kept(.household, after: step, prefix: "h")),\n    " + (try columns(members)).joined(separator: ",\n    ") + "\n  FROM \(previous) h"
+    var text = "\(name) AS (\n  SELECT h.huishouden, h.t_partner, h.t_fout\(kept(.household, after: step, last: last, prefix: "h"))\(carried(carrying, prefix: "h")),\n    " + (try columns(members)).joined(separator: ",\n    ") + "\n  FROM \(previous) h"
     if !aggregates.isEmpty {
       text += "\n  LEFT JOIN (\n    SELECT huishouden AS t_groep,\n      " + aggregates.joined(separator: ",\n      ")
         + "\n    FROM \(persons) GROUP BY huishouden\n  ) g ON g.t_groep = h.huishouden"
@@ -55,10 +87,11 @@ extension SQLWriter {
     return text + "\n)"
   }
 
-  func personStep(_ name: String, _ members: [Int], from previous: String, households: String) throws -> String {
+  func personStep(_ name: String, _ chunk: ArraySlice<Int>, carrying: [Int], last: Bool, from previous: String, households: String) throws -> String {
+    let members = Array(chunk)
     let needsHousehold = members.contains { program.instructions[$0].code == .broadcast }
     let step = level[members[0]]
-    var text = "\(name) AS (\n  SELECT p.huishouden, p.t_volg, p.t_rol\(kept(.person, after: step, prefix: "p")),\n    " + (try columns(members)).joined(separator: ",\n    ") + "\n  FROM \(previous) p"
+    var text = "\(name) AS (\n  SELECT p.huishouden, p.t_volg, p.t_rol\(kept(.person, after: step, last: last, prefix: "p"))\(carried(carrying, prefix: "p")),\n    " + (try columns(members)).joined(separator: ",\n    ") + "\n  FROM \(previous) p"
     if needsHousehold { text += "\n  JOIN \(households) hh ON hh.huishouden = p.huishouden" }
     return text + "\n)"
   }
