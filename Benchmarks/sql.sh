@@ -3,15 +3,15 @@
 # DuckDB (`Scale/duckdb_job.sh`) and a local Spark (`Scale/spark_job.py`, local[1] and local[2]) on the
 # same population, written in four parts as Parquet by `toets simulate --partition`. Every engine's
 # outcomes are compared with the kernel's to the cent before its time counts. On its own:
-#   SIZES="100000 1000000" SPARK_SIZES="100000" Benchmarks/sql.sh
+#   SIZES="20000 100000 1000000" SPARK_SIZES="20000" Benchmarks/sql.sh
 # Raw results: results/sql-scaling.txt (one line per run: engine, households, cores, wall seconds, peak kB).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 out="$here/results"
 mkdir -p "$out"
-SIZES="${SIZES:-100000 1000000}"
-SPARK_SIZES="${SPARK_SIZES:-100000}"
+SIZES="${SIZES:-20000 100000 1000000}"
+SPARK_SIZES="${SPARK_SIZES:-20000}"
 DATE="${DATE:-2025-07-01}"
 venv="$root/.build/sql-venv"
 if [ ! -x "$venv/bin/duckdb" ] || ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then

@@ -4,20 +4,21 @@ import Foundation
 ///
 /// Toetssteen does not write Parquet itself: DuckDB does, from CSV files whose column types are given
 /// (the `CREATE TABLE` statements of `toets sql --tables`), so nothing is inferred. DuckDB is the program
-/// named by `DUCKDB` (an absolute path), else `duckdb` on PATH; PyPI's `duckdb-cli` package installs it.
+/// named by `DUCKDB` (a path), else `duckdb` on PATH; PyPI's `duckdb-cli` package installs it.
 public struct DuckDBProcess: Sendable {
   /// The absolute path of the program.
   public let path: String
 
   /// Finds DuckDB, or says why there is none and how to get it.
   public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DuckDBProcess, ExportError> {
-    let advice = "installeer de DuckDB-CLI (pip install duckdb-cli) of zet DUCKDB op het volledige pad van duckdb"
+    let advice = "installeer de DuckDB-CLI (pip install duckdb-cli) of zet DUCKDB op het pad van duckdb"
     if let given = environment["DUCKDB"], !given.isEmpty {
-      guard given.hasPrefix("/") else { return .failure(ExportError("DUCKDB='\(given)' is geen volledig pad; \(advice)")) }
-      guard FileManager.default.isExecutableFile(atPath: given) else {
+      // A relative path is read from the current directory, as the shell would.
+      let absolute = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
+      guard FileManager.default.isExecutableFile(atPath: absolute) else {
         return .failure(ExportError("DUCKDB='\(given)' is geen uitvoerbaar programma; \(advice)"))
       }
-      return .success(DuckDBProcess(path: given))
+      return .success(DuckDBProcess(path: absolute))
     }
     for directory in (environment["PATH"] ?? "").split(separator: ":") where directory.hasPrefix("/") {
       let candidate = String(directory) + "/duckdb"

@@ -57,7 +57,7 @@ struct PartitionCommandTests {
     let root = try TablesCommandTests.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let dir = root.appendingPathComponent("t").path
-    for (value, message) in [("duckdb", "DUCKDB='duckdb' is geen volledig pad"), ("/nergens/duckdb", "DUCKDB='/nergens/duckdb' is geen uitvoerbaar programma")] {
+    for (value, message) in [("nergens/duckdb", "DUCKDB='nergens/duckdb' is geen uitvoerbaar programma"), ("/nergens/duckdb", "DUCKDB='/nergens/duckdb' is geen uitvoerbaar programma")] {
       let run = try CLI.run(["simulate", "--households", "100", "--tables", dir, "--table-format", "parquet"], environment: ["DUCKDB": value])
       #expect(run.status == 2, "\(run.stderr)")
       #expect(run.stderr.contains(message) && run.stderr.contains("pip install duckdb-cli"), "\(run.stderr)")
