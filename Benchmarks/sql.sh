@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The rules as SQL beside the kernel, at growing sizes and on 1 and 2 cores: the kernel (`toets simulate`),
 # DuckDB (`Scale/duckdb_job.sh`) and a local Spark (`Scale/spark_job.py`, local[1] and local[2]) on the
-# same population, written in four parts as Parquet by `toets simulate --partition`. Every engine's
+# same population, written in (up to) four parts as Parquet by `toets simulate --partition`. Every engine's
 # outcomes are compared with the kernel's to the cent before its time counts. On its own:
 #   SIZES="20000 100000 1000000" SPARK_SIZES="20000" Benchmarks/sql.sh
 # Raw results: results/sql-scaling.txt (one line per run: engine, households, cores, wall seconds, peak kB).
@@ -47,12 +47,15 @@ for n in $SIZES; do
   for cores in 1 2; do
     timed kernel "$n" "$cores" "toets-simulate-zonder-export" -- "$toets" simulate --date "$DATE" --households "$n" --threads "$cores" --format json >/dev/null
   done
-  for part in 1 2 3 4; do
-    timed tabellen "$n" 2 "deel-$part-van-4-parquet" -- "$toets" simulate --date "$DATE" --households "$n" --threads 2 \
-      --partition "$part/4" --tables "$dir" --table-format parquet --format json >/dev/null
+  # Four parts, or one per block of 16.384 households when there are fewer blocks.
+  parts=$(((n + 16383) / 16384))
+  ((parts > 4)) && parts=4
+  for ((part = 1; part <= parts; part++)); do
+    timed tabellen "$n" 2 "deel-$part-van-$parts-parquet" -- "$toets" simulate --date "$DATE" --households "$n" --threads 2 \
+      --partition "$part/$parts" --tables "$dir" --table-format parquet --format json >/dev/null
   done
   for cores in 1 2; do
-    timed duckdb "$n" "$cores" "parquet-in-4-delen" -- "$root/Scale/duckdb_job.sh" --tables "$dir" --query "$dir-duckdb.sql" \
+    timed duckdb "$n" "$cores" "parquet-in-$parts-delen" -- "$root/Scale/duckdb_job.sh" --tables "$dir" --query "$dir-duckdb.sql" \
       --schema "$dir-duckdb-tabellen.sql" --output "$dir-duckdb-$cores.parquet" --threads "$cores"
     python3 "$root/Scale/compare.py" "$dir/uitkomsten" "$dir-duckdb-$cores.parquet" --label "DuckDB $n, $cores kern(en)" | tee -a "$report"
   done

@@ -29,7 +29,9 @@ def as_csv(path):
     parquet = path.endswith(".parquet") or (os.path.isdir(path) and any(f.endswith(".parquet") for f in os.listdir(path)))
     if not parquet:
         return path
-    duckdb = os.environ.get("DUCKDB") or shutil.which("duckdb")
+    if any(c in path for c in "*?["):
+        sys.exit(f"compare: {path} bevat *, ? of [; DuckDB leest die als patroon; kies een map zonder")
+    duckdb = shutil.which(os.environ.get("DUCKDB") or "duckdb")
     if not duckdb:
         sys.exit("compare: Parquet lezen vraagt de DuckDB-CLI: pip install duckdb-cli, of zet DUCKDB")
     source = os.path.join(path, "*.parquet") if os.path.isdir(path) else path

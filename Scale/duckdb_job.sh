@@ -11,6 +11,7 @@
 # .parquet. DuckDB is $DUCKDB, else `duckdb` on PATH (PyPI: pip install duckdb-cli). The query is
 # about a megabyte, too long for a command-line argument, so it goes to DuckDB as a script.
 set -euo pipefail
+fail() { echo "duckdb_job: $*" >&2; exit 2; }
 tables="" query="" schema="" output="" threads=""
 while (($#)); do
   case "$1" in
@@ -27,14 +28,15 @@ for pair in "tables:$tables" "query:$query" "schema:$schema" "output:$output"; d
   [ -n "${pair#*:}" ] || { echo "duckdb_job: --${pair%%:*} ontbreekt" >&2; exit 2; }
 done
 [ -z "$threads" ] || [[ "$threads" =~ ^[1-9][0-9]{0,3}$ ]] || { echo "duckdb_job: --threads moet een geheel getal van 1 tot 9999 zijn, niet '$threads'" >&2; exit 2; }
-duckdb="${DUCKDB:-$(command -v duckdb || true)}"
+duckdb="$(command -v "${DUCKDB:-duckdb}" || true)"
 [ -n "$duckdb" ] && [ -x "$duckdb" ] || { echo "duckdb_job: geen duckdb gevonden; pip install duckdb-cli of zet DUCKDB" >&2; exit 2; }
+# DuckDB reads *, ? and [ in a path as a pattern: in the tables' directory it could read other runs' parts.
+case "$tables" in *[*?[]*) fail "'$tables' bevat *, ? of [; DuckDB leest die als patroon; kies een map zonder" ;; esac
 for f in "$query" "$schema"; do [ -r "$f" ] || { echo "duckdb_job: kan '$f' niet lezen" >&2; exit 2; }; done
 # A file that passed through Windows (CRLF) reads like the original.
 grep -q $'^WITH\r\\{0,1\\}$' "$query" && grep -q $'^SELECT \\* FROM uitkomsten\r\\{0,1\\}$' "$query" \
   || { echo "duckdb_job: '$query' is geen (volledige) query van toets sql" >&2; exit 2; }
 
-fail() { echo "duckdb_job: $*" >&2; exit 2; }
 division=""  # "N ext" of the first partitioned table: every table must be divided alike
 
 parts() {  # directory -> $glob, the pattern of its parts, after checking that they are complete
@@ -53,6 +55,7 @@ parts() {  # directory -> $glob, the pattern of its parts, after checking that t
     [ "${BASH_REMATCH[2]}" = "$n" ] || fail "'$dir' mengt delen van $n en van ${BASH_REMATCH[2]}; verwijder die van een eerdere indeling"
     [ "${BASH_REMATCH[3]}" = "$ext" ] || fail "'$dir' mengt .csv en .parquet"
     ((i >= 1 && i <= n)) || fail "'$f': deel $i bestaat niet bij $n delen"
+    [ -z "${seen[i]:-}" ] || fail "'$dir' heeft deel $i twee keer"
     seen[i]=1
   done
   for ((i = 1; i <= n; i++)); do [ -n "${seen[i]:-}" ] || missing+=("$i"); done

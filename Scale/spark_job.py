@@ -101,8 +101,10 @@ def parts(files, directory):
     in order, after checking that all N are there, of one division and one format; (N, ext, paths).
     A directory without such names is passed on whole (Spark's own part files, a data platform's)."""
     names = sorted(n for n in files.listdir(directory) if not n.startswith((".", "_")))
+    if not names:
+        sys.exit(f"spark_job: {directory} is leeg; verwacht de delen van toets simulate --partition of de bestanden van een tabel")
     matches = [PART.match(n) for n in names]
-    if not names or not any(matches):
+    if not any(matches):
         return None
     strays = [n for n, m in zip(names, matches) if not m]
     if strays:
@@ -112,6 +114,8 @@ def parts(files, directory):
         sys.exit(f"spark_job: {directory} mengt delen van verschillende indelingen of vormen: {sorted(divisions)}; verwijder die van een eerdere run")
     (count, ext), = divisions
     indices = {int(m.group(1)) for m in matches}
+    if len(indices) < len(matches):
+        sys.exit(f"spark_job: {directory} heeft een deel twee keer (met andere voorloopnullen?)")
     stray = sorted(i for i in indices if not 1 <= i <= count)
     if stray:
         sys.exit(f"spark_job: {directory}: deel {stray[0]} bestaat niet bij {count} delen")
@@ -212,8 +216,10 @@ def main():
         sys.exit(f"spark_job: {error.filename}: {error.strerror}")
     schemas = table_schemas(schema_text)
     named, final = steps(query)
-    # Local tables are checked now; tables behind a scheme once Spark can reach them.
-    tables = None if has_scheme(args.tables) else sources(LocalFiles, args.tables)
+    # Tables on this machine's disk are checked now, before Spark starts; on a cluster a path without a
+    # scheme means Hadoop's default file system (HDFS on YARN), so they are checked once Spark runs.
+    local = (args.master or "local").startswith("local") and "SPARK_HOME" not in os.environ
+    tables = sources(LocalFiles, args.tables) if local and not has_scheme(args.tables) else None
     every = checkpoint_interval()
 
     from pyspark.sql import SparkSession
@@ -226,7 +232,8 @@ def main():
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
 
-    files = HadoopFiles(spark) if has_scheme(args.tables) else LocalFiles
+    hadoop = not spark.sparkContext.master.startswith("local")
+    files = HadoopFiles(spark) if hadoop or has_scheme(args.tables) else LocalFiles
     if tables is None:
         tables = sources(files, args.tables)
     for name, path in tables.items():
@@ -252,7 +259,7 @@ def main():
         "seconden": round(time.time() - started, 2),
         "uitvoer": {c: {"ontvangers": row[f"{c}__ontvangers"], "totaal": row[f"{c}__totaal"], "zonder_bedrag": row[f"{c}__onbeslist"]} for c in outputs},
     }
-    output_files = HadoopFiles(spark) if has_scheme(args.output) else LocalFiles
+    output_files = HadoopFiles(spark) if hadoop or has_scheme(args.output) else LocalFiles
     output_files.write_text(os.path.join(args.output, "samenvatting.json"), json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     print(f"spark_job: {summary['huishoudens']} huishoudens in {summary['seconden']} s; {out}")
     spark.stop()

@@ -46,17 +46,22 @@ public struct Partition: Sendable, Equatable, CustomStringConvertible {
       throw PartitionError(
         "--partition \(description): \(households) huishoudens zijn \(chunkCount) \(chunkCount == 1 ? "blok" : "blokken") van hoogstens \(size) huishoudens, en een blok wordt niet gesplitst; verdeel in hoogstens \(chunkCount) \(chunkCount == 1 ? "deel" : "delen")")
     }
-    return (chunkCount * (index - 1) / count)..<(chunkCount * index / count)
+    // In 128 bits: chunkCount × index may pass 64 bits for absurd --households, and must not trap.
+    func bound(_ i: Int) -> Int { Int(Int128(chunkCount) * Int128(i) / Int128(count)) }
+    return bound(index - 1)..<bound(index)
   }
 
   /// The numbers (from 0, in the whole population) of the households this part draws.
   public func households(of households: Int) throws(PartitionError) -> Range<Int> {
     let c = try chunks(households: households)
-    return (c.lowerBound * Generator.chunkSize)..<min(households, c.upperBound * Generator.chunkSize)
+    func start(_ chunk: Int) -> Int { Int(min(Int128(households), Int128(chunk) * Int128(Generator.chunkSize))) }
+    return start(c.lowerBound)..<start(c.upperBound)
   }
 
   /// The number of chunks a population of `households` households is drawn in.
-  public static func chunkCount(households: Int) -> Int { (households + Generator.chunkSize - 1) / Generator.chunkSize }
+  public static func chunkCount(households: Int) -> Int {
+    households / Generator.chunkSize + (households % Generator.chunkSize == 0 ? 0 : 1)
+  }
 
   /// The file name of this part of a table: `deel-003-van-008.csv`, so that a directory lists the
   /// parts in order and a reader can tell whether one is missing.

@@ -13,18 +13,26 @@ public struct DuckDBProcess: Sendable {
   public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DuckDBProcess, ExportError> {
     let advice = "installeer de DuckDB-CLI (pip install duckdb-cli) of zet DUCKDB op het pad van duckdb"
     if let given = environment["DUCKDB"], !given.isEmpty {
-      // A relative path is read from the current directory, as the shell would.
-      let absolute = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
-      guard FileManager.default.isExecutableFile(atPath: absolute) else {
+      // As the shell reads it: a name without '/' is a command on PATH, a relative path is read from
+      // the current directory.
+      let absolute =
+        !given.contains("/") ? onPath(given, environment) : given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
+      guard let absolute, FileManager.default.isExecutableFile(atPath: absolute) else {
         return .failure(ExportError("DUCKDB='\(given)' is geen uitvoerbaar programma; \(advice)"))
       }
       return .success(DuckDBProcess(path: absolute))
     }
-    for directory in (environment["PATH"] ?? "").split(separator: ":") where directory.hasPrefix("/") {
-      let candidate = String(directory) + "/duckdb"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return .success(DuckDBProcess(path: candidate)) }
-    }
+    if let found = onPath("duckdb", environment) { return .success(DuckDBProcess(path: found)) }
     return .failure(ExportError("Parquet wordt geschreven door DuckDB, en er is geen duckdb gevonden op PATH; \(advice)"))
+  }
+
+  /// The first executable `name` in the absolute directories of PATH.
+  static func onPath(_ name: String, _ environment: [String: String]) -> String? {
+    for directory in (environment["PATH"] ?? "").split(separator: ":") where directory.hasPrefix("/") {
+      let candidate = String(directory) + "/" + name
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
   }
 
   /// A string as an SQL literal.

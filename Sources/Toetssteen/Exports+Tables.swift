@@ -114,8 +114,10 @@ extension Exports {
     if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
       throw ExportError("'\(directory)' bestaat en is geen map; geef een nieuwe of bestaande map")
     }
-    do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-      // Foundation's error text is not for people; the system's reason for the same call is.
+    do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch
+      where !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+      // Another part may have made it meanwhile (then all is well). Foundation's error text is not
+      // for people; the system's reason for the same call is.
       let cause = mkdir(directory, 0o755) == 0 ? "onbekende fout" : String(cString: strerror(errno))
       throw ExportError("kan de map '\(directory)' niet aanmaken: \(cause)")
     }

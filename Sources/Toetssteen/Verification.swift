@@ -29,7 +29,8 @@ extension Engine {
     _ simulation: Simulation, count: Int, threads: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) -> Verification {
     let n = simulation.population.householdCount
-    let chosen = Self.sample(count: min(count, n), of: n, seed: simulation.seed)
+    // A part of a population samples from a stream of its own, so the parts do not all check the same offsets.
+    let chosen = Self.sample(count: min(count, n), of: n, seed: simulation.seed, stream: 0x7665_7269_6679 &+ UInt64(simulation.firstHousehold))
     let results = simulation.results
     let symbols = results.outputIDs.map { id in program.outputs(on: simulation.date).first { $0.id == id }?.symbol }
     let collector = MismatchCollector()
@@ -59,9 +60,9 @@ extension Engine {
   }
 
   /// `count` distinct household indices below `n`, chosen by the seed (all of them when count ≥ n).
-  static func sample(count: Int, of n: Int, seed: UInt64) -> [Int] {
+  static func sample(count: Int, of n: Int, seed: UInt64, stream: UInt64) -> [Int] {
     if count >= n { return Array(0..<n) }
-    var random = RandomSource(seed: seed, stream: 0x7665_7269_6679)
+    var random = RandomSource(seed: seed, stream: stream)
     var chosen: Set<Int> = []
     while chosen.count < count { chosen.insert(Int(random.below(UInt64(n)))) }
     return chosen.sorted()

@@ -31,6 +31,16 @@ struct PartitionTests {
     }
   }
 
+  @Test("Absurd grote bevolkingen rekenen zonder overloop: de laatste delen eindigen op N")
+  func noOverflow() throws {
+    for households in [Int.max, Int.max - 16_383, 4_000_000_000_000_000_000] {
+      let last = try Partition(index: 100_000, count: 100_000).households(of: households)
+      #expect(last.upperBound == households && !last.isEmpty)
+      let first = try Partition(index: 1, count: 100_000).households(of: households)
+      #expect(first.lowerBound == 0 && first.count % Generator.chunkSize == 0)
+    }
+  }
+
   @Test("i/n wordt gelezen; alles wat geen deel is wordt geweigerd", arguments: ["0/8", "9/8", "3/0", "a/b", "3", "3/8/1", "", "/", "-1/2", "1/100001"])
   func refusesWhatIsNoPart(_ text: String) {
     #expect(throws: PartitionError.self) { try Partition(parsing: text) }
