@@ -65,6 +65,15 @@ parts() {  # directory -> $glob, the pattern of its parts, after checking that t
   glob="$dir/deel-*.$ext"
 }
 
+origins() {  # the parts' manifests (delen/*.txt) must all name the same population
+  local dir="$tables/delen" f
+  [ -d "$dir" ] || return 0
+  local -a names=()
+  for f in "$dir"/deel-*-van-*.txt; do [ -e "$f" ] && names+=("$(head -n 1 "$f")"); done
+  [ "$(printf '%s\n' "${names[@]}" | sort -u | grep -c .)" -le 1 ] \
+    || fail "de delen in '$tables' komen uit verschillende bevolkingen (zie $dir: $(printf '%s\n' "${names[@]}" | sort -u | head -2 | tr '\n' ';')); maak de map leeg en genereer alle delen opnieuw"
+}
+
 load() {  # table name -> the statement that fills it
   local name="$1" path found=()
   for path in "$tables/$name.parquet" "$tables/$name.csv" "$tables/$name"; do
@@ -86,6 +95,7 @@ script="$(mktemp)"
 # Written beside the target and renamed when complete: a reader never sees half a file.
 partial="$(dirname "$output")/.$(basename "$output").$$.tmp"
 trap 'rm -f "$script" "$partial"' EXIT
+origins
 {
   [ -z "$threads" ] || echo "SET threads = $threads;"
   tr -d '\r' <"$schema"

@@ -47,6 +47,11 @@ class LocalFiles:
     listdir = staticmethod(os.listdir)
 
     @staticmethod
+    def read_first_line(path):
+        with open(path, encoding="utf-8") as f:
+            return f.readline().rstrip("\n")
+
+    @staticmethod
     def write_text(path, text):
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         partial = path + ".tmp"
@@ -60,6 +65,7 @@ class HadoopFiles:
     itself reads them: on a cluster the driver's own disk is not where the data is."""
 
     def __init__(self, spark):
+        self.jvm = spark._jvm
         self.path = spark._jvm.org.apache.hadoop.fs.Path
         self.conf = spark._jsc.hadoopConfiguration()
 
@@ -74,6 +80,13 @@ class HadoopFiles:
 
     def listdir(self, p):
         return [status.getPath().getName() for status in self._fs(p).listStatus(self.path(p))]
+
+    def read_first_line(self, p):
+        reader = self.jvm.java.io.BufferedReader(self.jvm.java.io.InputStreamReader(self._fs(p).open(self.path(p)), "UTF-8"))
+        try:
+            return reader.readLine() or ""
+        finally:
+            reader.close()
 
     def write_text(self, p, text):
         stream = self._fs(p).create(self.path(p), True)
@@ -188,8 +201,20 @@ def find(files, directory, name):
     return None, found[0]
 
 
+def origins(files, directory):
+    """The manifests of `toets simulate --partition` (delen/deel-I-van-N.txt) must name one population."""
+    folder = os.path.join(directory, "delen")
+    if not files.isdir(folder):
+        return
+    names = {files.read_first_line(os.path.join(folder, n)) for n in files.listdir(folder) if n.endswith(".txt")}
+    if len(names) > 1:
+        sys.exit(f"spark_job: de delen in {directory} komen uit verschillende bevolkingen ({'; '.join(sorted(names)[:2])}); "
+                 "maak de map leeg en genereer alle delen opnieuw")
+
+
 def sources(files, directory):
     """The sources of huishoudens and personen, with the check that parts are divided alike."""
+    origins(files, directory)
     found = {name: find(files, directory, name) for name in ("huishoudens", "personen")}
     divisions = {division for division, _ in found.values()}
     if len(divisions) > 1:

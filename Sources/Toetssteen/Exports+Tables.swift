@@ -26,7 +26,14 @@ extension Exports {
   /// staging directory inside `directory` and renamed into place when all are complete. Parquet is
   /// written by `duckdb` from those CSV files, with the declared column types.
   /// - Returns: the paths written.
-  public static func writeTables(_ s: Simulation, to directory: String, format: TableFormat = .csv, duckdb: DuckDBProcess? = nil) throws -> [String] {
+  ///
+  /// A part also writes `delen/deel-3-van-8.txt`: on its first line `origin`, what makes the population
+  /// (size, seed, date, scenario, variant), on its second the part's households. Readers of the parts
+  /// refuse a directory whose parts name different origins: parts of two populations would otherwise
+  /// join without a trace.
+  public static func writeTables(
+    _ s: Simulation, to directory: String, format: TableFormat = .csv, duckdb: DuckDBProcess? = nil, origin: String = ""
+  ) throws -> [String] {
     if format == .parquet, duckdb == nil { throw ExportError("Parquet vraagt DuckDB; geen programma gegeven") }
     let p = s.population
     let program = s.program
@@ -44,7 +51,7 @@ extension Exports {
     let persons = columns(schema.person, .person)
     let roles = PopulationData.roleOrder.map(\.rawValue)
     let tables = ["huishoudens", "personen", "uitkomsten"]
-    let finals = try tables.map { try tablePath(directory: directory, table: $0, format: format, partition: s.partition) }
+    let finals = try tables.map { try tablePath(directory: directory, table: $0, extension: format.rawValue, partition: s.partition) }
     for path in finals { try AtomicFile.requireRegularTarget(path) }
     let paths = tables.map { staging + "/" + $0 + ".csv" }
     let firstHousehold = s.firstHousehold
@@ -78,8 +85,19 @@ extension Exports {
       }
     }
     var written = paths
+    var targets = finals
+    if let partition = s.partition {
+      let manifest = staging + "/deel.txt"
+      let last = s.firstHousehold + p.householdCount - 1
+      try AtomicFile.write(to: manifest) { handle in
+        try handle.write(contentsOf: Data("bevolking: \(origin)\ndeel: \(partition.index) van \(partition.count), huishoudens \(s.firstHousehold) tot en met \(last)\n".utf8))
+      }
+      written.append(manifest)
+      targets.append(try tablePath(directory: directory, table: "delen", extension: "txt", partition: partition))
+      try AtomicFile.requireRegularTarget(targets[targets.count - 1])
+    }
     if format == .parquet, let duckdb {
-      written = tables.map { staging + "/" + $0 + ".parquet" }
+      written = tables.map { staging + "/" + $0 + ".parquet" } + written.dropFirst(tables.count)
       let outcomeColumns = r.outputIDs.map { SQLTableSchema.columnName($0) }.flatMap { ["  \($0) DECIMAL(20,2)", "  \($0)_reden VARCHAR"] }
       var script = schema.createStatements(.duckdb) + "\n"
       script += "CREATE TABLE uitkomsten (\n" + (["  huishouden BIGINT"] + outcomeColumns).joined(separator: ",\n") + "\n);\n"
@@ -89,14 +107,14 @@ extension Exports {
       }
       try duckdb.run(script: script, scratch: staging + "/parquet.sql")
     }
-    for (from, to) in zip(written, finals) { try AtomicFile.rename(from, to) }
-    return finals
+    for (from, to) in zip(written, targets) { try AtomicFile.rename(from, to) }
+    return targets
   }
 
   /// Where a table goes: `DIR/huishoudens.csv` for a whole population, `DIR/huishoudens/deel-3-van-8.csv`
   /// for part 3 of 8 (the table's directory is made when missing).
-  static func tablePath(directory: String, table: String, format: TableFormat, partition: Partition?) throws -> String {
-    guard let partition else { return directory + "/" + table + "." + format.rawValue }
+  static func tablePath(directory: String, table: String, extension ext: String, partition: Partition?) throws -> String {
+    guard let partition else { return directory + "/" + table + "." + ext }
     let folder = directory + "/" + table
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -105,7 +123,7 @@ extension Exports {
     if mkdir(folder, 0o755) != 0, errno != EEXIST {
       throw ExportError("kan de map '\(folder)' niet aanmaken: \(String(cString: strerror(errno)))")
     }
-    return folder + "/" + partition.fileName(extension: format.rawValue)
+    return folder + "/" + partition.fileName(extension: ext)
   }
 
   /// A new, empty directory inside `directory` (made when missing), for files that must appear together.

@@ -35,7 +35,12 @@ struct PartitionCommandTests {
       let expected = try String(contentsOf: whole.appendingPathComponent("\(table).csv"), encoding: .utf8)
       #expect(joined == expected, "\(table): de delen samen wijken af van één run")
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: parts.path).sorted() == ["huishoudens", "personen", "uitkomsten"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parts.path).sorted() == ["delen", "huishoudens", "personen", "uitkomsten"])
+    // Every part names the population it belongs to, the same for all three, and its own households.
+    let manifests = try (1...3).map { try String(contentsOf: parts.appendingPathComponent("delen/deel-\($0)-van-3.txt"), encoding: .utf8) }
+    #expect(Set(manifests.map { $0.prefix { $0 != "\n" } }).count == 1)
+    #expect(manifests[0].hasPrefix("bevolking: huishoudens=40000 zaad=7 peildatum=2025-07-01 scenario="), "\(manifests[0])")
+    #expect(manifests[2].hasSuffix("deel: 3 van 3, huishoudens 32768 tot en met 39999\n"), "\(manifests[2])")
   }
 
   @Test("Een deel dat er niet is, of meer delen dan blokken: geweigerd voor er iets gebeurt", arguments: [

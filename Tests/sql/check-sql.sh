@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The rules as SQL give the kernel's outcomes, to the cent: `toets sql` is run on DuckDB (100.000
 # households, from CSV and from Parquet written in four parts by `toets simulate --partition`) and on a
-# local Apache Spark (local[2], 20.000 households, from Parquet parts and from CSV), for the law of 2025 and a variant, and
+# local Apache Spark (local[2], 20.000 households, from Parquet parts by file:// URI and from CSV), for the law of 2025 and a variant, and
 # every outcome is compared with the kernel's (Scale/compare.py). The four Parquet parts must hold
 # exactly the rows of one run.
 #
@@ -91,10 +91,10 @@ run() {  # label, date, variant (or empty), Spark's input (parquet or csv)
   fi
   "$toets" sql --date "$date" --dialect spark "${extra[@]}" --output "$dir/spark.sql" 2>/dev/null
   "$toets" sql --tables --dialect spark >"$dir/spark-tabellen.sql"
-  # The CSV run names its directories as URIs (file://), as a cluster names hdfs:// or s3a://: the job then
+  # The Parquet run names its directories as URIs (file://), as a cluster names hdfs:// or s3a://: the job then
   # lists and writes through Hadoop's FileSystem, the way it must on a cluster.
   local scheme=""
-  [ "$spark_input" = csv ] && scheme="file://"
+  [ "$spark_input" = parquet ] && scheme="file://"
   start=$SECONDS
   "$venv/bin/python" Scale/spark_job.py --master "local[2]" --tables "$scheme$spark_tables" --query "$dir/spark.sql" \
     --schema "$dir/spark-tabellen.sql" --output "$scheme$dir/spark" >"$dir/spark.log" 2>&1 || { tail -40 "$dir/spark.log"; exit 1; }
