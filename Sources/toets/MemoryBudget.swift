@@ -10,13 +10,18 @@ enum MemoryBudget {
   static let simulateBytesPerHousehold: UInt64 = 200
   static let reportBytesPerHousehold: UInt64 = 600
 
-  static func check(households: Int, bytesPerHousehold: UInt64, physical: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+  /// `what` names the households in the message (a part of a population says which part); `advice`
+  /// says what to do instead.
+  static func check(
+    households: Int, bytesPerHousehold: UInt64, physical: UInt64 = ProcessInfo.processInfo.physicalMemory, what: String? = nil,
+    advice: String = "Reken in delen, of op een grotere machine"
+  ) throws {
     let (needed, overflow) = UInt64(max(0, households)).multipliedReportingOverflow(by: bytesPerHousehold)
     let usable = physical / 10 * 8
     guard overflow || needed > usable else { return }
     let need = overflow ? "meer dan een 64-bits machine kan adresseren" : "ongeveer \(gigabytes(needed))"
     throw ValidationError(
-      "--households \(households) vraagt \(need) geheugen; deze machine heeft \(gigabytes(physical)) (bruikbaar \(gigabytes(usable))). Reken in delen, of op een grotere machine")
+      "\(what ?? "--households \(households)") vraagt \(need) geheugen; deze machine heeft \(gigabytes(physical)) (bruikbaar \(gigabytes(usable))). \(advice)")
   }
 
   static func gigabytes(_ bytes: UInt64) -> String {

@@ -95,7 +95,10 @@ struct Simulate: ParsableCommand {
     if let verify, verify < 0 { throw ValidationError("--verify moet 0 of meer zijn") }
     let part = try parsedPartition()
     let drawn = try part.map { p in try Self.partitionRange(p, households: households).count } ?? households
-    try MemoryBudget.check(households: drawn, bytesPerHousehold: MemoryBudget.simulateBytesPerHousehold)
+    try MemoryBudget.check(
+      households: drawn, bytesPerHousehold: MemoryBudget.simulateBytesPerHousehold,
+      what: part.map { "--partition \($0) (\(drawn) huishoudens)" },
+      advice: "Verdeel de bevolking in meer delen (--partition i/n), ieder op een eigen machine of na elkaar")
     if tableFormat != .csv, tables == nil { throw ValidationError("--table-format geldt voor --tables; geef ook --tables <map>") }
   }
 

@@ -57,6 +57,14 @@ struct PartitionCommandTests {
     #expect(run.stderr.contains(message), "\(run.stderr)")
   }
 
+  @Test("Een deel dat niet in het geheugen past noemt het deel, niet de hele bevolking, en raadt meer delen aan")
+  func partTooLarge() throws {
+    let run = try CLI.run(["simulate", "--households", "9223372036854775807", "--partition", "1/2"])
+    #expect(run.status == 64, "\(run.stderr)")
+    #expect(run.stderr.contains("--partition 1/2 (4611686018427387904 huishoudens) vraagt meer dan een 64-bits machine"), "\(run.stderr)")
+    #expect(run.stderr.contains("Verdeel de bevolking in meer delen (--partition i/n)"), "\(run.stderr)")
+  }
+
   @Test("Parquet zonder bruikbare DuckDB: exit 2 met wat er mis is en hoe het te verhelpen, voor het genereren")
   func parquetNeedsDuckDB() throws {
     let root = try TablesCommandTests.temporaryDirectory()
