@@ -3,7 +3,11 @@ import PackageDescription
 
 // Toetssteen: Dutch law as executable, testable rules. One target per stage of the pipeline:
 //   LegalText (annotated Markdown) → RuleSyntax (rule language) → RuleSemantics (typed IR in RuleIR)
-//   → ReferenceEvaluator (exact, explained) → Toetssteen (driver) → toets (CLI).
+//   → ReferenceEvaluator (exact, explained) and RuleKernel (columnar kernel; native C and SQL backends)
+//   → Population and Synthesis (synthetic households) → Analyses → Reports, Specification
+//   → DecisionService (HTTP) → toets (CLI). Toetssteen is the driver the front ends share.
+// The trait `Beslisservice` (on by default) adds the decision service, `toets serve` on Hummingbird:
+// `swift build --disable-default-traits` builds the command line without the HTTP server.
 let package = Package(
   name: "Toetssteen",
   platforms: [.macOS(.v14)],
@@ -13,9 +17,17 @@ let package = Package(
       name: "Toetssteen",
       targets: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
   ],
+  traits: [
+    .trait(name: "Beslisservice", description: "De beslisservice (toets serve) op Hummingbird."),
+    .default(enabledTraits: ["Beslisservice"]),
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]),
@@ -39,9 +51,23 @@ let package = Package(
       dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reports", dependencies: ["Analyses", "Toetssteen", "Population", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
     .target(name: "Specification", dependencies: ["Toetssteen", "HouseholdModel", "RuleSemantics", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
+    .target(
+      name: "DecisionService",
+      dependencies: [
+        "Toetssteen", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalText", "ExactArithmetic",
+        .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
+        .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Beslisservice"])),
+        .product(name: "NIOHTTPTypes", package: "swift-nio-extras", condition: .when(traits: ["Beslisservice"])),
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Beslisservice"])),
+      ]),
     .executableTarget(
       name: "toets",
-      dependencies: ["Specification", "Reports", "Analyses", "Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "Specification", "Reports", "Analyses", "Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .target(name: "DecisionService", condition: .when(traits: ["Beslisservice"])),
+        .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Beslisservice"])),
+      ]),
 
     .target(
       name: "TestSupport",
@@ -51,11 +77,18 @@ let package = Package(
     .testTarget(name: "LegalTextTests", dependencies: ["LegalText", "LegalSource", "TestSupport"]),
     .testTarget(name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "LegalSource", "ExactArithmetic"]),
     .testTarget(name: "RuleSemanticsTests", dependencies: ["TestSupport", "LegalSource"]),
-    .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "ReferenceEvaluator", "RuleIR", "ExactArithmetic"]),
+    .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "Toetssteen", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["TestSupport", "Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "AnalysesTests", dependencies: ["TestSupport", "Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "SpecificationTests", dependencies: ["TestSupport", "Specification", "Toetssteen", "HouseholdModel", "RuleIR"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
+    .testTarget(
+      name: "DecisionServiceTests",
+      dependencies: [
+        "DecisionService", "TestSupport", "Toetssteen", "HouseholdModel", "ExactArithmetic",
+        .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
+        .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
+      ]),
     .testTarget(name: "CLITests", dependencies: ["toets", "TestSupport"], exclude: ["Fixtures", "Golden"]),
   ]
 )

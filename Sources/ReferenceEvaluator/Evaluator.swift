@@ -23,6 +23,10 @@ public final class Evaluator {
   public internal(set) var trace = Trace()
   /// Steps used by the definition being evaluated, innermost last.
   var collectors: [[Int]] = []
+  /// When set, the evaluation stops once the clock passes it: every value still to be computed is
+  /// ``Undecided/timeLimit`` (checked every 64 definitions, so a stop costs microseconds, not the rest).
+  public var deadline: ContinuousClock.Instant?
+  var definitionsSinceClockCheck = 0
 
   struct MemoKey: Hashable {
     let symbol: SymbolID
@@ -63,6 +67,13 @@ public final class Evaluator {
     if let known = memo[key] {
       if tracing, let s = stepIndex[key], !collectors.isEmpty { collectors[collectors.count - 1].append(s) }
       return try known.get()
+    }
+    if let deadline {
+      definitionsSinceClockCheck += 1
+      if definitionsSinceClockCheck >= 64 {
+        definitionsSinceClockCheck = 0
+        if ContinuousClock.now >= deadline { throw .timeLimit }
+      }
     }
     if tracing { collectors.append([]) }
     var notes: [Int: TraceStep.RuleOutcome] = [:]

@@ -25,6 +25,9 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
   /// The parameter has no value on the date.
   case noParameterValue(SymbolID, date: CivilDate)
   case divisionByZero(Citation)
+  /// The evaluation passed the deadline its caller set (``Evaluator/deadline``) and stopped: not an
+  /// outcome of the law, and never reported as one (``Engine`` turns it into an error).
+  case timeLimit
 
   public var description: String {
     switch self {
@@ -50,6 +53,8 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
       return "parameter '\(id.name)' van '\(id.law)' heeft geen waarde op \(date.iso)"
     case .divisionByZero(let c):
       return "deling door nul in \(c.short)"
+    case .timeLimit:
+      return "de berekening is afgebroken: de tijdslimiet is verstreken"
     }
   }
 
@@ -58,7 +63,7 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .missingFact(_, _, let c), .absentPerson(_, let c), .notFormalised(_, _, let c), .documentForm(_, _, let c), .divisionByZero(let c): return [c]
     case .noRule(_, _, let list), .conflict(_, _, let list): return list
-    case .noVersion, .notDefined, .noParameterValue: return []
+    case .noVersion, .notDefined, .noParameterValue, .timeLimit: return []
     }
   }
 
@@ -82,6 +87,7 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
     case .notDefined: return "niet-gedefinieerd"
     case .noParameterValue: return "geen-parameterwaarde"
     case .divisionByZero: return "deling-door-nul"
+    case .timeLimit: return "tijdslimiet"
     }
   }
 }

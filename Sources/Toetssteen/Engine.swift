@@ -31,10 +31,28 @@ public struct Engine: Sendable {
 
   /// Evaluates every output valid on `date` for one household.
   public func evaluate(_ household: Household, on date: CivilDate, explain: Bool = true) -> Evaluation {
+    evaluate(household, on: date, explain: explain, evaluator: Evaluator(program: program, household: household, tracing: explain))
+  }
+
+  /// Evaluates as ``evaluate(_:on:explain:)``, but stops once the clock passes `deadline`: a caller that
+  /// answers within a time limit (the decision service) gets ``TimeLimitExceeded`` instead of a result,
+  /// and the work stops within microseconds of the deadline instead of running on.
+  public func evaluate(
+    _ household: Household, on date: CivilDate, explain: Bool = true, deadline: ContinuousClock.Instant
+  ) throws(TimeLimitExceeded) -> Evaluation {
+    guard ContinuousClock.now < deadline else { throw TimeLimitExceeded() }
     let evaluator = Evaluator(program: program, household: household, tracing: explain)
+    evaluator.deadline = deadline
+    let evaluation = evaluate(household, on: date, explain: explain, evaluator: evaluator)
+    guard ContinuousClock.now < deadline else { throw TimeLimitExceeded() }
+    return evaluation
+  }
+
+  private func evaluate(_ household: Household, on date: CivilDate, explain: Bool, evaluator: Evaluator) -> Evaluation {
     var outputs: [Evaluation.Output] = []
     let valid = program.outputs(on: date)
     for output in valid {
+      if let deadline = evaluator.deadline, ContinuousClock.now >= deadline { break }
       let result = evaluator.value(of: output.symbol, on: date)
       outputs.append(Evaluation.Output(declaration: output, result: result, step: evaluator.step(for: output.symbol, on: date)))
     }
@@ -58,6 +76,9 @@ public struct Engine: Sendable {
     }
   }
 }
+
+/// An evaluation stopped at the deadline its caller set (``Engine/evaluate(_:on:explain:deadline:)``).
+public struct TimeLimitExceeded: Error, Sendable {}
 
 /// The result of evaluating one household on one date.
 public struct Evaluation: Sendable {

@@ -7,7 +7,8 @@ import RuleIR
 extension Evaluation {
   /// The contract's JSON form: `date`, `outputs` (exact decimal strings in euros), the undecided
   /// outputs with their reason and articles, `waarschuwingen` where a label contradicts the facts,
-  /// and the `trace`.
+  /// and the `trace` with `uitvoerstappen`: per output the index of the trace step that decided it (the
+  /// root of its explanation).
   public func json(includeTrace: Bool = true) -> JSONValue {
     var outputsJSON: [(String, JSONValue)] = []
     var undecidedJSON: [(String, JSONValue)] = []
@@ -20,7 +21,11 @@ extension Evaluation {
     var pairs: [(String, JSONValue)] = [("date", .string(date.iso)), ("outputs", .ordered(outputsJSON))]
     if !undecidedJSON.isEmpty { pairs.append(("onbepaald", .ordered(undecidedJSON))) }
     if !warnings.isEmpty { pairs.append(("waarschuwingen", .array(warnings.map { .string($0) }))) }
-    if includeTrace { pairs.append(("trace", .array(trace.steps.map(Self.json)))) }
+    if includeTrace {
+      let roots: [(String, JSONValue)] = outputs.compactMap { o in o.step.map { (o.declaration.id, .number(String($0))) } }
+      pairs.append(("uitvoerstappen", .ordered(roots)))
+      pairs.append(("trace", .array(trace.steps.map(Self.json))))
+    }
     return .ordered(pairs)
   }
 

@@ -3,10 +3,10 @@ import LegalSource
 import Toetssteen
 
 @main
-struct Toets: ParsableCommand {
+struct Toets: AsyncParsableCommand {
   /// Parses the arguments with the Dutch flag spellings of earlier versions read as their English names.
-  static func main() {
-    main(FlagAliases.rewrite(Array(CommandLine.arguments.dropFirst())))
+  static func main() async {
+    await main(FlagAliases.rewrite(Array(CommandLine.arguments.dropFirst())))
   }
 
   static let configuration = CommandConfiguration(
@@ -33,6 +33,8 @@ struct Toets: ParsableCommand {
             specificatie per regeling voor jurist en ontwikkelaar
         toets ir --output regels.json
             de gecompileerde regels als JSON, met JSON Schema
+        toets serve
+            de beslisservice over HTTP, met een werkbank op http://127.0.0.1:8080/
 
       De regeltaal staat beschreven in Docs/regeltaal.md; het huishoudendocument in \
       Regulations/huishouden/gegevensmodel.md.
@@ -40,8 +42,19 @@ struct Toets: ParsableCommand {
       De opties hebben Engelse namen (--output, --regulations, --sample); de Nederlandse namen van \
       eerdere versies (--uit, --regelingen, --steekproef, …) werken nog.
       """,
-    subcommands: [Check.self, Evaluate.self, Simulate.self, ReportCommand.self, ValidateCommand.self, SpecCommand.self, IRCommand.self, SQLCommand.self]
+    subcommands: subcommands
   )
+
+  /// The subcommands; `serve` when the package is built with its default trait `Beslisservice`.
+  static var subcommands: [any ParsableCommand.Type] {
+    var list: [any ParsableCommand.Type] = [
+      Check.self, Evaluate.self, Simulate.self, ReportCommand.self, ValidateCommand.self, SpecCommand.self, IRCommand.self, SQLCommand.self,
+    ]
+    #if Beslisservice
+    list.append(Serve.self)
+    #endif
+    return list
+  }
 }
 
 /// Where the regulations are read from; shared by every subcommand.

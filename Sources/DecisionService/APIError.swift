@@ -1,3 +1,4 @@
+#if Beslisservice
 import Foundation
 import HouseholdModel
 import Hummingbird
@@ -31,6 +32,31 @@ public struct APIError: Error, Sendable {
   }
 
   public var response: Response { JSONResponse.make(json, status: status) }
+
+  /// A household document the decoder refused: a 422 with every problem at its line and column.
+  static func invalidHousehold(_ errors: HouseholdErrors) -> APIError {
+    let problems: [JSONValue] = errors.errors.map { e in
+      .ordered([
+        ("regel", e.line.map { .number(String($0)) } ?? .null), ("kolom", e.column.map { .number(String($0)) } ?? .null),
+        ("veld", .string(e.path)), ("melding", .string(e.message)),
+      ])
+    }
+    return APIError(
+      .unprocessableContent, code: "ongeldig-huishouden", "het huishoudendocument klopt niet (\(problems.count) probleem/problemen)",
+      field: "body", problems: problems)
+  }
+
+  /// An evaluation that did not fit in the time limit (it was stopped, not left running).
+  static func timeLimit(_ limit: Duration) -> APIError {
+    APIError(.serviceUnavailable, code: "tijdslimiet", "de berekening paste niet in de tijdslimiet van \(dutch(limit)); zij is afgebroken")
+  }
+
+  /// A duration as people read it: "10 seconden", "250 milliseconden".
+  static func dutch(_ duration: Duration) -> String {
+    let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    if milliseconds % 1000 == 0 { return milliseconds == 1000 ? "1 seconde" : "\(milliseconds / 1000) seconden" }
+    return "\(milliseconds) milliseconden"
+  }
 }
 
 /// JSON responses with the right content type.
@@ -45,3 +71,4 @@ public enum JSONResponse {
       body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
   }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Beslisservice
 import DecisionService
 import ExactArithmetic
 import Foundation
@@ -5,20 +6,15 @@ import HouseholdModel
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TestSupport
 import Toetssteen
 
 /// The decision service answers the contract's household exactly as `toets evaluate --format json`,
 /// and rejects malformed requests with a precise 4xx.
 @Suite("Beslisservice")
 struct DecisionServiceTests {
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    return url
-  }()
-
-  static let engine: Engine = Engine.compile(directory: root.appendingPathComponent("Regulations").path).engine!
-  static let household = try! String(contentsOf: root.appendingPathComponent("Examples/huishouden.json"), encoding: .utf8)
+  static let engine = Repository.engine
+  static let household = try! String(contentsOfFile: Repository.path("Examples/huishouden.json"), encoding: .utf8)
 
   static func app(_ limits: DecisionService.Limits = .init()) -> some ApplicationProtocol {
     Application(router: DecisionService(engine: engine, limits: limits).router())
@@ -104,3 +100,4 @@ struct DecisionServiceTests {
     }
   }
 }
+#endif

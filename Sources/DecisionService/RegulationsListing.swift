@@ -1,3 +1,4 @@
+#if Beslisservice
 import HouseholdModel
 import LegalText
 import RuleIR
@@ -28,3 +29,4 @@ enum RegulationsListing {
     return .ordered([("regelingen", .array(laws))])
   }
 }
+#endif

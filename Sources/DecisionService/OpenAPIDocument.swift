@@ -1,3 +1,4 @@
+#if Beslisservice
 /// The OpenAPI 3.1 description of the decision service, served at `GET /v1/openapi.json`.
 public enum OpenAPIDocument {
   public static let text = #"""
@@ -5,7 +6,7 @@ public enum OpenAPIDocument {
       "openapi": "3.1.0",
       "info": {
         "title": "Toetssteen beslisservice",
-        "version": "1.0.0",
+        "version": "1.1.0",
         "description": "Rekent een huishouden door met de gecodeerde Nederlandse regelingen, exact en met uitleg per artikel. Dezelfde uitkomst als `toets evaluate --format json`."
       },
       "paths": {
@@ -18,7 +19,7 @@ public enum OpenAPIDocument {
             ],
             "requestBody": {
               "required": true,
-              "description": "Het huishoudendocument volgens het integratiecontract (cli-and-household.md), ten hoogste 1 MiB.",
+              "description": "Het huishoudendocument volgens het integratiecontract (Docs/integratiecontract.md), ten hoogste 1 MiB.",
               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Huishouden"}}}
             },
             "responses": {
@@ -26,8 +27,9 @@ public enum OpenAPIDocument {
                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Beslissing"}}}},
               "400": {"description": "Geen of een ongeldige datum, of een lege body.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
               "413": {"description": "De body is groter dan 1 MiB.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
-              "422": {"description": "Het huishoudendocument klopt niet; ieder probleem met regel, kolom en veld.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
-              "503": {"description": "De berekening duurde langer dan de tijdslimiet.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}}
+              "415": {"description": "Een Content-Type anders dan application/json (of een andere tekenset dan UTF-8).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
+              "422": {"description": "Het huishoudendocument klopt niet (ook: geen geldige UTF-8); ieder probleem met regel, kolom en veld.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
+              "503": {"description": "De berekening paste niet in de tijdslimiet (fout: tijdslimiet), of alle rekenplaatsen en de wachtrij zijn bezet (fout: te-druk, met Retry-After).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}}
             }
           }
         },
@@ -39,6 +41,14 @@ public enum OpenAPIDocument {
         },
         "/v1/openapi.json": {
           "get": {"summary": "Dit document", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}
+        },
+        "/healthz": {
+          "get": {"summary": "Of de service draait, met het aantal regelingen, lopende en wachtende berekeningen",
+                  "responses": {"200": {"description": "De service draait", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Gezondheid"}}}}}}
+        },
+        "/": {
+          "get": {"summary": "De werkbank: een huishouden invoeren en de uitkomsten met hun uitleg per artikel bekijken",
+                  "responses": {"200": {"description": "HTML", "content": {"text/html": {}}}}}
         }
       },
       "components": {
@@ -69,6 +79,10 @@ public enum OpenAPIDocument {
               "problemen": {"type": "array", "items": {"type": "object", "properties": {"regel": {"type": ["integer", "null"]}, "kolom": {"type": ["integer", "null"]}, "veld": {"type": "string"}, "melding": {"type": "string"}}}}
             }
           },
+          "Gezondheid": {
+            "type": "object", "required": ["status", "regelingen", "bezig", "wachtend"],
+            "properties": {"status": {"const": "ok"}, "regelingen": {"type": "integer"}, "bezig": {"type": "integer"}, "wachtend": {"type": "integer"}}
+          },
           "Regelingen": {
             "type": "object", "required": ["regelingen"],
             "properties": {"regelingen": {"type": "array", "items": {"type": "object", "required": ["code", "titel", "bwb", "versies"]}}}
@@ -78,3 +92,4 @@ public enum OpenAPIDocument {
     }
     """#
 }
+#endif

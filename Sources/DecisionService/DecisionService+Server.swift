@@ -1,0 +1,20 @@
+#if Beslisservice
+import Hummingbird
+import Logging
+import NIOCore
+
+extension DecisionService {
+  /// The HTTP/1.1 server for this service on `host:port`: the routes of ``router()``, and on every
+  /// connection the read deadline of ``Limits/readTimeout`` (``RequestReadDeadline``).
+  public func application(
+    host: String, port: Int, logger: Logger? = nil, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+  ) -> some ApplicationProtocol {
+    let readTimeout = TimeAmount(limits.readTimeout)
+    return Application(
+      router: router(),
+      server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadDeadline(limit: readTimeout)])),
+      configuration: .init(address: .hostname(host, port: port), serverName: "toets serve"),
+      onServerRunning: onServerRunning, logger: logger)
+  }
+}
+#endif
