@@ -15,7 +15,7 @@ let package = Package(
     .executable(name: "toets", targets: ["toets"]),
     .library(
       name: "Toetssteen",
-      targets: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
+      targets: ["Toetssteen", "Analyses", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
   ],
   traits: [
     .trait(name: "Beslisservice", description: "De beslisservice (toets serve) op Hummingbird."),
@@ -57,6 +57,7 @@ let package = Package(
         "Toetssteen", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalText", "ExactArithmetic",
         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
         .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Beslisservice"])),
+        .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Beslisservice"])),
         .product(name: "NIOHTTPTypes", package: "swift-nio-extras", condition: .when(traits: ["Beslisservice"])),
         .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Beslisservice"])),
       ]),
@@ -76,6 +77,7 @@ let package = Package(
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
     .testTarget(name: "LegalTextTests", dependencies: ["LegalText", "LegalSource", "TestSupport"]),
     .testTarget(name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "LegalSource", "ExactArithmetic"]),
+    .testTarget(name: "HouseholdModelTests", dependencies: ["HouseholdModel"]),
     .testTarget(name: "RuleSemanticsTests", dependencies: ["TestSupport", "LegalSource"]),
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "Toetssteen", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["TestSupport", "Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),

@@ -12,7 +12,8 @@ let package = Package(
   name: "ToetssteenBenchmarks",
   platforms: [.macOS(.v14)],
   dependencies: [
-    .package(path: ".."),
+    // Without the default trait: the benchmarks do not need the HTTP server.
+    .package(path: "..", traits: []),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [

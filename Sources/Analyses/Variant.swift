@@ -60,6 +60,11 @@ public struct Variant: Sendable, Codable {
   /// Reads a variant file; amended documents are resolved relative to it.
   public static func load(path: String) throws(VariantLoadError) -> Variant {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw VariantLoadError(description: "kan variant '\(path)' niet lezen") }
+    return try parse(yaml: text, path: path)
+  }
+
+  /// Reads a variant from YAML text; `path` names it in messages and anchors its amended documents.
+  public static func parse(yaml text: String, path: String) throws(VariantLoadError) -> Variant {
     let shape = YAMLShape.mapping([
       "naam": .value, "beschrijving": .value, "peildatum": .value, "wetdatum": .value, "regelingen": .value,
       "versie_van": .dictionary(.value),

@@ -42,7 +42,7 @@ public struct APIError: Error, Sendable {
       ])
     }
     return APIError(
-      .unprocessableContent, code: "ongeldig-huishouden", "het huishoudendocument klopt niet (\(problems.count) probleem/problemen)",
+      .unprocessableContent, code: "ongeldig-huishouden", "het huishoudendocument klopt niet (\(problems.count == 1 ? "1 probleem" : "\(problems.count) problemen"))",
       field: "body", problems: problems)
   }
 

@@ -1,9 +1,10 @@
 #if Beslisservice
-import Dispatch
+import NIOPosix
 
 /// Admission for evaluations: at most ``capacity`` run at once, at most ``waitingLimit`` wait for a
-/// turn, and nobody waits past their deadline. Evaluations run on Dispatch's threads, not on Swift's
-/// cooperative pool, so that timers, health checks and error answers stay responsive while every
+/// turn, and nobody waits past their deadline. Evaluations run on threads of their own (one per
+/// slot), not on Swift's cooperative pool or Dispatch's global queues — on Linux those share one
+/// thread per core — so that timers, health checks and error answers stay responsive while every
 /// slot computes.
 ///
 /// Why: without a bound, a thousand requests in flight share two cores and all of them miss the time
@@ -23,10 +24,17 @@ public actor EvaluationSlots {
   public private(set) var active = 0
   private var waiting: [(id: UInt64, turn: CheckedContinuation<Void, any Error>, timer: Task<Void, Never>)] = []
   private var nextID: UInt64 = 0
+  private let threads: NIOThreadPool
 
   public init(capacity: Int, waitingLimit: Int) {
     self.capacity = max(1, capacity)
     self.waitingLimit = max(0, waitingLimit)
+    threads = NIOThreadPool(numberOfThreads: self.capacity)
+    threads.start()
+  }
+
+  deinit {
+    threads.shutdownGracefully { _ in }
   }
 
   /// Requests waiting for a slot now.
@@ -39,9 +47,7 @@ public actor EvaluationSlots {
   ) async throws -> T {
     try await enter(until: deadline)
     do {
-      let result = try await withCheckedThrowingContinuation { (done: CheckedContinuation<T, any Error>) in
-        DispatchQueue.global().async { done.resume(with: Result { try work() }) }
-      }
+      let result = try await threads.runIfActive(work)
       await leave()
       return result
     } catch {

@@ -12,7 +12,7 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     do {
       return try await next(request, context)
     } catch let error as HTTPError where error.status == .notFound {
-      let path = request.uri.path
+      let path = Self.normalised(request.uri.path)
       if let route = routes.first(where: { $0.path == path }) {
         let allowed = route.methods.map(\.rawValue).joined(separator: ", ")
         var response = APIError(
@@ -23,12 +23,18 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
       }
       return APIError(
-        .notFound, code: "onbekend-pad", "er is niets op \(path)", field: "pad",
+        .notFound, code: "onbekend-pad", "er is niets op \(request.uri.path)", field: "pad",
         expected: routes.map(\.path).joined(separator: ", ")
       ).response
     } catch let error as HTTPError {
       return APIError(error.status, code: "http-\(error.status.code)", error.body ?? error.status.reasonPhrase).response
     }
+  }
+
+  /// The path as the router matches it: repeated slashes as one, no slash at the end (but `/`).
+  static func normalised(_ path: String) -> String {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    return "/" + parts.joined(separator: "/")
   }
 }
 #endif

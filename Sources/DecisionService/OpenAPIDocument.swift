@@ -25,9 +25,9 @@ public enum OpenAPIDocument {
             "responses": {
               "200": {"description": "Uitkomsten (exacte decimale strings in euro's), onbepaalde uitkomsten met reden en artikelen, en de trace.",
                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Beslissing"}}}},
-              "400": {"description": "Geen of een ongeldige datum, of een lege body.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
+              "400": {"description": "Geen, een dubbele of een ongeldige datum (buiten 1850–2199), of een lege of onvolledige body.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
               "413": {"description": "De body is groter dan 1 MiB.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
-              "415": {"description": "Een Content-Type anders dan application/json (of een andere tekenset dan UTF-8).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
+              "415": {"description": "Geen Content-Type, een ander dan application/json, of een andere tekenset dan UTF-8.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
               "422": {"description": "Het huishoudendocument klopt niet (ook: geen geldige UTF-8); ieder probleem met regel, kolom en veld.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}},
               "503": {"description": "De berekening paste niet in de tijdslimiet (fout: tijdslimiet), of alle rekenplaatsen en de wachtrij zijn bezet (fout: te-druk, met Retry-After).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}}
             }

@@ -7,14 +7,24 @@ import Hummingbird
 /// the query, and a body as the command line demands of a file — JSON (the `Content-Type`, when sent,
 /// says so) in UTF-8 (the bytes are valid UTF-8).
 enum RequestChecks {
-  /// The peildatum: `datum` (or `date`) in the query, as JJJJ-MM-DD.
+  /// The peildatum: `datum` (or `date`) in the query, once, as JJJJ-MM-DD within the dates the laws
+  /// can mean (as on the command line).
   static func date(_ request: Request) throws(APIError) -> CivilDate {
     let params = request.uri.queryParameters
-    guard let raw = params.get("datum") ?? params.get("date") else {
+    let given = params.getAll("datum") + params.getAll("date")
+    guard let raw = given.first else {
       throw APIError(.badRequest, code: "geen-datum", "geef de peildatum als queryparameter: /v1/evaluate?datum=2026-01-01", field: "datum", expected: "JJJJ-MM-DD")
+    }
+    guard given.count == 1 else {
+      throw APIError(.badRequest, code: "dubbele-datum", "de peildatum staat \(given.count) keer in de query; geef hem één keer", field: "datum", expected: "één datum JJJJ-MM-DD")
     }
     guard let date = CivilDate(iso: String(raw)) else {
       throw APIError(.badRequest, code: "ongeldige-datum", "'\(raw)' is geen datum", field: "datum", expected: "JJJJ-MM-DD, bijvoorbeeld 2026-01-01")
+    }
+    guard DateRange.contains(date) else {
+      throw APIError(
+        .badRequest, code: "ongeldige-datum", "\(date.iso) ligt buiten de datums die de wetten kunnen betekenen", field: "datum",
+        expected: "een datum \(DateRange.description)")
     }
     return date
   }
@@ -29,23 +39,31 @@ enum RequestChecks {
     }
   }
 
-  /// A `Content-Type` other than JSON, or JSON in another character set, is a 415; none at all is
-  /// taken as JSON (as `curl --data-binary` without `-H` would otherwise be refused for nothing).
+  /// The body must be declared JSON: no `Content-Type`, another media type or another character set is
+  /// a 415. (Requiring the header also keeps other web sites out: a browser sends JSON across sites only
+  /// after a preflight this service does not grant.)
   static func contentType(_ request: Request) throws(APIError) {
-    guard let raw = request.headers[.contentType] else { return }
-    let parts = raw.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-    let media = parts.first ?? ""
-    guard media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json")) else {
+    let values = request.headers[values: .contentType]
+    guard !values.isEmpty else {
       throw APIError(
-        .unsupportedMediaType, code: "geen-json", "de body heeft Content-Type '\(raw)'; het huishoudendocument is JSON",
+        .unsupportedMediaType, code: "geen-json", "de body heeft geen Content-Type; stuur het huishoudendocument met Content-Type: application/json",
         field: "Content-Type", expected: "application/json")
     }
-    for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
-      let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-      guard charset == "utf-8" || charset == "utf8" else {
+    for raw in values {
+      let parts = raw.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      let media = parts.first ?? ""
+      guard media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json")) else {
         throw APIError(
-          .unsupportedMediaType, code: "geen-utf8", "de body is in tekenset '\(charset)'; het huishoudendocument is UTF-8",
-          field: "Content-Type", expected: "application/json; charset=utf-8")
+          .unsupportedMediaType, code: "geen-json", "de body heeft Content-Type '\(raw)'; het huishoudendocument is JSON",
+          field: "Content-Type", expected: "application/json")
+      }
+      for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
+        let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard charset == "utf-8" || charset == "utf8" else {
+          throw APIError(
+            .unsupportedMediaType, code: "geen-utf8", "de body is in tekenset '\(charset)'; het huishoudendocument is UTF-8",
+            field: "Content-Type", expected: "application/json; charset=utf-8")
+        }
       }
     }
   }

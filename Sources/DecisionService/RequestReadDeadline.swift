@@ -2,30 +2,43 @@
 import NIOCore
 import NIOHTTPTypes
 
-/// Closes a connection whose next request does not arrive in full — head and body — within
-/// ``limit``: the defence against slowloris (headers dripped a byte at a time) and against a body
-/// sent slower than it could ever be useful, and the idle timeout of a kept-alive connection.
+/// Closes a connection that is too slow on either side:
 ///
-/// The clock runs while the connection waits for or reads a request, and stops while the service
-/// computes an answer (the evaluation has its own time limit). It sits after the HTTP decoder, so a
-/// request whose head never completes produces no part at all and is closed when the time is up.
+/// - **reading**: the next request must arrive in full — head and body — within ``readLimit`` of the
+///   moment the connection may send one (when it opens, and when the previous answer has been sent).
+///   This is the defence against slowloris (headers dripped a byte at a time) and against a body sent
+///   slower than it could ever be useful, and the idle timeout of a kept-alive connection;
+/// - **writing**: an answer must be taken by the client within ``writeLimit`` of its first byte, so a
+///   client that asks for a large explanation and never reads it does not hold the connection and
+///   the answer's memory.
+///
+/// No clock runs while the service owes an answer it is still computing (the evaluation has its own
+/// time limit). An answer given before its request has arrived in full (a 400, 413 or 415 on the head
+/// alone) does not stop the reading clock. It sits after the HTTP decoder, so a request whose head
+/// never completes produces no part at all and is closed when the time is up.
 final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPRequestPart
   typealias InboundOut = HTTPRequestPart
   typealias OutboundIn = HTTPResponsePart
   typealias OutboundOut = HTTPResponsePart
 
-  let limit: TimeAmount
-  /// Requests read in full whose answer has not been written yet.
-  private var answering = 0
-  private var timer: Scheduled<Void>?
+  private enum Phase { case reading, writing }
 
-  init(limit: TimeAmount) {
-    self.limit = limit
+  let readLimit: TimeAmount
+  let writeLimit: TimeAmount
+  /// Requests read in full, and answers sent in full (their last byte taken by the socket).
+  private var requestsRead = 0
+  private var answersSent = 0
+  private var writing = false
+  private var timer: (phase: Phase, task: Scheduled<Void>)?
+
+  init(readLimit: TimeAmount, writeLimit: TimeAmount) {
+    self.readLimit = readLimit
+    self.writeLimit = writeLimit
   }
 
   func handlerAdded(context: ChannelHandlerContext) {
-    if context.channel.isActive { arm(context) }
+    if context.channel.isActive { reconsider(context) }
   }
 
   func handlerRemoved(context: ChannelHandlerContext) {
@@ -33,7 +46,7 @@ final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
   }
 
   func channelActive(context: ChannelHandlerContext) {
-    arm(context)
+    reconsider(context)
     context.fireChannelActive()
   }
 
@@ -44,31 +57,58 @@ final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     if case .end = unwrapInboundIn(data) {
-      answering += 1
-      disarm()
+      requestsRead += 1
+      reconsider(context)
     }
     context.fireChannelRead(data)
   }
 
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-    if case .end = unwrapOutboundIn(data) {
-      answering = max(0, answering - 1)
-      if answering == 0 { arm(context) }
+    switch unwrapOutboundIn(data) {
+    case .head:
+      writing = true
+      reconsider(context)
+      context.write(data, promise: promise)
+    case .end:
+      let sent = context.eventLoop.makePromise(of: Void.self)
+      sent.futureResult.assumeIsolated().whenComplete { [weak self] result in
+        guard let self else { return }
+        self.writing = false
+        self.answersSent += 1
+        if case .failure = result { context.close(promise: nil) } else { self.reconsider(context) }
+      }
+      sent.futureResult.cascade(to: promise)
+      context.write(data, promise: sent)
+    case .body:
+      context.write(data, promise: promise)
     }
-    context.write(data, promise: promise)
   }
 
-  private func arm(_ context: ChannelHandlerContext) {
-    guard timer == nil, answering == 0 else { return }
-    let loop = context.eventLoop.assumeIsolated()
-    timer = loop.scheduleTask(in: limit) { [weak self] in
+  /// Which clock runs now: the writing clock while an answer goes out, none while an answer is owed,
+  /// else the reading clock.
+  private func reconsider(_ context: ChannelHandlerContext) {
+    if writing {
+      arm(.writing, context)
+    } else if requestsRead > answersSent {
+      disarm()
+    } else {
+      arm(.reading, context)
+    }
+  }
+
+  private func arm(_ phase: Phase, _ context: ChannelHandlerContext) {
+    if let timer, timer.phase == phase { return }
+    disarm()
+    let limit = phase == .reading ? readLimit : writeLimit
+    let task = context.eventLoop.assumeIsolated().scheduleTask(in: limit) { [weak self] in
       self?.timer = nil
       context.close(promise: nil)
     }
+    timer = (phase, task)
   }
 
   private func disarm() {
-    timer?.cancel()
+    timer?.task.cancel()
     timer = nil
   }
 }

@@ -1,32 +1,28 @@
 #if Beslisservice
 import Hummingbird
 
-/// `GET /`: the workbench. One self-contained page (no files, no outside scripts) on which a team enters
+/// `GET /`: the workbench. One page with its own script and style (`/werkbank.js`, `/werkbank.css`;
+/// nothing from elsewhere, nothing inline) on which a team enters
 /// a household document and a date, and reads what the service answers: every outcome in euros as
 /// people write them, every undecided outcome with its reason and articles, the warnings, and per
 /// outcome the explanation as a tree of the values it used, each with its article linked to
 /// wetten.overheid.nl. It calls the same `POST /v1/evaluate` any client calls, and shows the service's
 /// own error messages (with line and column) when the document is wrong.
 enum WorkbenchPage {
-  static func response() -> Response {
+  /// The page, its script or its style, with a policy that allows only this service's own files: no
+  /// inline script, no other origin, no framing.
+  static func response(_ text: String, type: String) -> Response {
     Response(
       status: .ok,
       headers: [
-        .contentType: "text/html; charset=utf-8",
-        .contentSecurityPolicy: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+        .contentType: "\(type); charset=utf-8",
+        .contentSecurityPolicy: "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
         .init("X-Content-Type-Options")!: "nosniff",
       ],
-      body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+      body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
   }
 
-  static let html = """
-    <!doctype html>
-    <html lang="nl">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Toetssteen — werkbank</title>
-    <style>
+  static let style = """
     body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f6f6f3; }
     header { background: #154273; color: #fff; padding: .8em 1.5em; display: flex; gap: 2em; align-items: baseline; }
     header h1 { font-size: 1.25em; margin: 0; }
@@ -48,7 +44,17 @@ enum WorkbenchPage {
     .waarde { font-weight: 600; }
     .regel { color: #555; font-style: italic; }
     code { background: #f0f0ec; padding: 0 .25em; }
-    </style>
+
+    """
+
+  static let html = """
+    <!doctype html>
+    <html lang="nl">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Toetssteen — werkbank</title>
+    <link rel="stylesheet" href="/werkbank.css">
     </head>
     <body>
     <header><h1>Toetssteen — werkbank</h1>
@@ -74,9 +80,7 @@ enum WorkbenchPage {
       <div id="uitkomst"></div>
     </section>
     </main>
-    <script>
-    \(WorkbenchScript.source)
-    </script>
+    <script src="/werkbank.js"></script>
     </body>
     </html>
 

@@ -187,11 +187,19 @@ public struct JSONReader {
         case UInt8(ascii: "r"): out.append(0x0D)
         case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "u"):
-          guard index + 4 < bytes.count, let code = UInt32(String(decoding: bytes[(index + 1)...(index + 4)], as: UTF8.self), radix: 16),
-            let scalar = Unicode.Scalar(code)
-          else { throw error("ongeldige \\u-reeks") }
-          out.append(contentsOf: Array(String(Character(scalar)).utf8))
+          guard let high = hexQuad(at: index + 1) else { throw error("ongeldige \\u-reeks: na \\u komen vier hexadecimale cijfers") }
           index += 4
+          var code = high
+          if (0xD800...0xDBFF).contains(high) {
+            // A character outside the Basic Multilingual Plane is written as a surrogate pair (RFC 8259 §7).
+            guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"), bytes[index + 2] == UInt8(ascii: "u"),
+              let low = hexQuad(at: index + 3), (0xDC00...0xDFFF).contains(low)
+            else { throw error("ongeldige \\u-reeks: een hoge surrogaat zonder lage surrogaat erna") }
+            code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            index += 6
+          }
+          guard let scalar = Unicode.Scalar(code) else { throw error("ongeldige \\u-reeks: een losse lage surrogaat") }
+          out.append(contentsOf: Array(String(Character(scalar)).utf8))
         default: throw error("ongeldige escape")
         }
         index += 1
@@ -201,6 +209,21 @@ public struct JSONReader {
       index += 1
     }
     throw error("tekst niet afgesloten met '\"'")
+  }
+
+  /// The value of four hexadecimal digits at `start` (a `\\u` escape), or nil.
+  func hexQuad(at start: Int) -> UInt32? {
+    guard start + 3 < bytes.count else { return nil }
+    var value: UInt32 = 0
+    for b in bytes[start...(start + 3)] {
+      switch b {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt32(b - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt32(b - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt32(b - UInt8(ascii: "A") + 10)
+      default: return nil
+      }
+    }
+    return value
   }
 
   mutating func readNumber() throws -> String {

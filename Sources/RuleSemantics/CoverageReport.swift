@@ -90,8 +90,9 @@ extension Checker {
     return report
   }
 
-  /// A value written in a parameter declaration should stand in the text of the article(lid) the
-  /// declaration is under; a typo in either shows up here.
+  /// A value written in a parameter declaration must stand in the text of the article(lid) the
+  /// declaration is under, unless the declaration names its source (`bron "…"`: the delegated
+  /// regulation or indexation that sets it): a typo in either is an error, not a silent difference.
   func checkParameterValuesInText(_ version: VersionInfo) {
     for (_, decl) in version.parameters {
       guard case .single(let literal, let source, let range) = decl.value.value, source == nil else { continue }

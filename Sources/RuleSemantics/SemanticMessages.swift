@@ -140,7 +140,9 @@ extension DiagnosticMessage {
     .init(id: "dekking.begrip", severity: .warning, "annotatie verwijst naar begrip '\(begrip)', maar geen regel, parameter of gegeven heeft die naam" + (suggestion.map { "; bedoelt u '\($0)'?" } ?? ""))
   }
   static func parameterValueNotInText(_ value: String) -> Self {
-    .init(id: "dekking.parameterwaarde", severity: .warning, "de parameterwaarde \(value) staat niet in de tekst van dit artikel(lid)")
+    .init(
+      id: "dekking.parameterwaarde",
+      "de parameterwaarde \(value) staat niet in de tekst van dit artikel(lid); komt de waarde uit een gedelegeerde regeling of een indexering, noem die dan met bron \"…\"")
   }
   static func useOfUnknownLaw(_ code: String) -> Self {
     .init(id: "naam.gebruik", "'Gebruik uit \(code)': geen regeling met die code")

@@ -24,6 +24,16 @@ public struct Engine: Sendable {
   /// Loads and compiles every regulation under `directory`.
   public static func compile(directory: String) -> Compiled { compile(directory: directory, amendments: []) }
 
+  /// Compiles regulation texts held in memory (an editor, the fuzzer) as ``compile(directory:)`` compiles
+  /// files: every problem as a diagnostic at its path, line and column, an engine when there is none.
+  public static func compile(sources: [SourceFile]) -> Compiled {
+    var diagnostics = DiagnosticEngine()
+    let documents = sources.compactMap { DocumentParser.parse($0, diagnostics: &diagnostics) }
+    let result = Compiler.compile(documents, diagnostics: &diagnostics)
+    let engine = result.program.map { Engine(program: $0, documents: documents, coverage: result.coverage) }
+    return Compiled(engine: engine, diagnostics: diagnostics.sorted, coverage: result.coverage, documents: documents)
+  }
+
   /// Reads a household document against this program's facts.
   public func household(fromJSON text: String) throws(HouseholdErrors) -> Household {
     try HouseholdDecoder(program: program).decode(text: text)

@@ -26,7 +26,9 @@ struct Serve: AsyncParsableCommand {
       Grenzen: een huishoudendocument van ten hoogste 1 MiB; ten hoogste --concurrency berekeningen \
       tegelijk en --queue wachtend (daarboven meteen 503 te-druk); een berekening die niet binnen \
       --timeout seconden klaar is, wordt afgebroken (503 tijdslimiet); een verzoek moet binnen \
-      --read-timeout seconden binnen zijn, anders sluit de verbinding.
+      --read-timeout seconden binnen zijn en een antwoord binnen --write-timeout seconden \
+      afgenomen, anders sluit de verbinding. Een verzoek zonder Content-Type: application/json \
+      krijgt 415.
 
       Met --port 0 kiest het systeem een vrije poort; de regel 'luistert op http://…' noemt hem. \
       Stoppen: Ctrl-C of SIGTERM (lopende verzoeken worden afgemaakt).
@@ -56,13 +58,16 @@ struct Serve: AsyncParsableCommand {
   @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Seconden om een heel verzoek te sturen.", valueName: "seconden"))
   var readTimeout: Double = 15
 
+  @Option(name: .customLong("write-timeout"), help: ArgumentHelp("Seconden waarin een client een antwoord moet afnemen.", valueName: "seconden"))
+  var writeTimeout: Double = 60
+
   @OptionGroup var regulations: RegulationOptions
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port moet tussen 0 en 65535 liggen, niet \(port)") }
     guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency moet tussen 1 en 1024 liggen, niet \(concurrency)") }
     guard (0...100_000).contains(queue) else { throw ValidationError("--queue moet tussen 0 en 100000 liggen, niet \(queue)") }
-    for (name, seconds) in [("--timeout", timeout), ("--read-timeout", readTimeout)] where !(0.001...3600).contains(seconds) {
+    for (name, seconds) in [("--timeout", timeout), ("--read-timeout", readTimeout), ("--write-timeout", writeTimeout)] where !(0.001...3600).contains(seconds) {
       throw ValidationError("\(name) moet tussen 0,001 en 3600 seconden liggen, niet \(seconds)")
     }
   }
@@ -71,7 +76,7 @@ struct Serve: AsyncParsableCommand {
     let (engine, directory) = try regulations.engine()
     let limits = DecisionService.Limits(
       timeout: .milliseconds(Int64((timeout * 1000).rounded())), concurrent: concurrency, waiting: queue,
-      readTimeout: .milliseconds(Int64((readTimeout * 1000).rounded())))
+      readTimeout: .milliseconds(Int64((readTimeout * 1000).rounded())), writeTimeout: .milliseconds(Int64((writeTimeout * 1000).rounded())))
     let service = DecisionService(engine: engine, limits: limits)
     var logger = Logger(label: "toets serve")
     logger.logLevel = .warning

@@ -67,8 +67,11 @@ struct AnalysesTests {
     let original = Self.root.appendingPathComponent("Regulations/kindgebonden_budget/2025-01-01.md")
     let text = try String(contentsOf: original, encoding: .utf8)
     #expect(text.contains("Parameter het afbouwpercentage is 7,10 %."))
+    // The amendment changes the article's text and its rule together (a value only in the rule is an error).
     let amended = try Scratch.file(
-      "wkb-wijziging", ext: "md", text.replacingOccurrences(of: "Parameter het afbouwpercentage is 7,10 %.", with: "Parameter het afbouwpercentage is 7,60 %."))
+      "wkb-wijziging", ext: "md",
+      text.replacingOccurrences(of: "Parameter het afbouwpercentage is 7,10 %.", with: "Parameter het afbouwpercentage is 7,60 %.")
+        .replacingOccurrences(of: "[7,10%]{parameterwaarde: afbouwpercentage}", with: "[7,60%]{parameterwaarde: afbouwpercentage}"))
     defer { try? FileManager.default.removeItem(at: amended) }
     let byText = try #require(Engine.compile(directory: Self.directory, amendments: [amended.path]).engine)
     let variant = try Variant.load(path: Self.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path)

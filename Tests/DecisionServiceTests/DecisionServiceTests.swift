@@ -24,7 +24,7 @@ struct DecisionServiceTests {
   func evaluateMatchesCLI() async throws {
     let expected = JSONWriter.render(Self.engine.evaluate(try Self.engine.household(fromJSON: Self.household), on: CivilDate(iso: "2025-01-01")!).json()) + "\n"
     try await Self.app().test(.router) { client in
-      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: Self.household)) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: Self.household)) { r in
         #expect(r.status == .ok)
         #expect(r.headers[.contentType]?.hasPrefix("application/json") == true)
         #expect(String(buffer: r.body) == expected)
@@ -36,12 +36,12 @@ struct DecisionServiceTests {
   func withoutTrace() async throws {
     let expected = JSONWriter.render(Self.engine.evaluate(try Self.engine.household(fromJSON: Self.household), on: CivilDate(iso: "2025-01-01")!, explain: false).json(includeTrace: false)) + "\n"
     try await Self.app().test(.router) { client in
-      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01&uitleg=nee", method: .post, body: ByteBuffer(string: Self.household)) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01&uitleg=nee", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: Self.household)) { r in
         #expect(r.status == .ok)
         #expect(String(buffer: r.body) == expected)
         #expect(!String(buffer: r.body).contains("\"trace\""))
       }
-      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01&uitleg=misschien", method: .post, body: ByteBuffer(string: Self.household)) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01&uitleg=misschien", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: Self.household)) { r in
         #expect(r.status == .badRequest)
         #expect(String(buffer: r.body).contains("\"veld\": \"uitleg\""))
       }
@@ -51,23 +51,23 @@ struct DecisionServiceTests {
   @Test("geen datum, een ongeldige datum, een lege body, kapotte JSON: 4xx met veld en verwachting")
   func badRequests() async throws {
     try await Self.app().test(.router) { client in
-      try await client.execute(uri: "/v1/evaluate", method: .post, body: ByteBuffer(string: Self.household)) { r in
+      try await client.execute(uri: "/v1/evaluate", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: Self.household)) { r in
         #expect(r.status == .badRequest)
         #expect(String(buffer: r.body).contains("\"veld\": \"datum\""))
       }
-      try await client.execute(uri: "/v1/evaluate?datum=2025-13-40", method: .post, body: ByteBuffer(string: Self.household)) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-13-40", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: Self.household)) { r in
         #expect(r.status == .badRequest)
         #expect(String(buffer: r.body).contains("JJJJ-MM-DD"))
       }
-      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: "  ")) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "  ")) { r in
         #expect(r.status == .badRequest)
       }
-      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: "{\"personen\": [ {\"id\": 1, ")) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{\"personen\": [ {\"id\": 1, ")) { r in
         #expect(r.status == .unprocessableContent)
         let text = String(buffer: r.body)
         #expect(text.contains("\"problemen\"") && text.contains("\"regel\""))
       }
-      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: "{\"personen\": [{\"id\": \"a\", \"rol\": \"koning\"}]}")) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{\"personen\": [{\"id\": \"a\", \"rol\": \"koning\"}]}")) { r in
         #expect(r.status == .unprocessableContent)
         #expect(String(buffer: r.body).contains("rol"))
       }
@@ -77,7 +77,7 @@ struct DecisionServiceTests {
   @Test("een te grote body: 413")
   func tooLarge() async throws {
     try await Self.app(.init(maxBody: 1000)).test(.router) { client in
-      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, body: ByteBuffer(string: String(repeating: " ", count: 5000) + Self.household)) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: String(repeating: " ", count: 5000) + Self.household)) { r in
         #expect(r.status == .contentTooLarge)
       }
     }

@@ -38,7 +38,7 @@ struct ServiceBoundaryTests {
       }
       try await client.execute(uri: "/healthz", method: .delete) { r in
         #expect(r.status == .methodNotAllowed)
-        #expect(r.headers[.allow] == "GET")
+        #expect(r.headers[.allow] == "GET, HEAD")
       }
     }
   }
@@ -83,19 +83,63 @@ struct ServiceBoundaryTests {
     }
   }
 
-  @Test("de werkbank: HTML met een strikte CSP, en haar voorbeeld is Examples/huishouden-met-loon.json")
+  @Test("de werkbank: HTML, script en stijl als eigen bestanden onder een strikte CSP; haar voorbeeld is Examples/huishouden-met-loon.json")
   func workbench() async throws {
     try await Self.app().test(.router) { client in
+      for (path, type) in [("/", "text/html"), ("/werkbank.js", "text/javascript"), ("/werkbank.css", "text/css")] {
+        try await client.execute(uri: path, method: .get) { r in
+          #expect(r.status == .ok)
+          #expect(r.headers[.contentType]?.hasPrefix(type) == true, "\(path)")
+          #expect(r.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+          #expect(r.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+        }
+      }
       try await client.execute(uri: "/", method: .get) { r in
-        #expect(r.status == .ok)
-        #expect(r.headers[.contentType]?.hasPrefix("text/html") == true)
-        #expect(r.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
         let page = String(buffer: r.body)
-        let start = try #require(page.range(of: "const voorbeeld = "))
-        let end = try #require(page.range(of: ";\n", range: start.upperBound..<page.endIndex))
-        let embedded = try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? NSDictionary
+        #expect(page.contains("<script src=\"/werkbank.js\"></script>"))
+        #expect(!page.contains("<style>") && !page.contains("<script>"))
+      }
+      try await client.execute(uri: "/werkbank.js", method: .get) { r in
+        let script = String(buffer: r.body)
+        let start = try #require(script.range(of: "const voorbeeld = "))
+        let end = try #require(script.range(of: ";\n", range: start.upperBound..<script.endIndex))
+        let embedded = try JSONSerialization.jsonObject(with: Data(script[start.upperBound..<end.lowerBound].utf8)) as? NSDictionary
         let file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Repository.path("Examples/huishouden-met-loon.json")))) as? NSDictionary
         #expect(embedded != nil && embedded == file)
+      }
+    }
+  }
+
+  @Test("HEAD op een GET-pad: de kop zonder body; een pad met een slash te veel: dezelfde 405")
+  func headAndSlashes() async throws {
+    try await Self.app().test(.router) { client in
+      try await client.execute(uri: "/healthz", method: .head) { r in
+        #expect(r.status == .ok)
+        #expect(r.body.readableBytes == 0)
+      }
+      try await client.execute(uri: "/v1/evaluate/", method: .get) { r in
+        #expect(r.status == .methodNotAllowed)
+        #expect(r.headers[.allow] == "POST")
+      }
+      try await client.execute(uri: "//healthz/", method: .post) { r in
+        #expect(r.status == .methodNotAllowed)
+        #expect(r.headers[.allow] == "GET, HEAD")
+      }
+    }
+  }
+
+  @Test("zonder Content-Type, twee datums, een datum buiten het bereik: 415 en 400 met het veld")
+  func requestShape() async throws {
+    try await Self.app().test(.router) { client in
+      try await client.execute(uri: "/v1/evaluate?datum=2026-01-01", method: .post, body: ByteBuffer(string: Self.household)) { r in
+        #expect(r.status == .unsupportedMediaType)
+      }
+      for query in ["datum=2026-01-01&datum=2025-01-01", "datum=0000-01-01", "datum=2300-01-01"] {
+        try await client.execute(uri: "/v1/evaluate?\(query)", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: Self.household)) { r in
+          #expect(r.status == .badRequest, "\(query)")
+          let body = try Self.json(r.body)
+          #expect(body["veld"] as? String == "datum")
+        }
       }
     }
   }
@@ -103,7 +147,7 @@ struct ServiceBoundaryTests {
   @Test("uitvoerstappen: iedere beslist uitvoer wijst naar de stap van de trace die haar waarde heeft")
   func outputSteps() async throws {
     try await Self.app().test(.router) { client in
-      try await client.execute(uri: "/v1/evaluate?datum=2026-01-01", method: .post, body: ByteBuffer(string: Self.household)) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2026-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: Self.household)) { r in
         let body = try Self.json(r.body)
         let outputs = try #require(body["outputs"] as? [String: String])
         let steps = try #require(body["uitvoerstappen"] as? [String: Int])
@@ -125,7 +169,7 @@ struct ServiceBoundaryTests {
     let large = #"{"personen": [\#(persons.joined(separator: ", "))]}"#
     let service = DecisionService(engine: Repository.engine, limits: .init(timeout: .milliseconds(20)))
     try await Application(router: service.router()).test(.router) { client in
-      try await client.execute(uri: "/v1/evaluate?datum=2026-01-01", method: .post, body: ByteBuffer(string: large)) { r in
+      try await client.execute(uri: "/v1/evaluate?datum=2026-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: large)) { r in
         #expect(r.status == .serviceUnavailable)
         let body = try Self.json(r.body)
         #expect(body["fout"] as? String == "tijdslimiet")

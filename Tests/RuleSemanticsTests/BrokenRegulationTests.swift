@@ -9,7 +9,7 @@ struct BrokenRegulationTests {
     ## Artikel 1
 
     ```regels
-    Parameter de grens is € 1.000.
+    Parameter de grens is € 1.000, bron "test".
     Parameter de premie is een bedrag per jaar:
       - vanaf 2025-01-01 tot 2025-07-01: € 100, bron "test".
     ```
@@ -43,6 +43,29 @@ struct BrokenRegulationTests {
     #expect(errors.count == 4, "alle vier de fouten, niet meer: \(errors)")
   }
 
+  @Test("Een parameterwaarde die niet in de tekst staat is een fout, tenzij de regel haar bron noemt")
+  func parameterValueNotInText() throws {
+    func diagnostics(_ declaration: String) -> [Diagnostic] {
+      let text = RegulationFixture.header(code: "test") + """
+        ## Artikel 1
+
+        De grens bedraagt € 1.250.
+
+        ```regels
+        \(declaration)
+        De toeslag is de grens.
+        ```
+        """
+      return RegulationFixture.compile(["test.md": text]).diagnostics.filter { $0.message.id == "dekking.parameterwaarde" }
+    }
+    #expect(diagnostics("Parameter de grens is € 1.250.").isEmpty)
+    let typo = diagnostics("Parameter de grens is € 1.205.")
+    #expect(typo.count == 1)
+    #expect(typo.first?.isError == true)
+    #expect(typo.first?.message.text.contains("1.205") == true)
+    #expect(diagnostics("Parameter de grens is € 1.205, bron \"Regeling 2025, geïndexeerd\".").isEmpty)
+  }
+
   @Test("Iedere fout noemt het artikel en lid waar ze in staat")
   func citations() {
     let (_, diagnostics) = RegulationFixture.compile(["test.md": Self.broken])
@@ -60,7 +83,7 @@ struct BrokenRegulationTests {
       ## Artikel 1
 
       ```regels
-      Parameter de grens is € 1.000.
+      Parameter de grens is € 1.000, bron "test".
       De toeslag is de grens.
       ```
 
@@ -121,7 +144,7 @@ struct BrokenRegulationTests {
 
       ```regels
       De toeslag is is € 5.
-      Parameter de grens is € 1.000.
+      Parameter de grens is € 1.000, bron "test".
       De korting is de grens maal de grens.
       ```
       """

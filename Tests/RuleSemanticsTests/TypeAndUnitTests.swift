@@ -22,10 +22,10 @@ struct TypeAndUnitTests {
 
   @Test("Een onafgerond bedrag kan geen uitvoer zijn; na afronding volgens een artikel wel")
   func outputsNeedRounding() {
-    let unrounded = errors("Parameter het percentage is 4,273 %.\nDe premie is het percentage van het inkomen van de aanvrager.\nUitvoer test.premie is de premie.")
+    let unrounded = errors("Parameter het percentage is 4,273 %, bron \"test\".\nDe premie is het percentage van het inkomen van de aanvrager.\nUitvoer test.premie is de premie.")
     #expect(unrounded.count == 1)
     #expect(unrounded.first?.contains("uitvoer 'test.premie' is een onafgerond bedrag") == true)
-    let rounded = errors("Parameter het percentage is 4,273 %.\nDe premie is het percentage van het inkomen van de aanvrager, rekenkundig afgerond op hele euro's volgens artikel 1.\nUitvoer test.premie is de premie.")
+    let rounded = errors("Parameter het percentage is 4,273 %, bron \"test\".\nDe premie is het percentage van het inkomen van de aanvrager, rekenkundig afgerond op hele euro's volgens artikel 1.\nUitvoer test.premie is de premie.")
     #expect(rounded.isEmpty)
   }
 

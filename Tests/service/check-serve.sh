@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts `toets serve` on loopback and checks it as a client would: the contract's household answered
 # exactly as `toets evaluate --format json`, the health check, JSON errors (404, 405, 415, 422, 400),
-# a request dripped too slowly closed by the read timeout (slowloris), an evaluation over its time
-# limit answered 503 and stopped, and the workbench page rendered by a real headless browser, with
-# the example household computed and shown in euros.
+# a request dripped too slowly closed by the read timeout (slowloris, also after an early answer), an
+# answer nobody reads closed by the write timeout, an evaluation over its time limit answered 503 and
+# stopped, and the workbench page rendered by a real headless browser, with the example household
+# computed and shown in euros.
 #
 #   Tests/service/check-serve.sh [path/to/toets]
 #
@@ -61,6 +62,8 @@ timeout 20 cat <&3 >/dev/null || fail "a request dripped too slowly was not clos
 exec 3<&-
 waited=$(( ($(date +%s%N) - begin) / 1000000 ))
 { [ "$waited" -ge 1500 ] && [ "$waited" -le 10000 ]; } || fail "the slow request was closed after $waited ms, expected about 2000"
+# An early answer (400 on the head alone) does not switch the read deadline off for the rest of the body.
+python3 Tests/service/slow_client.py early "${base##*:}" || fail "the read deadline after an early answer"
 echo "check-serve: ok — answers as toets evaluate; healthz; JSON 404/405/415/422/400; a dripped request closed after $waited ms"
 
 # The workbench renders in a real browser and computes the example household on load.
@@ -83,13 +86,17 @@ PY
 
 # An evaluation over its time limit: 503 tijdslimiet, answered near the limit, not when the work is done.
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
-start --timeout 0.2
 python3 - "$out/groot.json" <<'PY'
 import json, sys
 people = [{"id": "a", "rol": "aanvrager", "geboortedatum": "1960-03-01", "toetsingsinkomen": "30000.00", "vermogen": "0", "zorgverzekerd": True, "ingezetene": True}]
 people += [{"id": f"k{i}", "rol": "kind", "geboortedatum": "2015-06-01"} for i in range(99)]
 json.dump({"personen": people, "woning": {"huurder": True, "zelfstandig": True, "rekenhuur": "768.00"}}, open(sys.argv[1], "w"))
 PY
+# An answer of megabytes that the client never reads: closed at the write deadline (2 s here).
+start --timeout 120 --write-timeout 2
+python3 Tests/service/slow_client.py noread "${base##*:}" "$out/groot.json" || fail "the write deadline"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+start --timeout 0.2
 begin=$(date +%s%N)
 code="$(status POST '/v1/evaluate?datum=2026-01-01' -H 'Content-Type: application/json' --data-binary @"$out/groot.json")"
 took=$(( ($(date +%s%N) - begin) / 1000000 ))
