@@ -12,15 +12,21 @@ struct EvaluationSlotsTests {
     { release.wait(); return 1 }
   }
 
+  /// Polls until `condition` holds, for at most ten minutes of wall time: the test suite runs its tests
+  /// in parallel on two cores, so a task may wait long for its turn.
   static func waitUntil(_ condition: @Sendable () async -> Bool) async {
-    for _ in 0..<2000 where !(await condition()) { try? await Task.sleep(for: .milliseconds(5)) }
+    let end = ContinuousClock.now + .seconds(600)
+    while ContinuousClock.now < end, !(await condition()) { try? await Task.sleep(for: .milliseconds(5)) }
   }
+
+  /// A deadline no test reaches: only the test of the time limit sets a short one.
+  static var far: ContinuousClock.Instant { .now + .seconds(3600) }
 
   @Test("vol en de wachtrij vol: meteen 'busy'; een plaats die vrijkomt gaat naar wie wacht")
   func busyAndHandover() async throws {
     let slots = EvaluationSlots(capacity: 1, waitingLimit: 1)
     let release = DispatchSemaphore(value: 0)
-    let far = ContinuousClock.now + .seconds(60)
+    let far = Self.far
     let first = Task { try await slots.run(until: far, Self.blocking(release)) }
     await Self.waitUntil { await slots.active == 1 }
     let second = Task { try await slots.run(until: far) { 2 } }
@@ -37,7 +43,7 @@ struct EvaluationSlotsTests {
   func waiterTimesOut() async throws {
     let slots = EvaluationSlots(capacity: 1, waitingLimit: 4)
     let release = DispatchSemaphore(value: 0)
-    let first = Task { try await slots.run(until: .now + .seconds(60), Self.blocking(release)) }
+    let first = Task { try await slots.run(until: Self.far, Self.blocking(release)) }
     await Self.waitUntil { await slots.active == 1 }
     await #expect(throws: EvaluationSlots.Refusal.timeLimit) { try await slots.run(until: .now + .milliseconds(50)) { 2 } }
     #expect(await slots.waitingCount == 0)
@@ -50,8 +56,8 @@ struct EvaluationSlotsTests {
   func errorReleases() async throws {
     struct Failure: Error {}
     let slots = EvaluationSlots(capacity: 1, waitingLimit: 0)
-    await #expect(throws: Failure.self) { try await slots.run(until: .now + .seconds(5)) { () throws -> Int in throw Failure() } }
-    #expect(try await slots.run(until: .now + .seconds(5)) { 7 } == 7)
+    await #expect(throws: Failure.self) { try await slots.run(until: Self.far) { () throws -> Int in throw Failure() } }
+    #expect(try await slots.run(until: Self.far) { 7 } == 7)
   }
 }
 #endif
