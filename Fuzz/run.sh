@@ -17,6 +17,14 @@ budget="${1:-60}"
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(regeling huishouden scenario variant)
+[[ "$budget" =~ ^[0-9]+$ ]] || { echo "fuzz: SECONDS is a whole number of seconds, not '$budget'"; exit 64; }
+[[ -z "${FUZZ_RUNS:-}" || "$FUZZ_RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "fuzz: FUZZ_RUNS is a positive number of inputs, not '$FUZZ_RUNS'"; exit 64; }
+for target in "${targets[@]}"; do
+  case "$target" in
+    regeling | huishouden | scenario | variant) ;;
+    *) echo "fuzz: unknown target '$target'; choose from regeling, huishouden, scenario, variant"; exit 64 ;;
+  esac
+done
 
 echo "fuzz: building toets-fuzz with -sanitize=fuzzer (release)"
 (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld --product toets-fuzz 2>&1 | grep -E "error|warning: unre" || true)

@@ -164,9 +164,7 @@ struct ServiceBoundaryTests {
 
   @Test("een berekening over de tijdslimiet: 503 tijdslimiet, en daarna rekent niets meer")
   func timeLimit() async throws {
-    var persons = [#"{"id": "a", "rol": "aanvrager", "geboortedatum": "1960-03-01", "loon": "30000.00"}"#]
-    persons += (0..<99).map { #"{"id": "k\#($0)", "rol": "kind", "geboortedatum": "2015-06-01"}"# }
-    let large = #"{"personen": [\#(persons.joined(separator: ", "))]}"#
+    let large = Repository.largestHouseholdJSON
     let service = DecisionService(engine: Repository.engine, limits: .init(timeout: .milliseconds(20)))
     try await Application(router: service.router()).test(.router) { client in
       try await client.execute(uri: "/v1/evaluate?datum=2026-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: large)) { r in

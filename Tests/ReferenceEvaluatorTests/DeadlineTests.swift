@@ -10,12 +10,8 @@ import Toetssteen
 /// limit), and one that fits gives exactly what the evaluation without a deadline gives.
 @Suite("Evaluatie met een deadline")
 struct DeadlineTests {
-  /// A household of 100 persons: the most a document may hold, and the slowest to evaluate.
   static func largeHousehold() throws -> Household {
-    var persons = [#"{"id": "a", "rol": "aanvrager", "geboortedatum": "1960-03-01", "loon": "30000.00", "vermogen": "0"}"#]
-    persons += (0..<99).map { #"{"id": "k\#($0)", "rol": "kind", "geboortedatum": "2015-06-01"}"# }
-    let json = #"{"personen": [\#(persons.joined(separator: ", "))], "woning": {"huurder": true, "zelfstandig": true, "rekenhuur": "768.00"}}"#
-    return try Repository.engine.household(fromJSON: json)
+    try Repository.engine.household(fromJSON: Repository.largestHouseholdJSON)
   }
 
   @Test("een verstreken deadline: TimeLimitExceeded, zonder te rekenen")

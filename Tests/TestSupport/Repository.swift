@@ -18,6 +18,14 @@ public enum Repository {
     return engine
   }()
 
+  /// A household document of 100 persons (an earner and 99 children), the most a document may hold
+  /// and the slowest to evaluate: for tests of time limits.
+  public static let largestHouseholdJSON: String = {
+    var persons = [#"{"id": "a", "rol": "aanvrager", "geboortedatum": "1960-03-01", "loon": "30000.00", "vermogen": "0"}"#]
+    persons += (0..<99).map { #"{"id": "k\#($0)", "rol": "kind", "geboortedatum": "2015-06-01"}"# }
+    return #"{"personen": [\#(persons.joined(separator: ", "))], "woning": {"huurder": true, "zelfstandig": true, "rekenhuur": "768.00"}}"#
+  }()
+
   /// An absolute path for `relative` inside the checkout.
   public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 }

@@ -16,7 +16,7 @@ import NIOHTTPTypes
 /// time limit). An answer given before its request has arrived in full (a 400, 413 or 415 on the head
 /// alone) does not stop the reading clock. It sits after the HTTP decoder, so a request whose head
 /// never completes produces no part at all and is closed when the time is up.
-final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
+final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPRequestPart
   typealias InboundOut = HTTPRequestPart
   typealias OutboundIn = HTTPResponsePart
