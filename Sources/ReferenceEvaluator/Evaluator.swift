@@ -23,8 +23,10 @@ public final class Evaluator {
   public internal(set) var trace = Trace()
   /// Steps used by the definition being evaluated, innermost last.
   var collectors: [[Int]] = []
-  /// When set, the evaluation stops once the clock passes it: every value still to be computed is
-  /// ``Undecided/timeLimit`` (checked every 64 definitions, so a stop costs microseconds, not the rest).
+  /// When set, the evaluation stops once the clock passes it (checked every 64 definitions, so a stop
+  /// costs microseconds, not the rest): the values still to be computed become ``Undecided/timeLimit``,
+  /// except where three-valued logic decides without them. A caller that sets it checks the clock after
+  /// evaluating and discards the result when it passed, as ``Engine`` does.
   public var deadline: ContinuousClock.Instant?
   var definitionsSinceClockCheck = 0
 

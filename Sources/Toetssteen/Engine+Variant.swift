@@ -49,9 +49,7 @@ extension Engine {
         documents.append(source.transplanted(validFrom: replaced.header.validFrom, validUntil: replaced.header.validUntil))
       }
     }
-    let result = Compiler.compile(documents, diagnostics: &diagnostics)
-    let engine = result.program.map { Engine(program: $0, documents: documents, coverage: result.coverage) }
-    return Compiled(engine: engine, diagnostics: diagnostics.sorted, coverage: result.coverage, documents: documents)
+    return compiled(documents, diagnostics: &diagnostics)
   }
 
   /// A changed parameter value: which parameter, the new value, and why (shown in reports).

@@ -29,6 +29,12 @@ public struct Engine: Sendable {
   public static func compile(sources: [SourceFile]) -> Compiled {
     var diagnostics = DiagnosticEngine()
     let documents = sources.compactMap { DocumentParser.parse($0, diagnostics: &diagnostics) }
+    return compiled(documents, diagnostics: &diagnostics)
+  }
+
+  /// The last step of every compilation: the parsed documents through the compiler, into an engine
+  /// when nothing is in error.
+  static func compiled(_ documents: [LegalDocument], diagnostics: inout DiagnosticEngine) -> Compiled {
     let result = Compiler.compile(documents, diagnostics: &diagnostics)
     let engine = result.program.map { Engine(program: $0, documents: documents, coverage: result.coverage) }
     return Compiled(engine: engine, diagnostics: diagnostics.sorted, coverage: result.coverage, documents: documents)
