@@ -42,10 +42,14 @@ let package = Package(
     .target(name: "ReferenceEvaluator", dependencies: ["HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(name: "Population", dependencies: ["HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .target(name: "Synthesis", dependencies: ["Population", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
-    .target(name: "RuleKernel", dependencies: ["Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
+    .target(name: "RuleKernel", dependencies: ["Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(
       name: "Toetssteen",
-      dependencies: ["CSQLite", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
+      dependencies: ["CSQLite", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"],
+      plugins: ["EmbedBundledFiles"]),
+    // Builds Regulations/ and the scenarios into Toetssteen, for a binary that runs outside the checkout.
+    .executableTarget(name: "embed-files", path: "Plugins/EmbedFilesTool"),
+    .plugin(name: "EmbedBundledFiles", capability: .buildTool(), dependencies: ["embed-files"]),
     .target(
       name: "Analyses",
       dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),

@@ -31,9 +31,11 @@ public enum RegulationLoader {
     return paths.sorted()
   }
 
-  /// The regulations directory to use when none is given: `$TOETS_REGELINGEN`, `./Regulations`, or the
-  /// `Regulations` folder of the checkout the executable was built in.
-  public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
+  /// The regulations directory to use when none is given: `$TOETS_REGELINGEN`, `./Regulations`, the
+  /// `Regulations` folder of the checkout the executable was built in, or else the regulations built
+  /// into the executable (``BundledFiles``, copied into the user's cache). The folders a user edits come
+  /// first; the built-in copy is what a binary outside its checkout reads.
+  public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") throws(UserCacheDirectoryError) -> String {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     if let env = ProcessInfo.processInfo.environment["TOETS_REGELINGEN"], fm.fileExists(atPath: env, isDirectory: &isDir), isDir.boolValue {
@@ -46,6 +48,6 @@ public enum RegulationLoader {
       if fm.fileExists(atPath: candidate, isDirectory: &isDir), isDir.boolValue { return candidate }
       url = url.deletingLastPathComponent()
     }
-    return nil
+    return try BundledFiles.directory().appendingPathComponent("Regulations").path
   }
 }

@@ -47,9 +47,7 @@ struct Check: ParsableCommand {
   var skipExamples = false
 
   func run() throws {
-    guard let dir = directory ?? RegulationLocator.defaultDirectory() else {
-      throw ValidationError("geen map Regulations gevonden; geef de map als argument of zet TOETS_REGELINGEN")
-    }
+    let dir = try directory ?? RegulationLocator.defaultDirectory()
     let compiled = Engine.compile(directory: dir)
     let formatter = DiagnosticFormatter(showsExcerpt: true, colors: Terminal.stderrIsTerminal)
     var errors = compiled.diagnostics.filter(\.isError).count

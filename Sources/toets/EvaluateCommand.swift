@@ -46,7 +46,7 @@ struct Evaluate: ParsableCommand {
     let day = try LawInForce.peildatum(date)
     let (engine, _) = try regulations.engine()
     let text: String
-    do { text = try Terminal.read(household) } catch let e as ToetsError {
+    do { text = try Terminal.read(household == "-" ? household : RegulationLocator.existing(household)) } catch let e as ToetsError {
       Terminal.error("fout: \(e.description)")
       throw ExitCode(2)
     }

@@ -50,7 +50,7 @@ struct PopulationOptions: ParsableArguments {
 
   /// The path of the scenario given, or of the default one beside the regulations.
   func scenarioPath(regulations dir: String) throws -> String {
-    guard let path = scenario ?? ScenarioLocator.defaultPath(regulations: dir) else {
+    guard let path = try scenario.map(RegulationLocator.existing) ?? ScenarioLocator.defaultPath(regulations: dir) else {
       throw ValidationError("geen scenario gevonden; geef --scenario <bestand>")
     }
     return path

@@ -4,7 +4,22 @@ import HouseholdModel
 import Toetssteen
 
 enum RegulationLocator {
-  static func defaultDirectory() -> String? { RegulationLoader.defaultDirectory() }
+  /// The regulations to read when the command names none (see `RegulationLoader.defaultDirectory`).
+  static func defaultDirectory() throws -> String {
+    do { return try RegulationLoader.defaultDirectory() } catch {
+      throw ValidationError("geen map Regulations gevonden (TOETS_REGELINGEN, ./Regulations, de checkout van toets) en de ingebouwde regelingen zijn niet te gebruiken: \(error.description)")
+    }
+  }
+
+  /// A relative path the user named that is not in the working directory but is built into toets
+  /// (`Scenarios/varianten/…`): the built-in copy, with a note on standard error; else the path itself.
+  static func existing(_ path: String) throws -> String {
+    let copy: String?
+    do { copy = try BundledFiles.copy(of: path) } catch { throw ValidationError(error.description) }
+    guard let copy else { return path }
+    Terminal.error("let op: '\(path)' staat niet in de werkmap; toets gebruikt de ingebouwde versie (\(copy)).")
+    return copy
+  }
 }
 
 /// Writing to the terminal and to files.

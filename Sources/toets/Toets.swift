@@ -63,7 +63,7 @@ struct RegulationOptions: ParsableArguments {
     name: [.customLong("regulations")],
     help: ArgumentHelp(
       "Map met de regelingen.",
-      discussion: "Standaard $TOETS_REGELINGEN, anders ./Regulations, anders de map Regulations van de checkout waarin toets is gebouwd.",
+      discussion: "Standaard $TOETS_REGELINGEN, anders ./Regulations, anders de map Regulations van de checkout waarin toets is gebouwd, anders de regelingen die in toets zijn ingebouwd (uitgepakt in ~/.cache/toetssteen/ingebouwd; bewerk ze in een eigen map).",
       valueName: "map"))
   var directory: String?
 
@@ -81,9 +81,6 @@ struct RegulationOptions: ParsableArguments {
 
   func resolve() throws -> String {
     if let directory { return directory }
-    guard let found = RegulationLocator.defaultDirectory() else {
-      throw ValidationError("geen map Regulations gevonden; geef --regulations <map> of zet TOETS_REGELINGEN")
-    }
-    return found
+    return try RegulationLocator.defaultDirectory()
   }
 }

@@ -59,7 +59,7 @@ struct ValidateCommand: ParsableCommand {
     let scenarioPath = try population.scenarioPath(regulations: dir)
     let scenario = try population.loadScenario(at: scenarioPath, engine: engine)
     try population.applyBackend()
-    let specPath = spec ?? URL(fileURLWithPath: scenarioPath).deletingLastPathComponent().appendingPathComponent("validatie.yaml").path
+    let specPath = try spec.map(RegulationLocator.existing) ?? URL(fileURLWithPath: scenarioPath).deletingLastPathComponent().appendingPathComponent("validatie.yaml").path
     let loaded: ValidationSpec
     let variants: [Scenario]
     do {

@@ -9,7 +9,7 @@ enum VariantLoading {
   /// The variant at `path`, or nil without `--variant`.
   static func load(_ path: String?) throws -> Variant? {
     guard let path else { return nil }
-    do { return try Variant.load(path: path) } catch {
+    do { return try Variant.load(path: RegulationLocator.existing(path)) } catch let error as VariantLoadError {
       Terminal.error("fout: \(error)")
       throw ExitCode(2)
     }

@@ -40,10 +40,11 @@ struct BackendCommandTests {
     let mode = try FileManager.default.attributesOfItem(atPath: cache.path)[.posixPermissions] as? Int
     #expect(mode == 0o700)
     // Truncate every library: dlopen would map the missing pages and die of SIGBUS; it must rebuild.
-    let libraries = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".so") }
+    let kernels = cache.appendingPathComponent("kernels")
+    let libraries = try FileManager.default.contentsOfDirectory(atPath: kernels.path).filter { $0.hasSuffix(".so") }
     #expect(!libraries.isEmpty)
     for name in libraries {
-      let url = cache.appendingPathComponent(name)
+      let url = kernels.appendingPathComponent(name)
       try Data(try Data(contentsOf: url).prefix(1_000)).write(to: url)
     }
     let damaged = try Self.simulate("native", cache: cache)

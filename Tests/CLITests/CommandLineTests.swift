@@ -27,14 +27,21 @@ struct CommandLineTests {
     let stderr: String
   }
 
-  static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
+  /// Runs toets (`binary`, else the one built beside the tests) in `directory` (else the checkout) with
+  /// `TOETS_REGELINGEN` naming the checkout's regulations, `extra` added and the variables in `unset`
+  /// removed.
+  static func run(
+    _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], binary: URL? = nil,
+    in directory: URL? = nil, unset: [String] = []
+  ) throws -> Run {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = binary ?? executable
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = directory ?? root
     var env = ProcessInfo.processInfo.environment
     env["TOETS_REGELINGEN"] = root.appendingPathComponent("Regulations").path
     env.merge(extra) { _, new in new }
+    for name in unset { env[name] = nil }
     process.environment = env
     let out = Pipe()
     let err = Pipe()

@@ -1,10 +1,11 @@
 import Foundation
+import LegalSource
 
 /// The compiled kernels of this machine: shared libraries in the user's cache directory, named by a
 /// hash of the C text, the compiler and its flags, and loaded once per process.
 ///
-/// The directory is `TOETS_CACHE` when set, else `$XDG_CACHE_HOME/toetssteen/kernels`, else
-/// `~/.cache/toetssteen/kernels` — never the checkout. Beside each library lies the text it was compiled
+/// The directory is `kernels` in the user's cache directory (``UserCacheDirectory``: `TOETS_CACHE`,
+/// `$XDG_CACHE_HOME/toetssteen` or `~/.cache/toetssteen`) — never the checkout. Beside each library lies the text it was compiled
 /// from; a library is used only when that text equals the program's, so a hash collision costs a
 /// recompilation, never a wrong result.
 public final class NativeLibraryCache: @unchecked Sendable {
@@ -28,42 +29,13 @@ public final class NativeLibraryCache: @unchecked Sendable {
   private let lock = NSLock()
   private var loaded: [String: KernelFunction] = [:]
 
-  /// The cache directory (see the type's documentation).
-  public static var directory: URL {
-    let environment = ProcessInfo.processInfo.environment
-    if let explicit = environment["TOETS_CACHE"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
-    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-      return URL(fileURLWithPath: xdg).appendingPathComponent("toetssteen/kernels")
-    }
-    // The home directory of the account, not a shared temporary directory.
-    let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? getpwuid(geteuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/nonexistent"
-    return URL(fileURLWithPath: home).appendingPathComponent(".cache/toetssteen/kernels")
-  }
+  /// The cache directory: `kernels` in the user's cache (see ``UserCacheDirectory``); nothing is created.
+  public static var directory: URL { UserCacheDirectory.root.appendingPathComponent("kernels") }
 
-  /// Creates the cache directory (mode 0700) and refuses one that someone else could write into: code
-  /// loaded from it runs in this process, so it must be a real directory of this account, writable by
-  /// no one else.
+  /// Creates the cache directory and refuses one that someone else could write into: code loaded
+  /// from it runs in this process.
   static func secureDirectory() throws -> URL {
-    let directory = directory
-    var prefix = ""
-    for component in directory.path.split(separator: "/") {
-      prefix += "/" + component
-      if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-        throw NativeBackendError(description: "kan de cachemap \(directory.path) niet aanmaken (\(String(cString: strerror(errno)))); zet TOETS_CACHE op een eigen map")
-      }
-    }
-    var info = stat()
-    guard lstat(directory.path, &info) == 0 else {
-      throw NativeBackendError(description: "cachemap \(directory.path) niet leesbaar")
-    }
-    guard (info.st_mode & S_IFMT) == S_IFDIR else {
-      throw NativeBackendError(description: "cachemap \(directory.path) is geen map (een bestand, of een symbolische koppeling)")
-    }
-    guard info.st_uid == geteuid(), info.st_mode & (S_IWGRP | S_IWOTH) == 0 else {
-      throw NativeBackendError(description: "cachemap \(directory.path) is niet alleen van deze gebruiker schrijfbaar; zet TOETS_CACHE op een eigen map")
-    }
-    return directory
+    do { return try UserCacheDirectory.secure("kernels") } catch { throw NativeBackendError(description: error.description) }
   }
 
   /// The kernel function for `source`: from this process, from the cache, or compiled now.
