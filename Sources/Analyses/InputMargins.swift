@@ -59,6 +59,7 @@ public enum InputMargins {
           name: "aanvragers en partners zonder inkomen", source: "scenario 'inkomen.zonder_inkomen' naast CBS 83931NED",
           target: Rational(Int(s.inkomen.zonderInkomen)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
     }
+    margins += incomeByAge(p, scenario: s, date: date)
     // AOW recipients with and without a partner (scenario 'kalibratie_aow'), per household.
     if let k = s.kalibratieAow, case .int32(let birth)? = p.personColumns["geboortedatum"] {
       var alone = 0
@@ -81,5 +82,37 @@ public enum InputMargins {
           drawn: share(together)))
     }
     return margins
+  }
+
+  /// Mean personal income of adults with income per band of `inkomen.naar_leeftijd`, brought back to
+  /// the table's year, as a share of the classes' national mean.
+  static func incomeByAge(_ p: PopulationData, scenario s: Scenario, date: CivilDate) -> [PopulationValidation.Margin] {
+    guard let byAge = s.inkomen.naarLeeftijd, case .int64(let income)? = p.personColumns["toetsingsinkomen"],
+      case .int32(let birth)? = p.personColumns["geboortedatum"]
+    else { return [] }
+    let national = Rational(Int(s.inkomen.classMeanEuros))
+    let factor = IncomeIndexing(s.indexering, year: Int64(date.year)).factor
+    var sums = [Int128](repeating: 0, count: byAge.banden.count)
+    var counts = [Int](repeating: 0, count: byAge.banden.count)
+    for row in income.indices where income[row] > 0 {
+      let age = Int64(CivilDate(dayNumber: Int(birth[row])).age(on: date).years)
+      guard age >= 18 else { continue }
+      if let b = byAge.banden.firstIndex(where: { ($0[0]..<$0[1]).contains(age) }) {
+        sums[b] += Int128(income[row])
+        counts[b] += 1
+      }
+    }
+    func drawn(_ k: Int) -> Rational {
+      guard counts[k] > 0, let mean = Rational(numeratorDigits: String(sums[k]), denominatorDigits: String(Int128(counts[k]) * 100)) else {
+        return .zero
+      }
+      return mean.dividedBy(factor)?.dividedBy(national) ?? .zero
+    }
+    let source = "scenario 'inkomen.naar_leeftijd' (CBS 83740NED 2020*, t.o.v. het landelijke gemiddelde)"
+    return byAge.banden.enumerated().map { k, band in
+      PopulationValidation.Margin(
+        name: "gemiddeld persoonlijk inkomen \(band[1] > 130 ? "\(band[0]) jaar en ouder" : "\(band[0])–\(band[1] - 1) jaar") (t.o.v. landelijk)", source: source,
+        target: Rational(Int(band[2])) / Int(byAge.landelijk), drawn: drawn(k))
+    }
   }
 }

@@ -179,7 +179,7 @@ public struct Generator: Sendable {
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.
       b.person(
-        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: income(age < 18 ? 0 : sampler.income(age: age, &r) / 3, age: age, &r), vermogen: 0,
+        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: income(age < 18 ? 0 : sampler.income(age: age, &r), age: age, &r), vermogen: 0,
         &r, sampler, kinship: childKinship, parentRole: couple ? parentIsCouple : parentIsHead,
         student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
     }
@@ -193,9 +193,6 @@ public struct Generator: Sendable {
           student: isStudent(age: age, &r), lodger: lodger, unregistered: isUnregistered(&r))
       }
     }
-    // Vermogen belongs to the household; it is put on the aanvrager (and split with a partner).
-    let vermogen = sampler.vermogen.sample(&r) * 100
-    b.setVermogen(head: couple ? vermogen / 2 : vermogen, partner: couple ? vermogen - vermogen / 2 : 0)
     let rel = scenario.relatie
     let samen = partnerStatus == "samenwonend"
     let huurder =
@@ -204,6 +201,10 @@ public struct Generator: Sendable {
     let social = r.chance(UInt64(scenario.wonen.sociaalPromille), in: 1000)
     let rentRange = social ? scenario.wonen.huurSociaal : scenario.wonen.huurVrij
     let rent = huurder ? r.integer(in: (rentRange[0] * 100)...(rentRange[1] * 100)) : 0
+    // Vermogen belongs to the household (by its tenure when the scenario says so); it is put on the
+    // aanvrager and split with a partner.
+    let vermogen = (huurder ? sampler.wealth.renters : sampler.wealth.owners).sample(&r) * 100
+    b.setVermogen(head: couple ? vermogen / 2 : vermogen, partner: couple ? vermogen - vermogen / 2 : 0)
     b.householdFacts(
       partnerschap: partnerschapCodes[partnerStatus] ?? 0,
       gezamenlijkKind: samen && kind == 4 && r.chance(900, in: 1000),

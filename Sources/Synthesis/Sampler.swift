@@ -7,10 +7,13 @@ struct Sampler: Sendable {
   let childrenCohabiting: WeightedChoice
   let childrenSingleParent: WeightedChoice
   let age: [HouseholdType: Bands]
-  let incomeClasses: Bands
+  /// Personal income of those with income: the national classes, and per age band the raked ones.
+  let incomeNational: IncomeDistribution
+  let incomeByAge: [(ages: Range<Int64>, distribution: IncomeDistribution)]
   let incomeZero: UInt64
   let incomeTotal: UInt64
-  let vermogen: Bands
+  /// Vermogen of renting and of owning households (the same classes unless the scenario separates them).
+  let wealth: (renters: Bands, owners: Bands)
   let insuredFullPromille: UInt64
   let insuredOther: ClosedRange<Int64>
 
@@ -48,17 +51,28 @@ struct Sampler: Sendable {
       .paarMetKinderen: Bands(ages[.paarMetKinderen]!), .eenouder: Bands(ages[.eenouder]!),
       .metMedebewoners: Bands(ages[.metMedebewoners]!),
     ]
-    incomeClasses = Bands(s.inkomen.klassen)
+    let national = IncomeDistribution(classes: s.inkomen.klassen)
+    incomeNational = national
+    incomeByAge = (s.inkomen.naarLeeftijd.map { byAge in
+      byAge.banden.map { band in
+        (band[0]..<band[1], IncomeDistribution(classes: s.inkomen.klassen, target: byAge.target(band: band, classMean: national.expectedEuros)))
+      }
+    }) ?? []
     incomeZero = UInt64(s.inkomen.zonderInkomen)
     incomeTotal = UInt64(s.inkomen.klassen.reduce(0) { $0 + $1[2] }) + incomeZero
-    vermogen = Bands(s.vermogen)
+    if let byTenure = s.vermogenNaarWoning {
+      wealth = (Bands(byTenure.huurders), Bands(byTenure.eigenaren))
+    } else {
+      let all = Bands(s.vermogen ?? [[0, 1, 1]])
+      wealth = (all, all)
+    }
     insuredFullPromille = UInt64(s.verzekerdeJaren.volledigPromille)
     insuredOther = s.verzekerdeJaren.anders[0]...s.verzekerdeJaren.anders[1]
   }
 
-  /// A yearly toetsingsinkomen in cents for an adult.
+  /// A yearly personal income in cents for an adult of `age` (in the table's year).
   func income(age: Int64, _ r: inout RandomSource) -> Int64 {
     if r.below(incomeTotal) < incomeZero { return 0 }
-    return incomeClasses.sample(&r) * 100 + r.integer(in: 0...99)
+    return (incomeByAge.first { $0.ages.contains(age) }?.distribution ?? incomeNational).sample(&r)
   }
 }

@@ -12,8 +12,18 @@ extension Scenario {
         throw fail("leeftijd.\(name): iedere band is [van, tot, gewicht] met van < tot")
       }
     }
-    for k in inkomen.klassen where k.count != 3 || k[1] <= k[0] { throw fail("inkomen.klassen: iedere klasse is [van, tot, aantal]") }
-    for v in vermogen where v.count != 3 || v[1] <= v[0] { throw fail("vermogen: iedere klasse is [van, tot, gewicht]") }
+    for k in inkomen.klassen where !(3...4).contains(k.count) || k[1] <= k[0] {
+      throw fail("inkomen.klassen: iedere klasse is [van, tot, aantal] of [van, tot, aantal, gemiddelde]")
+    }
+    for k in inkomen.klassen.map({ $0.map { Int128($0) } }) where k.count == 4 && !(4 * k[3] >= 3 * k[0] + k[1] && 4 * k[3] <= k[0] + 3 * k[1]) {
+      throw fail(
+        "inkomen.klassen: het gemiddelde \(k[3]) van de klasse [\(k[0]), \(k[1])) moet in het middelste deel liggen, van \(k[0] + (k[1] - k[0]) / 4) tot en met \(k[0] + 3 * (k[1] - k[0]) / 4)")
+    }
+    try inkomen.naarLeeftijd?.validate(fail)
+    guard vermogen != nil || vermogenNaarWoning != nil else { throw fail("'vermogen' of 'vermogen_naar_woning' ontbreekt: waar komt het vermogen van de huishoudens vandaan?") }
+    for (name, classes) in wealthClasses {
+      for v in classes where v.count != 3 || v[1] <= v[0] { throw fail("\(name): iedere klasse is [van, tot, gewicht]") }
+    }
     guard wonen.huurSociaal.count == 2, wonen.huurVrij.count == 2 else { throw fail("wonen: huren zijn [van, tot] in euro's per maand") }
     for key in ["alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "met_medebewoners"] where leeftijd[key] == nil {
       throw fail("leeftijd.\(key) ontbreekt")
@@ -85,20 +95,20 @@ extension Scenario {
     try weights("kinderen.paar_samenwonend", kinderen.paarSamenwonend)
     try weights("kinderen.eenouder", kinderen.eenouder)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) { try weights("leeftijd.\(name)", bands.map { $0.count == 3 ? $0[2] : -1 }) }
-    try weights("inkomen.klassen", inkomen.klassen.map { $0.count == 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
+    try weights("inkomen.klassen", inkomen.klassen.map { $0.count >= 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
     func euros(_ name: String, _ ranges: [[Int64]], upTo limit: Int64) throws {
       if let r = ranges.first(where: { $0.count >= 2 && ($0[0] < 0 || $0[1] > limit) }) {
         throw fail("\(name): bedragen van 0 tot en met \(limit) euro, niet [\(r[0]), \(r[1])]")
       }
     }
     try euros("inkomen.klassen", inkomen.klassen, upTo: 1_000_000_000)
-    try euros("vermogen", vermogen, upTo: 100_000_000_000)
+    for (name, classes) in wealthClasses { try euros(name, classes, upTo: 100_000_000_000) }
     try euros("wonen.huur_sociaal", [wonen.huurSociaal], upTo: 100_000)
     try euros("wonen.huur_vrij", [wonen.huurVrij], upTo: 100_000)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) where bands.contains(where: { $0.count == 3 && $0[1] > 130 }) {
       throw fail("leeftijd.\(name): leeftijden tot ten hoogste 130 jaar")
     }
-    try weights("vermogen", vermogen.map { $0.count == 3 ? $0[2] : -1 })
+    for (name, classes) in wealthClasses { try weights(name, classes.map { $0.count == 3 ? $0[2] : -1 }) }
     for (name, range) in [("wonen.huur_sociaal", wonen.huurSociaal), ("wonen.huur_vrij", wonen.huurVrij)] where range[0] < 0 || range[1] < range[0] {
       throw fail("\(name): [van, tot] met 0 ≤ van ≤ tot, niet [\(range[0]), \(range[1])]")
     }
@@ -123,5 +133,24 @@ extension Scenario {
       try promille("medebewoners.commerciele_huurder_promille", m.commercieleHuurderPromille)
       guard (18...130).contains(m.studieTot) else { throw fail("medebewoners.studie_tot: een leeftijd van 18 tot en met 130") }
     }
+  }
+}
+
+extension Scenario {
+  /// Every list of vermogen classes with its YAML path.
+  var wealthClasses: [(String, [[Int64]])] {
+    (vermogen.map { [("vermogen", $0)] } ?? [])
+      + (vermogenNaarWoning.map { [("vermogen_naar_woning.huurders", $0.huurders), ("vermogen_naar_woning.eigenaren", $0.eigenaren)] } ?? [])
+  }
+
+  /// Vermogen follows tenure: renters and owners draw their rendementsgrondslag from classes of their own.
+  ///
+  /// Without it every household draws from `vermogen`, so a quarter of the renters have more than the
+  /// huurtoeslag's vermogensgrens; CBS publishes that the median renter has a fourteenth of the median
+  /// owner's financial wealth.
+  public struct WealthByTenure: Sendable, Codable {
+    /// `[van, tot, gewicht]` in euros per household, for households that rent and that own.
+    public var huurders: [[Int64]]
+    public var eigenaren: [[Int64]]
   }
 }

@@ -19,8 +19,11 @@ public struct Scenario: Sendable, Codable {
   public var leeftijd: [String: [[Int64]]]
   /// Personal income classes `[van, tot, aantal]` in euros per year (CBS 83931NED).
   public var inkomen: Income
-  /// Rendementsgrondslag classes `[van, tot, gewicht]` in euros per household.
-  public var vermogen: [[Int64]]
+  /// Rendementsgrondslag classes `[van, tot, gewicht]` in euros per household (one of this and
+  /// ``vermogenNaarWoning`` is required).
+  public var vermogen: [[Int64]]?
+  /// Rendementsgrondslag classes for renting and for owning households; when given, `vermogen` is not used.
+  public var vermogenNaarWoning: WealthByTenure?
   public var wonen: Housing
   public var relatie: Relation
   /// Years insured for the AOW, for persons born before the year given: share with a full record and
@@ -49,6 +52,7 @@ public struct Scenario: Sendable, Codable {
   enum CodingKeys: String, CodingKey {
     case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
     case partnertoeslag, medebewoners, woonsituatie, inkomensbron, indexering
+    case vermogenNaarWoning = "vermogen_naar_woning"
     case nietGebruik = "niet_gebruik"
     case kalibratieAow = "kalibratie_aow"
     case verzekerdeJaren = "verzekerde_jaren"
@@ -89,13 +93,17 @@ public struct Scenario: Sendable, Codable {
   }
 
   public struct Income: Sendable, Codable {
+    /// `[van, tot, aantal]` or `[van, tot, aantal, gemiddelde]` in euros: persons with income per class.
     public var klassen: [[Int64]]
     /// Adults without personal income, as a weight next to the classes.
     public var zonderInkomen: Int64
+    /// The mean personal income per age band, to which the classes are raked for that band.
+    public var naarLeeftijd: IncomeByAge?
 
     enum CodingKeys: String, CodingKey {
       case klassen
       case zonderInkomen = "zonder_inkomen"
+      case naarLeeftijd = "naar_leeftijd"
     }
   }
 
@@ -211,8 +219,9 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape]),
     "vermogen": .value,
+    "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([
       "huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value,
       "huur_naar_inkomen": TenureByIncome.shape,

@@ -126,8 +126,12 @@ struct PopulationValidationTests {
       #expect(row.mean > 0, "\(row.figure.naam)")
       #expect((row.perSeed.min()!...row.perSeed.max()!).contains(row.mean))
     }
-    // The drawn household types follow the scenario within sampling noise.
-    for m in v.margins { #expect((m.drawn - m.target).magnitude < Rational(3) / 100, "\(m.name)") }
+    // The drawn shares follow the scenario within sampling noise (3 percentage points); mean incomes,
+    // heavy-tailed, within 10 % of their target on 4.000 households.
+    for m in v.margins {
+      let income = m.name.hasPrefix("gemiddeld persoonlijk inkomen")
+      #expect(income ? (m.drawn - m.target).dividedBy(m.target)!.magnitude < Rational(1) / 10 : (m.drawn - m.target).magnitude < Rational(3) / 100, "\(m.name)")
+    }
     // Same seeds, same figures.
     let again = PopulationValidation.run(engine: Self.engine, spec: spec, scenario: Self.scenario, variants: [], households: 4_000, seeds: [1, 2], threads: 1)
     #expect(again.rows.map(\.perSeed) == v.rows.map(\.perSeed))

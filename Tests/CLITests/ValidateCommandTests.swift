@@ -52,9 +52,9 @@ struct ValidateCommandTests {
     defer { try? FileManager.default.removeItem(at: future) }
     let r = try CLI.run(["validate", "--households", "1000", "--seeds", "1", "--validatie", future.path, "--uit", "/tmp/niet-geschreven"])
     #expect(r.status == 2 && r.stderr.contains("aow.bruto_maandbedrag heeft geen versie die geldt op 2031-07-01"), "\(r.stderr)")
-    let spending = try Scratch.file("validatie", ext: "yaml", text.replacingOccurrences(of: "uitvoer: bijstand.maandbedrag\n    maat: ontvangers\n    grondslag: recht", with: "uitvoer: bijstand.maandbedrag\n    maat: ontvangers\n    grondslag: uitgaven"))
+    let spending = try Scratch.file("validatie", ext: "yaml", text.replacingOccurrences(of: "uitvoer: aow.bruto_maandbedrag\n    maat: jaartotaal\n    grondslag: recht", with: "uitvoer: aow.bruto_maandbedrag\n    maat: jaartotaal\n    grondslag: uitgaven"))
     defer { try? FileManager.default.removeItem(at: spending) }
     let s = try CLI.run(["validate", "--households", "1000", "--seeds", "1", "--validatie", spending.path, "--uit", "/tmp/niet-geschreven"])
-    #expect(s.status == 2 && s.stderr.contains("grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor bijstand"), "\(s.stderr)")
+    #expect(s.status == 2 && s.stderr.contains("grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor aow"), "\(s.stderr)")
   }
 }

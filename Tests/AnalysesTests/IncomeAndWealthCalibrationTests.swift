@@ -1,0 +1,99 @@
+import Analyses
+import ExactArithmetic
+import Foundation
+import Population
+@testable import Synthesis
+import TestSupport
+import Testing
+
+/// Income by age (the classes raked to each band's published mean, class means kept) and vermogen by
+/// tenure: the expectation is exact, a drawn population meets the margins within sampling noise, and
+/// scenarios that ask for the impossible are refused with their YAML path.
+@Suite("Inkomen naar leeftijd en vermogen naar woning")
+struct IncomeAndWealthCalibrationTests {
+  static let scenario = PopulationValidationTests.scenario
+  static let date = CivilDate(iso: "2025-07-01")!
+
+  @Test("de klassen met hun gemiddelden geven het landelijke gemiddelde van CBS; iedere band zijn eigen gemiddelde")
+  func expectedMeans() throws {
+    let income = Self.scenario.inkomen
+    // CBS 83931NED 2022*: 37,4 thousand euros for the 14.162,4 thousand persons with income.
+    #expect((37_400...37_500).contains(income.classMeanEuros), "\(income.classMeanEuros)")
+    let byAge = try #require(income.naarLeeftijd)
+    for band in byAge.banden {
+      let target = try #require(income.targetMeanEuros(age: band[0]))
+      #expect(target == income.classMeanEuros * band[2] / byAge.landelijk)
+    }
+    #expect(income.targetMeanEuros(age: 17) == nil)
+  }
+
+  @Test("een getrokken bevolking haalt de gemiddelden per leeftijd binnen 2 %, pensioengerechtigden zijn armer dan vijftigers")
+  func drawnIncomeByAge() throws {
+    let p = Generator(scenario: Self.scenario, program: Repository.engine.program, date: Self.date).generate(count: 40_000, threads: 2)
+    let margins = InputMargins.compute(p, scenario: Self.scenario, date: Self.date).filter { $0.name.hasPrefix("gemiddeld persoonlijk inkomen") }
+    #expect(margins.count == 4)
+    for m in margins {
+      #expect((m.drawn - m.target).dividedBy(m.target)!.magnitude < Rational(2) / 100, "\(m.name): \(m.drawn.decimalString(fractionDigits: 4)) tegen \(m.target.decimalString(fractionDigits: 4))")
+    }
+    #expect(margins[3].drawn < margins[2].drawn && margins[0].drawn < margins[3].drawn)
+  }
+
+  @Test("vermogen volgt de woning: huurders hebben meestal hoogstens € 5.000, eigenaren veel vaker een ton")
+  func wealthByTenure() throws {
+    let p = Generator(scenario: Self.scenario, program: Repository.engine.program, date: Self.date).generate(count: 40_000, threads: 2)
+    guard case .uint8(let renters)? = p.householdColumns["woning.huurder"], case .int64(let wealth)? = p.personColumns["vermogen"] else {
+      Issue.record("kolommen ontbreken")
+      return
+    }
+    var small = [0, 0]
+    var large = [0, 0]
+    var count = [0, 0]
+    for h in 0..<p.householdCount {
+      let rows = Int(p.personStart[h])..<Int(p.personStart[h + 1])
+      let total = rows.reduce(Int64(0)) { $0 + wealth[$1] }
+      let k = Int(renters[h])
+      count[k] += 1
+      if total <= 500_000 { small[k] += 1 }
+      if total >= 10_000_000 { large[k] += 1 }
+    }
+    // CBS, 1 January 2020: renters 59 % ≤ € 5.000 and 5 % ≥ € 100.000; owners 18 % and 27 %.
+    func share(_ n: Int, _ of: Int) -> Double { Double(n) / Double(max(1, of)) }
+    #expect(abs(share(small[1], count[1]) - 0.59) < 0.02 && abs(share(large[1], count[1]) - 0.05) < 0.01)
+    #expect(abs(share(small[0], count[0]) - 0.18) < 0.02 && abs(share(large[0], count[0]) - 0.27) < 0.02)
+  }
+
+  @Test("raking in vaste komma: exp tot op 10⁻¹² (relatief 10⁻⁹ waar het telt), de gewichten halen het doel tot op een euro")
+  func fixedPointRaking() throws {
+    let one = Double(Int64(1) << 60)
+    for x in [-0.001, -0.5, -1.0, -7.25, -30.0, -63.0] {
+      let value = Double(IncomeRaking.exp(negative: Int128(x * one))) / one
+      #expect(abs(value - Foundation.exp(x)) < 1e-12, "exp(\(x)) = \(value)")
+      if x > -8 { #expect(abs(value - Foundation.exp(x)) / Foundation.exp(x) < 1e-9, "exp(\(x)) = \(value)") }
+    }
+    #expect(IncomeRaking.exp(negative: 0) == IncomeRaking.one && IncomeRaking.exp(negative: -(100 * IncomeRaking.one)) == 0)
+    let counts: [UInt64] = [1_803_800, 2_849_000, 2_495_300, 2_053_000, 1_632_200, 2_778_100, 473_300, 77_700]
+    let means: [Int64] = [4_100, 15_400, 24_800, 34_900, 44_700, 66_700, 129_300, 338_000]
+    for target: Int64 in [13_000, 28_700, 49_000] {
+      let mean = IncomeRaking.mean(weights: IncomeRaking.weights(counts: counts, means: means, target: target), means: means)
+      #expect(abs(mean - target) <= 1, "\(target): \(mean)")
+    }
+  }
+
+  @Test("onmogelijke klassen, banden en een scenario zonder vermogen worden geweigerd met hun pad")
+  func refusals() throws {
+    let text = try String(contentsOfFile: PopulationValidationTests.scenarioPath, encoding: .utf8)
+    func refusal(_ old: String, _ new: String) -> String {
+      #expect(text.contains(old), "\(old)")
+      do {
+        _ = try Scenario.parse(yaml: text.replacingOccurrences(of: old, with: new), path: "s.yaml")
+        return ""
+      } catch { return "\(error)" }
+    }
+    #expect(refusal("[50000, 100000, 2778100, 66700]", "[50000, 100000, 2778100, 95000]").contains("het gemiddelde 95000 van de klasse [50000, 100000) moet in het middelste deel liggen, van 62500 tot en met 87500"))
+    #expect(refusal("[50000, 100000, 2778100, 66700]", "[50000, 100000, 2778100, 9223372036854775807]").contains("middelste deel"))
+    #expect(refusal("[[18, 25, 12300], [25, 45, 39800]", "[[18, 30, 12300], [25, 45, 39800]").contains("de banden [18, 30) en [25, 45) overlappen"))
+    #expect(refusal("landelijk: 34200", "landelijk: 0").contains("inkomen.naar_leeftijd.landelijk"))
+    #expect(refusal("vermogen_naar_woning:", "vermogen_naar_wonen:").contains("vermogen_naar_woning"))
+    #expect(refusal("    - [0, 2600, 500]", "    - [2600, 0, 500]").contains("vermogen_naar_woning.huurders: iedere klasse is [van, tot, gewicht]"))
+  }
+}
