@@ -48,8 +48,7 @@ let package = Package(
       dependencies: ["CSQLite", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"],
       plugins: ["EmbedBundledFiles"]),
     // Builds Regulations/ and the scenarios into Toetssteen, for a binary that runs outside the checkout.
-    .executableTarget(name: "embed-files", path: "Plugins/EmbedFilesTool"),
-    .plugin(name: "EmbedBundledFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+    .plugin(name: "EmbedBundledFiles", capability: .buildTool()),
     .target(
       name: "Analyses",
       dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),

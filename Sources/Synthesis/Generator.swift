@@ -179,7 +179,7 @@ public struct Generator: Sendable {
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.
       b.person(
-        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: income(age < 18 ? 0 : sampler.income(age: age, &r), age: age, &r), vermogen: 0,
+        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: income(age < 18 ? 0 : childIncome(age: age, &r), age: age, &r), vermogen: 0,
         &r, sampler, kinship: childKinship, parentRole: couple ? parentIsCouple : parentIsHead,
         student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
     }
@@ -215,6 +215,14 @@ public struct Generator: Sendable {
       samenlevingscontract: samen && r.chance(UInt64(rel.samenlevingscontractPromille), in: 1000),
       oudToeslagrecht: oudToeslagrecht,
       huurder: huurder, zelfstandig: !(huurder && kind == 0 && isRoom(headAge: headAge, &r)), rekenhuur: rent, minorChild: minorChild)
+  }
+
+  /// The personal income of a child of 18 or over living at home: from its age band when the scenario
+  /// has `inkomen.naar_leeftijd`; without it a third of a national draw (an assumption of earlier
+  /// scenarios, kept for them).
+  func childIncome(age: Int64, _ r: inout RandomSource) -> Int64 {
+    let drawn = sampler.income(age: age, &r)
+    return scenario.inkomen.naarLeeftijd == nil ? drawn / 3 : drawn
   }
 
   /// Whether a partner or adult housemate lives at the address without being registered there

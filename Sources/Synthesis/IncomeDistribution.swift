@@ -53,12 +53,12 @@ enum IncomeRaking {
   /// One, in the fixed point the exponentials use (2⁶⁰).
   static let one: Int128 = 1 << 60
 
-  /// The weights `nₖ · exp(θ · μₖ)` (scaled to fit 64 bits) whose expected `μ` is `target`, or as near
-  /// as the class means allow.
+  /// The weights `nₖ · exp(θ · μₖ)` (scaled to fit 56 bits each) whose expected `μ` is `target`, or
+  /// as near as the class means allow (``reachable(counts:means:)``; the scenario check refuses a
+  /// target outside it).
   static func weights(counts: [UInt64], means: [Int64], target: Int64) -> [UInt64] {
     guard let low = means.min(), let high = means.max(), high > low else { return counts }
-    // θ in units of 2⁻⁶⁰ per euro; |θ| · (high − low) ≤ 40 keeps every ratio of weights within e⁴⁰.
-    let limit = 40 * one / Int128(high - low)
+    let limit = thetaLimit(low, high)
     var (lo, hi) = (-limit, limit)
     for _ in 0..<80 where hi - lo > 1 {
       let mid = lo + (hi - lo) / 2
@@ -66,15 +66,32 @@ enum IncomeRaking {
     }
     let raw = tilted(counts, means, theta: hi)
     // Shifted so the largest weight fits in 56 bits; a class whose weight shifts to 0 is not drawn.
-    let width = 128 - (raw.max() ?? 1).leadingZeroBitCount
-    return raw.map { UInt64($0 >> max(0, width - 56)) }
+    return shifted(raw, toBits: 56).map { UInt64($0) }
   }
 
-  /// `nₖ · exp(θμₖ − max θμ)` in the fixed point, every exponent ≤ 0.
+  /// θ in units of 2⁻⁶⁰ per euro, |θ| · (high − low) ≤ 2000: far beyond where a weight still counts
+  /// (a class more than e⁶⁴ below the heaviest gets weight 0), within Int128 for means up to 10⁹.
+  static func thetaLimit(_ low: Int64, _ high: Int64) -> Int128 { 2000 * one / Int128(high - low) }
+
+  /// The lowest and highest mean the raking can reach with these classes, in euros.
+  static func reachable(counts: [UInt64], means: [Int64]) -> ClosedRange<Int64> {
+    guard let low = means.min(), let high = means.max(), high > low else { return mean(weights: counts, means: means)...mean(weights: counts, means: means) }
+    let limit = thetaLimit(low, high)
+    return Int64(mean(tilted(counts, means, theta: -limit), means))...Int64(mean(tilted(counts, means, theta: limit), means))
+  }
+
+  /// `values` shifted right together until the largest has at most `bits` bits.
+  static func shifted(_ values: [Int128], toBits bits: Int) -> [Int128] {
+    let width = 128 - (values.max() ?? 0).leadingZeroBitCount
+    return values.map { $0 >> max(0, width - bits) }
+  }
+
+  /// `nₖ · exp(θμₖ − max θμ)` in the fixed point, every exponent ≤ 0; the counts first brought to at
+  /// most 40 bits (a scenario's counts may be up to 10¹⁸), so each product stays below 2¹⁰⁰.
   static func tilted(_ counts: [UInt64], _ means: [Int64], theta: Int128) -> [Int128] {
     let exponents = means.map { theta * Int128($0) }
     let top = exponents.max() ?? 0
-    return zip(counts, exponents).map { Int128($0) * exp(negative: $1 - top) }
+    return zip(shifted(counts.map { Int128($0) }, toBits: 40), exponents).map { $0 * exp(negative: $1 - top) }
   }
 
   /// The expected μ under `weights`, in euros (exact integer division, rounded down).
@@ -83,10 +100,11 @@ enum IncomeRaking {
   }
 
   static func mean(_ weights: [Int128], _ means: [Int64]) -> Int128 {
-    // Weights below 2⁸⁴ and means below 2³⁰ keep the sums far from 2¹²⁷.
-    let total = weights.reduce(0, +)
+    // Weights of at most 62 bits, means below 2³⁰ and at most 100 classes keep the sums below 2¹⁰⁰.
+    let w = shifted(weights, toBits: 62)
+    let total = w.reduce(0, +)
     guard total > 0 else { return 0 }
-    return zip(weights, means).reduce(Int128(0)) { $0 + $1.0 * Int128($1.1) } / total
+    return zip(w, means).reduce(Int128(0)) { $0 + $1.0 * Int128($1.1) } / total
   }
 
   /// `exp(x)` for `x ≤ 0` given in the fixed point, in the fixed point: `exp(x / 2¹⁰)` by its Taylor

@@ -30,6 +30,22 @@ extension Scenario {
       }
     }
 
+    /// Refuses a band whose mean the classes cannot reach (below the lowest or above the highest class
+    /// mean): raking would stop at the edge and the band would silently get another mean.
+    func validateReachable(classes: [[Int64]], _ fail: (String) -> ScenarioError) throws {
+      let means = classes.map(IncomeDistribution.mean)
+      let counts = classes.map { UInt64($0[2]) }
+      let reach = IncomeRaking.reachable(counts: counts, means: means)
+      let national = IncomeRaking.mean(weights: counts, means: means)
+      for band in banden {
+        let target = target(band: band, classMean: national)
+        guard reach.lowerBound < target && target < reach.upperBound else {
+          throw fail(
+            "inkomen.naar_leeftijd.banden: de band [\(band[0]), \(band[1])) vraagt een gemiddelde van \(target) euro (\(band[2]) × \(national) / \(landelijk)); met deze klassen ligt een gemiddelde tussen \(reach.lowerBound) en \(reach.upperBound) euro")
+        }
+      }
+    }
+
     /// The band's mean for the classes: `mean × gemiddelde / landelijk`, in euros.
     func target(band: [Int64], classMean: Int64) -> Int64 {
       Int64(Int128(classMean) * Int128(band[2]) / Int128(landelijk))

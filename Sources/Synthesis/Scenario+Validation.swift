@@ -15,11 +15,15 @@ extension Scenario {
     for k in inkomen.klassen where !(3...4).contains(k.count) || k[1] <= k[0] {
       throw fail("inkomen.klassen: iedere klasse is [van, tot, aantal] of [van, tot, aantal, gemiddelde]")
     }
+    guard inkomen.klassen.count <= 100 else { throw fail("inkomen.klassen: ten hoogste 100 klassen, niet \(inkomen.klassen.count)") }
     for k in inkomen.klassen.map({ $0.map { Int128($0) } }) where k.count == 4 && !(4 * k[3] >= 3 * k[0] + k[1] && 4 * k[3] <= k[0] + 3 * k[1]) {
+      // The middle half [van + breedte/4, van + 3·breedte/4], in whole euros.
+      let (low, high) = ((3 * k[0] + k[1] + 3) / 4, (k[0] + 3 * k[1]) / 4)
       throw fail(
-        "inkomen.klassen: het gemiddelde \(k[3]) van de klasse [\(k[0]), \(k[1])) moet in het middelste deel liggen, van \(k[0] + (k[1] - k[0]) / 4) tot en met \(k[0] + 3 * (k[1] - k[0]) / 4)")
+        low > high
+          ? "inkomen.klassen: de klasse [\(k[0]), \(k[1])) is te smal voor een gemiddelde; geef een klasse van ten minste 2 euro breed of laat het gemiddelde weg"
+          : "inkomen.klassen: het gemiddelde \(k[3]) van de klasse [\(k[0]), \(k[1])) moet in het middelste deel liggen, van \(low) tot en met \(high)")
     }
-    try inkomen.naarLeeftijd?.validate(fail)
     guard vermogen != nil || vermogenNaarWoning != nil else { throw fail("'vermogen' of 'vermogen_naar_woning' ontbreekt: waar komt het vermogen van de huishoudens vandaan?") }
     for (name, classes) in wealthClasses {
       for v in classes where v.count != 3 || v[1] <= v[0] { throw fail("\(name): iedere klasse is [van, tot, gewicht]") }
@@ -84,6 +88,9 @@ extension Scenario {
       if let n = list.first(where: { $0 < 0 }) { throw fail("\(name): een gewicht is een aantal van 0 of meer, niet \(n)") }
       if let n = list.first(where: { $0 > maxWeight }) { throw fail("\(name): een gewicht is ten hoogste \(maxWeight) (een telling), niet \(n)") }
       guard list.contains(where: { $0 > 0 }) else { throw fail("\(name): alle gewichten zijn 0; er valt niets te trekken") }
+      guard list.reduce(Int128(0), { $0 + Int128($1) }) <= Int128(maxWeight) else {
+        throw fail("\(name): de gewichten samen zijn ten hoogste \(maxWeight) (tellingen)")
+      }
     }
     func promille(_ name: String, _ v: Int64) throws {
       guard (0...1000).contains(v) else { throw fail("\(name): een aantal per duizend van 0 tot en met 1000, niet \(v)") }
@@ -96,6 +103,7 @@ extension Scenario {
     try weights("kinderen.eenouder", kinderen.eenouder)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) { try weights("leeftijd.\(name)", bands.map { $0.count == 3 ? $0[2] : -1 }) }
     try weights("inkomen.klassen", inkomen.klassen.map { $0.count >= 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
+    try inkomen.naarLeeftijd?.validate(fail)
     func euros(_ name: String, _ ranges: [[Int64]], upTo limit: Int64) throws {
       if let r = ranges.first(where: { $0.count >= 2 && ($0[0] < 0 || $0[1] > limit) }) {
         throw fail("\(name): bedragen van 0 tot en met \(limit) euro, niet [\(r[0]), \(r[1])]")
@@ -103,6 +111,8 @@ extension Scenario {
     }
     try euros("inkomen.klassen", inkomen.klassen, upTo: 1_000_000_000)
     for (name, classes) in wealthClasses { try euros(name, classes, upTo: 100_000_000_000) }
+    // After the counts and amounts are known to be in range: every band's mean must be reachable.
+    try inkomen.naarLeeftijd?.validateReachable(classes: inkomen.klassen, fail)
     try euros("wonen.huur_sociaal", [wonen.huurSociaal], upTo: 100_000)
     try euros("wonen.huur_vrij", [wonen.huurVrij], upTo: 100_000)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) where bands.contains(where: { $0.count == 3 && $0[1] > 130 }) {

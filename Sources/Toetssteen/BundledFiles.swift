@@ -12,21 +12,62 @@ import LegalSource
 /// ``RegulationLoader/defaultDirectory(executable:)``).
 public enum BundledFiles {
   /// The files' relative paths and bytes, decoded once.
-  static let decoded: [(path: String, bytes: Data)] = contents.compactMap { entry in
-    Data(base64Encoded: entry.base64).map { (entry.path, $0) }
-  }
+  static let decoded: [(path: String, bytes: Data)] = contents.map { ($0.path, Data(hexadecimal: $0.hex)) }
 
-  /// The relative paths of the files built in (`Regulations/…`, `Scenarios/…`), sorted.
+  /// FNV-1a (64 bits) over every path, length and content: the name of the copy on disk.
+  static let digest: String = {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ bytes: some Sequence<UInt8>) {
+      for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+      }
+    }
+    for (path, bytes) in decoded {
+      mix(Array(path.utf8) + [0])
+      mix(withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { Array($0) })
+      mix(bytes)
+    }
+    return String(hash, radix: 16).leftPadded(to: 16)
+  }()
+
+  /// The relative paths of the files built in (`Regulations/…`, `Scenarios/…`, `Examples/…`), sorted.
   public static var paths: [String] { decoded.map(\.path) }
 
+  /// The bytes of a file built in, by its path relative to the package.
+  public static func bytes(of relativePath: String) -> Data? { decoded.first { $0.path == relativePath }?.bytes }
+
+  /// The directory the copies of every toets version live in (one subdirectory per digest).
+  public static var base: URL { UserCacheDirectory.root.appendingPathComponent("ingebouwd") }
+
+  /// Whether `path` lies in a copy of built-in files (this version's or another's).
+  public static func isCopy(_ path: String) -> Bool {
+    URL(fileURLWithPath: path).standardizedFileURL.path.hasPrefix(base.standardizedFileURL.path + "/")
+  }
+
   /// The directory holding the copy, with `Regulations/` and `Scenarios/` in it, written or repaired
-  /// when needed.
+  /// when needed. Processes take turns (an exclusive lock on `ingebouwd/.slot`): one checks and writes
+  /// while the others wait, so no process replaces a copy another has just put in place, and what a
+  /// process killed while writing left behind is removed by the next.
   public static func directory() throws(UserCacheDirectoryError) -> URL {
     let base = try UserCacheDirectory.secure("ingebouwd")
     let target = base.appendingPathComponent(digest)
+    let lock = open(base.appendingPathComponent(".slot").path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    guard lock >= 0 else {
+      throw UserCacheDirectoryError(description: "kan \(base.path)/.slot niet openen (\(String(cString: strerror(errno))))")
+    }
+    defer { close(lock) }
+    while flock(lock, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw UserCacheDirectoryError(description: "kan \(base.path)/.slot niet vergrendelen (\(String(cString: strerror(errno))))") }
+    }
+    defer { flock(lock, LOCK_UN) }
     if isIntact(target) { return target }
     let fm = FileManager.default
-    let staging = base.appendingPathComponent(".\(digest)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    // Whatever a writer left while no one holds the lock is debris of a process that was killed.
+    for name in (try? fm.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix(".") && name != ".slot" {
+      try? fm.removeItem(at: base.appendingPathComponent(name))
+    }
+    let staging = base.appendingPathComponent(".\(digest)-\(getpid())")
     do {
       for (path, bytes) in decoded {
         let url = staging.appendingPathComponent(path)
@@ -37,17 +78,15 @@ public enum BundledFiles {
       try? fm.removeItem(at: staging)
       throw UserCacheDirectoryError(description: "kan de ingebouwde regelingen niet uitpakken in \(base.path): \(error.localizedDescription)")
     }
-    // A damaged copy is moved aside first; if another process put a whole copy in place meanwhile,
-    // its copy is used and this one dropped.
+    // A damaged copy is moved aside and removed; then the new one takes its place in one rename.
     if fm.fileExists(atPath: target.path) {
-      let aside = base.appendingPathComponent(".weg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+      let aside = base.appendingPathComponent(".weg-\(digest)-\(getpid())")
       if rename(target.path, aside.path) == 0 { try? fm.removeItem(at: aside) }
     }
     if rename(staging.path, target.path) != 0 {
+      let reason = String(cString: strerror(errno))
       try? fm.removeItem(at: staging)
-      guard isIntact(target) else {
-        throw UserCacheDirectoryError(description: "kan de ingebouwde regelingen niet op hun plaats zetten in \(target.path) (\(String(cString: strerror(errno))))")
-      }
+      throw UserCacheDirectoryError(description: "kan de ingebouwde regelingen niet op hun plaats zetten in \(target.path) (\(reason))")
     }
     return target
   }
@@ -72,4 +111,35 @@ public enum BundledFiles {
     else { return nil }
     return try directory().appendingPathComponent(normalized).path
   }
+}
+
+extension Data {
+  /// The bytes written as pairs of hexadecimal digits (as the build writes them); other characters end
+  /// the bytes.
+  init(hexadecimal text: String) {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count / 2)
+    var high: UInt8?
+    for c in text.utf8 {
+      let v: UInt8
+      switch c {
+      case 0x30...0x39: v = c - 0x30
+      case 0x61...0x66: v = c - 0x61 + 10
+      case 0x41...0x46: v = c - 0x41 + 10
+      default: self.init(bytes); return
+      }
+      if let h = high {
+        bytes.append(h << 4 | v)
+        high = nil
+      } else {
+        high = v
+      }
+    }
+    self.init(bytes)
+  }
+}
+
+extension String {
+  /// The string with zeros in front up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -78,7 +78,7 @@ struct BundledFilesCommandTests {
     #expect(!FileManager.default.fileExists(atPath: broken.path))
     #expect(FileManager.default.fileExists(atPath: unpacked.appendingPathComponent("Regulations/aow/2025-01-01.md").path))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: elsewhere.cache.appendingPathComponent("ingebouwd").path)
-    #expect(leftovers.count == 1, "geen tijdelijke mappen achtergelaten: \(leftovers)")
+    #expect(Set(leftovers) == [unpacked.lastPathComponent, ".slot"], "geen tijdelijke mappen achtergelaten: \(leftovers)")
   }
 
   @Test("een cache die een bestand is of die anderen kunnen beschrijven: een duidelijke fout, niets geschreven")
@@ -98,6 +98,34 @@ struct BundledFilesCommandTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: shared.path).isEmpty)
   }
 
+  @Test("vier processen die tegelijk uitpakken: alle vier rekenen goed, één kopie, geen resten")
+  func concurrentUnpacking() throws {
+    let elsewhere = try Elsewhere()
+    defer { try? FileManager.default.removeItem(at: elsewhere.root) }
+    let reference = try CLI.run(["simulate", "--date", "2025-07-01", "--households", "1000", "--seed", "9", "--format", "json"])
+    let results = ConcurrentRuns()
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      results.add(try? elsewhere.run(["simulate", "--date", "2025-07-01", "--households", "1000", "--seed", "9", "--format", "json"]))
+    }
+    #expect(results.runs.count == 4)
+    for r in results.runs { #expect(r.status == 0 && r.stdout == reference.stdout, "\(r.stderr)") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: elsewhere.cache.appendingPathComponent("ingebouwd").path)
+    #expect(names.filter { !$0.hasPrefix(".") }.count == 1 && names.filter { $0.hasPrefix(".") } == [".slot"], "\(names)")
+  }
+
+  @Test("een eigen scenario in de werkmap gaat voor het ingebouwde")
+  func localScenarioComesFirst() throws {
+    let elsewhere = try Elsewhere()
+    defer { try? FileManager.default.removeItem(at: elsewhere.root) }
+    let scenarios = elsewhere.work.appendingPathComponent("Scenarios")
+    try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+    let text = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/nederland.yaml"), encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "naam: Nederland (CBS 2022-2024)", with: "naam: Eigen scenario").utf8)
+      .write(to: scenarios.appendingPathComponent("nederland.yaml"))
+    let r = try elsewhere.run(["simulate", "--date", "2025-07-01", "--households", "1000"])
+    #expect(r.status == 0 && r.stdout.hasPrefix("Simulatie Eigen scenario"), "\(r.stdout.prefix(200)) \(r.stderr)")
+  }
+
   @Test("een map Regulations in de werkmap gaat voor de ingebouwde")
   func editedFolderComesFirst() throws {
     let elsewhere = try Elsewhere()
@@ -107,5 +135,18 @@ struct BundledFilesCommandTests {
     let r = try elsewhere.run(["check"])
     #expect(r.status != 0 && r.stdout.contains("gelezen uit Regulations."), "\(r.stdout)")
     #expect(!FileManager.default.fileExists(atPath: elsewhere.cache.path), "de ingebouwde regelingen zijn niet uitgepakt")
+  }
+}
+
+/// The runs of several processes started side by side.
+final class ConcurrentRuns: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var runs: [CommandLineTests.Run] = []
+
+  func add(_ run: CommandLineTests.Run?) {
+    guard let run else { return }
+    lock.lock()
+    runs.append(run)
+    lock.unlock()
   }
 }
