@@ -4,9 +4,19 @@ import Toetssteen
 
 @main
 struct Toets: AsyncParsableCommand {
-  /// Parses the arguments with the Dutch flag spellings of earlier versions read as their English names.
+  /// Parses the arguments with the Dutch flag spellings of earlier versions read as their English names,
+  /// runs the command, and reports what goes wrong with the parser's words in Dutch.
   static func main() async {
-    await main(FlagAliases.rewrite(Array(CommandLine.arguments.dropFirst())))
+    do {
+      var command = try parseAsRoot(FlagAliases.rewrite(Array(CommandLine.arguments.dropFirst())))
+      if var asynchronous = command as? AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      DutchArgumentMessages.exit(with: error, command: self)
+    }
   }
 
   static let configuration = CommandConfiguration(

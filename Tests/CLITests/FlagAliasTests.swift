@@ -51,4 +51,25 @@ struct FlagAliasTests {
     #expect(literal.status != 0)
     #expect(literal.stderr.contains("--uit") && !literal.stderr.contains("--output"), "\(literal.stderr)")
   }
+
+  @Test("de woorden van de argumentparser zijn Nederlands, met dezelfde exitcodes")
+  func dutchParserMessages() throws {
+    let missing = try CLI.run(["simulate"])
+    #expect(missing.status == 64 && missing.stderr.hasPrefix("Fout: dit argument ontbreekt: '--households <N>'"), "\(missing.stderr)")
+    #expect(missing.stderr.contains("Gebruik: toets simulate [<opties>] --households <N>"), "\(missing.stderr)")
+    let invalid = try CLI.run(["simulate", "--households", "abc"])
+    #expect(invalid.status == 64 && invalid.stderr.hasPrefix("Fout: de waarde 'abc' is ongeldig voor '--households <N>'"), "\(invalid.stderr)")
+    let typo = try CLI.run(["simulate", "--households", "5", "--houshold"])
+    #expect(typo.status == 64 && typo.stderr.hasPrefix("Fout: onbekende optie '--houshold'. Bedoelt u '--households'?"), "\(typo.stderr)")
+    let unknown = try CLI.run(["frobnicate"])
+    #expect(unknown.status == 64 && unknown.stderr.contains("Fout: onverwacht argument 'frobnicate'") && unknown.stderr.contains("Zie 'toets --help' voor meer uitleg."), "\(unknown.stderr)")
+    let help = try CLI.run(["simulate", "--help"])
+    #expect(help.status == 0 && help.stdout.hasPrefix("OVERZICHT: ") && help.stdout.contains("OPTIES:") && help.stdout.contains("Toon deze uitleg."), "\(help.stdout.prefix(300))")
+    #expect(!help.stdout.contains("OPTIONS:") && !help.stdout.contains("USAGE:"))
+    let root = try CLI.run(["--help"])
+    #expect(root.status == 0 && root.stdout.contains("OPDRACHTEN:") && root.stdout.contains("Zie 'toets help <opdracht>' voor de uitleg van een opdracht."))
+    // toets' own messages and exit codes are unchanged.
+    let ownError = try CLI.run(["validate", "--output", ""])
+    #expect(ownError.status == 64 && ownError.stderr.contains("Fout: --output: geef een map"), "\(ownError.stderr)")
+  }
 }
