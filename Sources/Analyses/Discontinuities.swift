@@ -64,15 +64,15 @@ public struct Discontinuities: Sendable {
               let key = "\(f)|\(whose)|\(cents)"
               if found[key] == nil {
                 found[key] = Threshold(fact: f, field: fact.field, whose: whose, parameter: p, cents: cents, citations: [node.citation])
-              } else if !found[key]!.citations.contains(node.citation) {
-                found[key]!.citations.append(node.citation)
+              } else if found[key]?.citations.contains(node.citation) == false {
+                found[key]?.citations.append(node.citation)
               }
             }
           }
         }
       }
     }
-    return found.keys.sorted().map { found[$0]! }
+    return found.sorted { $0.key < $1.key }.map(\.value)
   }
 
   static func unwrap(_ e: TypedExpression) -> TypedExpression {

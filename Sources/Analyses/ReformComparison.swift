@@ -136,9 +136,10 @@ public struct ReformComparison: Sendable {
     self.deciles = deciles
     self.types = types
     self.undecided = undecided
-    examples = extremes.keys.sorted().map { key in
-      let h = extremes[key]!.h
-      return Example(group: key, household: h, baseline: baseline.total(h, of: baselineOutputs)!, variant: variant.total(h, of: variantOutputs)!)
+    // An extreme is a household both totals decided (d was computed from them).
+    examples = extremes.sorted { $0.key < $1.key }.compactMap { key, extreme in
+      guard let before = baseline.total(extreme.h, of: baselineOutputs), let after = variant.total(extreme.h, of: variantOutputs) else { return nil }
+      return Example(group: key, household: extreme.h, baseline: before, variant: after)
     }
   }
 }

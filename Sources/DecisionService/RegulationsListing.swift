@@ -8,8 +8,7 @@ import Toetssteen
 enum RegulationsListing {
   static func json(_ engine: Engine) -> JSONValue {
     let program = engine.program
-    let laws: [JSONValue] = program.laws.keys.sorted().map { code in
-      let versions = program.laws[code]!
+    let laws: [JSONValue] = program.laws.sorted(by: { $0.key < $1.key }).map { code, versions in
       return .ordered([
         ("code", .string(code)), ("titel", .string(versions[0].title)), ("citeertitel", .string(versions[0].shortTitle)),
         ("bwb", .string(versions[0].bwb)),

@@ -18,7 +18,7 @@ public enum IRExport {
   public static let version = "1.0"
 
   public static func document(_ program: Program) -> JSONValue {
-    let laws = program.laws.keys.sorted().map { code in law(code, program.laws[code]!, program) }
+    let laws = program.laws.sorted(by: { $0.key < $1.key }).map { code, versions in law(code, versions, program) }
     let facts = program.facts.values.sorted { $0.id < $1.id }.map { f in
       JSONValue.ordered([
         ("wet", .string(f.id.law)), ("naam", .string(f.id.name)), ("onderwerp", .string(f.subject.rawValue)),
@@ -46,7 +46,7 @@ public enum IRExport {
         ("raakt", .array(d.affects.map { .ordered([("wet", .string($0.law)), ("naam", .string($0.name))]) })),
       ])
     }
-    let enums = program.enumerations.keys.sorted().map { ($0, JSONValue.array(program.enumerations[$0]!.map { .string($0) })) }
+    let enums = program.enumerations.sorted(by: { $0.key < $1.key }).map { name, values in (name, JSONValue.array(values.map { .string($0) })) }
     return JSONValue.ordered([
       ("formaat", .string(format)), ("versie", .string(version)), ("schema", .string("Schemas/toetssteen-ir-1.schema.json")),
       ("wetten", .array(laws)), ("gegevens", .array(facts)), ("parameters", .array(parameters)), ("enumeraties", JSONValue.ordered(enums)),
@@ -66,7 +66,7 @@ public enum IRExport {
             JSONValue.ordered([("id", .string(o.id)), ("definitie", .string(o.symbol.name)), ("soort", .string(o.kind.rawValue)), ("bron", citation(o.citation))])
           })),
           ("parameters", .array(v.declaredParameters.sorted().map { .string($0.name) })),
-          ("definities", .array(v.definitions.keys.sorted().map { definition(v.definitions[$0]!) })),
+          ("definities", .array(v.definitions.sorted(by: { $0.key < $1.key }).map { definition($0.value) })),
         ])
       })),
     ])

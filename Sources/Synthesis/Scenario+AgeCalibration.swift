@@ -62,17 +62,17 @@ public struct AgeCalibrationResult: Sendable {
       expected = (.zero, .zero)
       return
     }
-    for key in HouseholdTypeKey.allCases { split[key] = Self.split(split[key]!, at: c.leeftijd) }
+    for key in HouseholdTypeKey.allCases { split[key] = Self.split(split[key] ?? [], at: c.leeftijd) }
     let counts = Self.householdCounts(scenario)
     func expectation(_ couples: Bool, _ f: Rational) -> Rational {
       var sum = Rational.zero
       for key in HouseholdTypeKey.allCases where key.isCouple == couples {
-        sum = sum + Rational(Int(counts[key]!)) * Self.perHousehold(split[key]!, couple: couples, age: c.leeftijd, factor: f)
+        sum = sum + Rational(Int(counts[key] ?? 0)) * Self.perHousehold(split[key] ?? [], couple: couples, age: c.leeftijd, factor: f)
       }
       // Housemates: one or two, aged 18…80 uniformly, none a partner.
       if !couples {
         let old = max(0, 80 - c.leeftijd + 1)
-        sum = sum + Rational(Int(counts[.metMedebewoners]!)) * Rational(3 * Int(old)) / (2 * 63)
+        sum = sum + Rational(Int(counts[.metMedebewoners] ?? 0)) * Rational(3 * Int(old)) / (2 * 63)
       }
       return sum
     }
@@ -83,7 +83,7 @@ public struct AgeCalibrationResult: Sendable {
     var scaled: [HouseholdTypeKey: [[Int64]]] = [:]
     for key in HouseholdTypeKey.allCases {
       let f = key.isCouple ? fCouple : fSingle
-      scaled[key] = Self.integerWeights(split[key]!, factor: f, age: c.leeftijd)
+      scaled[key] = Self.integerWeights(split[key] ?? [], factor: f, age: c.leeftijd)
     }
     bands = scaled
   }

@@ -74,9 +74,9 @@ extension Evaluation {
       if !groups[key, default: []].contains(u) { groups[key, default: []].append(u) }
     }
     for key in order {
-      let list = groups[key]!
-      render(list[0], depth: depth + 1, shown: &shown, into: &out)
-      let rest = list.dropFirst().filter { trace.steps[$0].date != trace.steps[list[0]].date }
+      guard let list = groups[key], let first = list.first else { continue }
+      render(first, depth: depth + 1, shown: &shown, into: &out)
+      let rest = list.dropFirst().filter { trace.steps[$0].date != trace.steps[first].date }
       if !rest.isEmpty {
         let text = rest.map { "\(DutchFormat.date(trace.steps[$0].date)): \(trace.steps[$0].valueText)" }
         out.append("\(pad)    ook \(key.symbol.name)\(key.person.map { " van \($0)" } ?? ""): \(text.joined(separator: "; "))")
