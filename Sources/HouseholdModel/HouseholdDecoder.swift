@@ -153,6 +153,9 @@ public struct HouseholdDecoder: Sendable {
     return HouseholdError(path: path, message: "onbekend veld\(hint)", line: line, column: column)
   }
 
+  /// The largest magnitude a number in a household document may have: 10¹⁵ (a quadrillion euros).
+  public static let largestNumber = Rational(1_000_000_000_000_000)
+
   /// A field's value, checked against the fact's type.
   func value(_ json: JSONValue, _ decl: FactDeclaration, path: String, line: Int, column: Int, errors: inout [HouseholdError]) -> Value? {
     func fail(_ message: String) -> Value? {
@@ -174,6 +177,12 @@ public struct HouseholdDecoder: Sendable {
       // The bounds the gegevensmodel declares (`ten minste`, `ten hoogste`).
       if case .number(let m)? = decl.minimum, r < m { return fail("ten minste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
       if case .number(let m)? = decl.maximum, r > m { return fail("ten hoogste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
+      // After the gegevensmodel's own bounds, a technical one, not the law's: no household has a
+      // quadrillion euros, and beyond it an amount is a typing error or an attack (an exponent of 1000
+      // would be computed exactly, digit by digit).
+      guard r.magnitude <= Self.largestNumber else {
+        return fail("een getal ligt tussen −1.000.000.000.000.000 en 1.000.000.000.000.000 (een grens van toets), niet \(text)")
+      }
       return .number(r)
     case .boolean:
       guard case .bool(let b) = json else { return fail("verwacht true of false, maar vond \(json.kindDescription)") }
