@@ -153,8 +153,10 @@ public struct HouseholdDecoder: Sendable {
     return HouseholdError(path: path, message: "onbekend veld\(hint)", line: line, column: column)
   }
 
-  /// The largest magnitude a number in a household document may have: 10¹⁵ (a quadrillion euros).
-  public static let largestNumber = Rational(1_000_000_000_000_000)
+  /// The largest magnitude a number in a household document may have: 10¹⁸. Far beyond any household,
+  /// and beyond what the kernel holds in 64-bit cents (about 9,2 · 10¹⁶ euros), so the fallback to the
+  /// exact evaluator stays reachable and testable.
+  public static let largestNumber = Rational(1_000_000_000_000_000_000)
 
   /// A field's value, checked against the fact's type.
   func value(_ json: JSONValue, _ decl: FactDeclaration, path: String, line: Int, column: Int, errors: inout [HouseholdError]) -> Value? {
@@ -178,10 +180,10 @@ public struct HouseholdDecoder: Sendable {
       if case .number(let m)? = decl.minimum, r < m { return fail("ten minste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
       if case .number(let m)? = decl.maximum, r > m { return fail("ten hoogste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
       // After the gegevensmodel's own bounds, a technical one, not the law's: no household has a
-      // quadrillion euros, and beyond it an amount is a typing error or an attack (an exponent of 1000
+      // quintillion euros, and beyond it an amount is a typing error or an attack (an exponent of 1000
       // would be computed exactly, digit by digit).
       guard r.magnitude <= Self.largestNumber else {
-        return fail("een getal ligt tussen −1.000.000.000.000.000 en 1.000.000.000.000.000 (een grens van toets), niet \(text)")
+        return fail("een getal ligt tussen −10^18 en 10^18 (een grens van toets), niet \(text)")
       }
       return .number(r)
     case .boolean:
