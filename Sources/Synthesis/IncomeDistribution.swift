@@ -35,6 +35,11 @@ struct IncomeDistribution: Sendable {
     expectedEuros = IncomeRaking.mean(weights: weights, means: means)
   }
 
+  /// The expected income of the classes as given (not raked), in euros (rounded down).
+  static func nationalMean(_ classes: [[Int64]]) -> Int64 {
+    IncomeRaking.mean(weights: classes.map { UInt64($0[2]) }, means: classes.map(mean))
+  }
+
   /// The mean of a class: its published mean, else the midpoint.
   static func mean(_ c: [Int64]) -> Int64 { c.count == 4 ? c[3] : (c[0] + c[1]) / 2 }
 

@@ -63,7 +63,8 @@ struct Sampler: Sendable {
     if let byTenure = s.vermogenNaarWoning {
       wealth = (Bands(byTenure.huurders), Bands(byTenure.eigenaren))
     } else {
-      let all = Bands(s.vermogen ?? [[0, 1, 1]])
+      // Scenario validation requires `vermogen` when `vermogen_naar_woning` is absent.
+      let all = Bands(s.vermogen ?? [])
       wealth = (all, all)
     }
     insuredFullPromille = UInt64(s.verzekerdeJaren.volledigPromille)

@@ -36,7 +36,7 @@ extension Scenario {
       let means = classes.map(IncomeDistribution.mean)
       let counts = classes.map { UInt64($0[2]) }
       let reach = IncomeRaking.reachable(counts: counts, means: means)
-      let national = IncomeRaking.mean(weights: counts, means: means)
+      let national = IncomeDistribution.nationalMean(classes)
       for band in banden {
         let target = target(band: band, classMean: national)
         guard reach.lowerBound < target && target < reach.upperBound else {
@@ -55,7 +55,7 @@ extension Scenario {
 
 extension Scenario.Income {
   /// The mean of the classes (persons with income), in euros: what the bands' ratios are applied to.
-  public var classMeanEuros: Int64 { IncomeDistribution(classes: klassen).expectedEuros }
+  public var classMeanEuros: Int64 { IncomeDistribution.nationalMean(klassen) }
 
   /// The mean the classes are raked to for a person of `age`, in euros; nil outside every band.
   public func targetMeanEuros(age: Int64) -> Int64? {
