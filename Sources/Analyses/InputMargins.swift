@@ -27,8 +27,20 @@ public enum InputMargins {
     if case .uint8(let renters)? = p.householdColumns["woning.huurder"] {
       margins.append(
         PopulationValidation.Margin(
-          name: "huishoudens die huren", source: "scenario 'wonen.huur_promille' (CBS 82900NED)",
+          name: "huishoudens die huren", source: "scenario 'wonen.huur_promille'",
           target: Rational(Int(s.wonen.huurPromille)) / 1000, drawn: share(renters.reduce(0) { $0 + Int($1) })))
+      // The renters' share within each household type the scenario names.
+      for (type, target) in s.tenureShares.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        var (households, renting) = (0, 0)
+        for h in 0..<p.householdCount where p.householdType[h] == type.rawValue {
+          households += 1
+          renting += Int(renters[h])
+        }
+        margins.append(
+          PopulationValidation.Margin(
+            name: "huishoudens die huren, binnen het type \(type.label)", source: "scenario 'wonen.huur_naar_huishoudtype'",
+            target: target, drawn: Rational(renting) / max(1, households)))
+      }
     }
     // Renters' mean household income over the owners' (scenario 'wonen.huur_naar_inkomen').
     if let byIncome = s.wonen.huurNaarInkomen, case .uint8(let renters)? = p.householdColumns["woning.huurder"] {

@@ -27,7 +27,8 @@ public struct Generator: Sendable {
   /// Incomes of the table year brought to the date's year (scenario `indexering`).
   public let indexing: IncomeIndexing
   let indexFixedPoint: Int128
-  /// The chance to rent by household income (scenario `wonen.huur_naar_inkomen`), calibrated on a pilot.
+  /// The chance to rent by household type and income (scenario `wonen.huur_naar_huishoudtype` and
+  /// `wonen.huur_naar_inkomen`), calibrated on a pilot.
   public var tenure: TenureProfile? { tenureValue }
   var tenureValue: TenureProfile?
 
@@ -42,10 +43,11 @@ public struct Generator: Sendable {
   ///   - date: ages are drawn relative to this date.
   public init(scenario: Scenario, program: Program, date: CivilDate) {
     var uncalibrated = Generator(scenario: scenario, program: program, date: date, tenure: nil)
-    if let byIncome = scenario.wonen.huurNaarInkomen {
+    if scenario.wonen.huurNaarInkomen != nil || scenario.wonen.huurNaarHuishoudtype != nil {
       let pilot = uncalibrated.generateChunk(stream: Self.pilotStream, households: Self.pilotSize)
       uncalibrated.tenureValue = TenureProfile(
-        pilot: Self.householdIncomes(pilot), share: Rational(Int(scenario.wonen.huurPromille)) / 1000, target: byIncome.target)
+        pilot: Self.householdIncomes(pilot), types: pilot.householdType, national: Rational(Int(scenario.wonen.huurPromille)) / 1000,
+        byType: scenario.tenureShares, target: scenario.wonen.huurNaarInkomen?.target)
     }
     self = uncalibrated
   }
@@ -196,7 +198,7 @@ public struct Generator: Sendable {
     let rel = scenario.relatie
     let samen = partnerStatus == "samenwonend"
     let huurder =
-      tenureValue.map { r.chance($0.perMillion(income: householdIncome), in: 1_000_000) }
+      tenureValue.map { r.chance($0.perMillion(income: householdIncome, type: type.rawValue), in: 1_000_000) }
       ?? r.chance(UInt64(scenario.wonen.huurPromille), in: 1000)
     let social = r.chance(UInt64(scenario.wonen.sociaalPromille), in: 1000)
     let rentRange = social ? scenario.wonen.huurSociaal : scenario.wonen.huurVrij

@@ -124,6 +124,7 @@ extension Scenario {
     }
     try promille("wonen.huur_promille", wonen.huurPromille)
     try promille("wonen.sociaal_promille", wonen.sociaalPromille)
+    try validateTenureByType(fail)
     try promille("relatie.pensioenpartner_promille", relatie.pensioenpartnerPromille)
     try promille("relatie.partner_vorig_jaar_promille", relatie.partnerVorigJaarPromille)
     try promille("relatie.samenlevingscontract_promille", relatie.samenlevingscontractPromille)

@@ -114,9 +114,12 @@ public struct Scenario: Sendable, Codable {
     public var huurVrij: [Int64]
     /// Renting by household income (optional; without it every household rents with the same chance).
     public var huurNaarInkomen: TenureByIncome?
+    /// Renters' share per household type (optional; see ``Scenario/TenureByType``).
+    public var huurNaarHuishoudtype: TenureByType?
 
     enum CodingKeys: String, CodingKey {
       case huurNaarInkomen = "huur_naar_inkomen"
+      case huurNaarHuishoudtype = "huur_naar_huishoudtype"
       case huurPromille = "huur_promille"
       case sociaalPromille = "sociaal_promille"
       case huurSociaal = "huur_sociaal"
@@ -224,7 +227,7 @@ extension Scenario {
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([
       "huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value,
-      "huur_naar_inkomen": TenureByIncome.shape,
+      "huur_naar_inkomen": TenureByIncome.shape, "huur_naar_huishoudtype": tenureByTypeShape,
     ]),
     "relatie": .mapping([
       "pensioenpartner_promille": .value, "partner_vorig_jaar_promille": .value, "samenlevingscontract_promille": .value,

@@ -149,16 +149,16 @@ struct AnalysesTests {
     let misspelled = refusal(text.replacingOccurrences(of: "\npartnertoeslag:", with: "\npartnertoeslg:"))
     let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("partnertoeslag:") }) + 1
     #expect(misspelled.contains("onbekende sleutel 'partnertoeslg'; bedoelt u 'partnertoeslag'?") && misspelled.contains("regel \(line)"))
-    #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [450, 880]", with: "huur_sociaal: [880, 450]")).contains("wonen.huur_sociaal: [van, tot] met 0 ≤ van ≤ tot"))
+    #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [420, 744]", with: "huur_sociaal: [744, 420]")).contains("wonen.huur_sociaal: [van, tot] met 0 ≤ van ≤ tot, niet [744, 420]"))
     #expect(refusal(text.replacingOccurrences(of: "[25, 45, 120]", with: "[20, 45, 120]")).contains("inkomensbron.uitkering_promille: de banden [18, 25) en [20, 45) overlappen"))
     #expect(refusal(text.replacingOccurrences(of: "pensioen_vanaf: 67", with: "pensioen_vanf: 67")).contains("onbekende sleutel 'inkomensbron.pensioen_vanf'; bedoelt u 'pensioen_vanaf'?"))
     #expect(refusal(text.replacingOccurrences(of: "  alleenstaand: 3340560", with: "  alleenstaand: -5")).contains("samenstelling: een gewicht is een aantal van 0 of meer, niet -5"))
-    let zero = text.replacingOccurrences(of: "alleenstaand: [[18, 30, 22], [30, 45, 17], [45, 65, 27], [65, 80, 22], [80, 97, 12]]", with: "alleenstaand: [[18, 30, 0], [30, 45, 0]]")
+    let zero = text.replacingOccurrences(of: "alleenstaand: [[18, 20, 61], [20, 30, 646], [30, 40, 467], [40, 50, 333], [50, 60, 445], [60, 70, 503], [70, 75, 297], [75, 97, 590]]", with: "alleenstaand: [[18, 30, 0], [30, 45, 0]]")
     #expect(refusal(zero).contains("leeftijd.alleenstaand: alle gewichten zijn 0"))
-    #expect(refusal(text.replacingOccurrences(of: "alleenstaand: [[18, 30, 22], [30, 45, 17], [45, 65, 27], [65, 80, 22], [80, 97, 12]]", with: "alleenstaand: []")).contains("leeftijd.alleenstaand: ten minste één gewicht"))
+    #expect(refusal(text.replacingOccurrences(of: "alleenstaand: [[18, 20, 61], [20, 30, 646], [30, 40, 467], [40, 50, 333], [50, 60, 445], [60, 70, 503], [70, 75, 297], [75, 97, 590]]", with: "alleenstaand: []")).contains("leeftijd.alleenstaand: ten minste één gewicht"))
     // Magnitudes that would leave 64-bit arithmetic or the calendar, and a type error, in Dutch.
-    #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [450, 880]", with: "huur_sociaal: [450, 100000000000000000]")).contains("wonen.huur_sociaal: bedragen van 0 tot en met 100000 euro"))
-    #expect(refusal(text.replacingOccurrences(of: "[80, 97, 12]]", with: "[80, 300, 12]]")).contains("leeftijd.alleenstaand: leeftijden tot ten hoogste 130 jaar"))
+    #expect(refusal(text.replacingOccurrences(of: "huur_sociaal: [420, 744]", with: "huur_sociaal: [420, 100000000000000000]")).contains("wonen.huur_sociaal: bedragen van 0 tot en met 100000 euro"))
+    #expect(refusal(text.replacingOccurrences(of: "[75, 97, 590]]", with: "[75, 300, 590]]")).contains("leeftijd.alleenstaand: leeftijden tot ten hoogste 130 jaar"))
     #expect(refusal(text.replacingOccurrences(of: #"geboren_voor: "1949-11-01""#, with: "geboren_voor: 9999-01-01")).contains("partnertoeslag.geboren_voor: een datum JJJJ-MM-DD van 1850-01-01 tot en met 2199-12-31"))
     #expect(refusal(text.replacingOccurrences(of: "zaad: 2025", with: "zaad: -5")).contains("veld 'zaad' heeft het verkeerde soort waarde (verwacht: een geheel getal van 0 of meer)"))
 

@@ -203,7 +203,11 @@ struct AgeCalibrationTests {
     let result = AgeCalibrationResult(s)
     #expect((result.expected.withoutPartner - Rational(Int(k.zonderPartner))).magnitude < Rational(1))
     #expect((result.expected.withPartner - Rational(Int(k.metPartner))).magnitude < Rational(1))
-    #expect(result.factors.withoutPartner > Rational(1) && result.factors.withPartner > Rational(1), "het scenario had te weinig ouderen")
+    // The calibration corrects the bands (CBS counts households, the SVB persons with its own notion of
+    // living together), but by less than a factor two either way.
+    for factor in [result.factors.withoutPartner, result.factors.withPartner] {
+      #expect(factor > Rational(1) / 2 && factor < Rational(2) && factor != Rational(1), "\(factor.decimalString(fractionDigits: 3))")
+    }
     // Bands are cut at 67: none straddles it.
     for bands in result.bands.values { #expect(!bands.contains { $0[0] < 67 && 67 < $0[1] }) }
     var plain = s

@@ -1,0 +1,75 @@
+import ExactArithmetic
+import Population
+
+extension Scenario {
+  /// The published ratio of renters' to owners' mean income that ``TenureProfile`` calibrates to
+  /// (`wonen.huur_naar_inkomen`).
+  public struct TenureByIncome: Sendable, Codable {
+    /// `[huurders, eigenaren]`: mean income of each, in any one unit.
+    public var inkomensverhouding: [Int64]
+
+    static let shape = YAMLShape.mapping(["inkomensverhouding": .value])
+
+    func validate(_ fail: (String) -> ScenarioError) throws {
+      guard inkomensverhouding.count == 2, inkomensverhouding.allSatisfy({ (1...1_000_000_000).contains($0) }), inkomensverhouding[0] <= inkomensverhouding[1] else {
+        throw fail("wonen.huur_naar_inkomen.inkomensverhouding: [huurders, eigenaren], twee positieve gemiddelden met huurders ≤ eigenaren")
+      }
+    }
+
+    var target: Rational { Rational(Int(inkomensverhouding[0])) / Int(inkomensverhouding[1]) }
+  }
+
+  /// The renters' share per household type, per mille (`wonen.huur_naar_huishoudtype`). The types it
+  /// names rent with their own share; the others share what is left of `wonen.huur_promille`.
+  public typealias TenureByType = [String: Int64]
+
+  /// The household types `huur_naar_huishoudtype` may name, by their YAML key.
+  static let tenureTypeKeys: [(key: String, type: HouseholdType)] = [
+    ("alleenstaand", .alleenstaand), ("paar_zonder_kinderen", .paarZonderKinderen), ("paar_met_kinderen", .paarMetKinderen),
+    ("eenouder", .eenouder), ("met_medebewoners", .metMedebewoners),
+  ]
+
+  static let tenureByTypeShape = YAMLShape.mapping(Dictionary(uniqueKeysWithValues: tenureTypeKeys.map { ($0.key, YAMLShape.value) }))
+
+  /// The named types' shares as fractions, by type.
+  public var tenureShares: [HouseholdType: Rational] {
+    var shares: [HouseholdType: Rational] = [:]
+    for (key, type) in Self.tenureTypeKeys { if let v = wonen.huurNaarHuishoudtype?[key] { shares[type] = Rational(Int(v)) / 1000 } }
+    return shares
+  }
+
+  /// The household types' shares in the composition (`samenstelling`), as fractions.
+  public var compositionShares: [HouseholdType: Rational] {
+    let c = samenstelling
+    let weights: [HouseholdType: Int64] = [
+      .alleenstaand: c.alleenstaand, .paarZonderKinderen: c.paarZonderKinderenGehuwd + c.paarZonderKinderenSamenwonend,
+      .paarMetKinderen: c.paarMetKinderenGehuwd + c.paarMetKinderenSamenwonend, .eenouder: c.eenouder, .metMedebewoners: c.metMedebewoners,
+    ]
+    let total = max(1, weights.values.reduce(0, +))
+    return weights.mapValues { Rational(Int($0)) / Int(total) }
+  }
+
+  /// Each named share is 0…1000, at least one type is left to take the rest, and what is left for
+  /// those types, with the composition's weights, lies between 0 and 1000 per mille.
+  func validateTenureByType(_ fail: (String) -> ScenarioError) throws {
+    guard let byType = wonen.huurNaarHuishoudtype else { return }
+    for (key, value) in byType.sorted(by: { $0.key < $1.key }) where !(0...1000).contains(value) {
+      throw fail("wonen.huur_naar_huishoudtype.\(key): een aantal per duizend van 0 tot en met 1000, niet \(value)")
+    }
+    let shares = tenureShares
+    let composition = compositionShares
+    let rest = Self.tenureTypeKeys.filter { shares[$0.type] == nil }
+    guard !rest.isEmpty else {
+      throw fail("wonen.huur_naar_huishoudtype: noem niet alle vijf typen; de typen die u niet noemt vullen wonen.huur_promille aan")
+    }
+    let named = shares.reduce(Rational.zero) { $0 + (composition[$1.key] ?? .zero) * $1.value }
+    let restWeight = rest.reduce(Rational.zero) { $0 + (composition[$1.type] ?? .zero) }
+    let national = Rational(Int(wonen.huurPromille)) / 1000
+    let left = restWeight.isZero ? national : (national - named).dividedBy(restWeight)!
+    guard left >= .zero, left <= .one else {
+      let names = rest.map(\.key).joined(separator: ", ")
+      let promille = (left * 1000).rounded(to: .one, mode: .rekenkundig).intValue ?? 0
+      throw fail("wonen.huur_naar_huishoudtype: met deze aandelen en de samenstelling zouden de overige typen (\(names)) met \(promille) per duizend moeten huren om wonen.huur_promille (\(wonen.huurPromille)) te halen; dat kan niet")
+    }
+  }
+}
