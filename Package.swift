@@ -2,10 +2,15 @@
 import PackageDescription
 
 // Toetssteen: Dutch law as executable, testable rules. One target per stage of the pipeline:
-//   LegalText (annotated Markdown) → RuleSyntax (rule language) → RuleSemantics (typed IR in RuleIR)
-//   → ReferenceEvaluator (exact, explained) and RuleKernel (columnar kernel; native C and SQL backends)
-//   → Population and Synthesis (synthetic households) → Analyses → Reports, Specification
-//   → DecisionService (HTTP) → toets (CLI). Toetssteen is the driver the front ends share.
+//   LegalText (annotated Markdown) → RuleSyntax (rule language) → RuleSemantics (checks; builds the
+//   typed IR of RuleIR) → ReferenceEvaluator (exact, explained) and RuleKernel (columnar kernel; native C
+//   and SQL backends) → Population and Synthesis (synthetic households) → Analyses → Reports,
+//   Specification → DecisionService (HTTP) → toets (CLI). Toetssteen is the driver the front ends share.
+// Beneath every stage: ExactArithmetic (GMP rationals, cents, civil dates; CGMP is GMP), LegalSource
+// (citations, source positions, diagnostics, the user's cache), RuleIR (the typed IR and the vocabulary
+// the rule language shares with it: operators, money periods, output kinds) and HouseholdModel (the
+// household document of the contract). CSQLite is SQLite for `--sqlite`; TestSupport serves the tests.
+// Every target imports only what it declares here.
 // The trait `Beslisservice` (on by default) adds the decision service, `toets serve` on Hummingbird:
 // `swift build --disable-default-traits` builds the command line without the HTTP server.
 let package = Package(
@@ -35,8 +40,8 @@ let package = Package(
     .target(name: "ExactArithmetic", dependencies: ["CGMP"]),
     .target(name: "LegalSource", dependencies: ["ExactArithmetic"]),
     .target(name: "LegalText", dependencies: ["LegalSource", "ExactArithmetic"]),
-    .target(name: "RuleSyntax", dependencies: ["LegalSource", "ExactArithmetic"]),
-    .target(name: "RuleIR", dependencies: ["RuleSyntax", "LegalSource", "ExactArithmetic"]),
+    .target(name: "RuleIR", dependencies: ["LegalSource", "ExactArithmetic"]),
+    .target(name: "RuleSyntax", dependencies: ["RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(name: "RuleSemantics", dependencies: ["RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"]),
     .target(name: "HouseholdModel", dependencies: ["RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(name: "ReferenceEvaluator", dependencies: ["HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
@@ -45,19 +50,19 @@ let package = Package(
     .target(name: "RuleKernel", dependencies: ["Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
     .target(
       name: "Toetssteen",
-      dependencies: ["CSQLite", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "RuleSyntax", "LegalText", "LegalSource", "ExactArithmetic"],
+      dependencies: ["CSQLite", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleSemantics", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"],
       plugins: ["EmbedBundledFiles"]),
     // Builds Regulations/ and the scenarios into Toetssteen, for a binary that runs outside the checkout.
     .plugin(name: "EmbedBundledFiles", capability: .buildTool()),
     .target(
       name: "Analyses",
-      dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "RuleIR", "LegalSource", "ExactArithmetic", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Reports", dependencies: ["Analyses", "Toetssteen", "Population", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
+      dependencies: ["Toetssteen", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalSource", "ExactArithmetic"]),
+    .target(name: "Reports", dependencies: ["Analyses", "Toetssteen", "Synthesis", "Population", "HouseholdModel", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
     .target(name: "Specification", dependencies: ["Toetssteen", "HouseholdModel", "RuleSemantics", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic"]),
     .target(
       name: "DecisionService",
       dependencies: [
-        "Toetssteen", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "LegalText", "ExactArithmetic",
+        "Toetssteen", "HouseholdModel", "RuleIR", "LegalText", "ExactArithmetic",
         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
         .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Beslisservice"])),
         .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Beslisservice"])),
@@ -67,7 +72,8 @@ let package = Package(
     .executableTarget(
       name: "toets",
       dependencies: [
-        "Specification", "Reports", "Analyses", "Toetssteen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Specification", "Reports", "Analyses", "Toetssteen", "Synthesis", "RuleKernel", "RuleSemantics", "HouseholdModel", "LegalSource",
+        "ExactArithmetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .target(name: "DecisionService", condition: .when(traits: ["Beslisservice"])),
         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
         .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Beslisservice"])),

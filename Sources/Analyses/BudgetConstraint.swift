@@ -3,7 +3,6 @@ import HouseholdModel
 import LegalSource
 import ReferenceEvaluator
 import RuleIR
-import RuleSyntax
 import Toetssteen
 
 /// Budget constraints (budgetlijnen), as CPB and SZW draw them: the net income of a typical household

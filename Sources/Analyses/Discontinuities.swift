@@ -2,7 +2,6 @@ import ExactArithmetic
 import LegalSource
 import Population
 import RuleIR
-import RuleSyntax
 
 /// Cliff edges in the rules: every comparison of a money fact with a threshold parameter, found in the
 /// compiled rules, and what one cent either side of the threshold does to the households' payments.

@@ -1,5 +1,4 @@
 import ExactArithmetic
-import RuleSyntax
 
 /// The effective marginal burden: what a household gives up of € 1.000 more gross income of the
 /// aanvrager, across the income tax and every encoded regulation together.

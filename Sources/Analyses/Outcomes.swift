@@ -2,13 +2,14 @@ import ExactArithmetic
 import Population
 import RuleIR
 import RuleKernel
-import RuleSyntax
 
 /// The outcomes of every regulation for every household of one population, per year, in cents.
 ///
 /// Monthly outputs count twelve times, so outputs of different periods add up. Only payments add to a
 /// household's total; norms (`Uitvoer … , een norm.`) and levies (`…, een heffing.`) are kept beside them.
 public struct Outcomes: Sendable {
+  /// The outputs' declarations, sorted by id: what each row of `yearly` is, and its article.
+  public let outputs: [OutputDeclaration]
   public let ids: [String]
   /// Per output: the period factor to a year (12 for `per maand`, 1 otherwise).
   public let factors: [Int64]
@@ -26,30 +27,30 @@ public struct Outcomes: Sendable {
   public static func compute(program: Program, population: PopulationData, date: CivilDate, threads: Int) -> Outcomes {
     let kernel = KernelCompiler.compile(program: program, date: date, population: population)
     let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: threads)
-    let declarations = program.outputs(on: date)
+    var outputs: [OutputDeclaration] = []
     var ids: [String] = []
     var factors: [Int64] = []
     var kinds: [OutputKind] = []
     var yearly: [[Int64]] = []
     var undecided: [[Bool]] = []
-    for (o, id) in results.outputIDs.enumerated().sorted(by: { $0.element < $1.element }) {
-      let declaration = declarations.first { $0.id == id }
-      let type = declaration.flatMap { program.symbols[$0.symbol]?.type }
+    for (o, declaration) in results.outputs.enumerated().sorted(by: { $0.element.id < $1.element.id }) {
+      let type = program.symbols[declaration.symbol]?.type
       let factor: Int64 = { if case .money(.perMaand) = type { return 12 } else { return 1 } }()
       var values = [Int64](repeating: 0, count: results.householdCount)
       var open = [Bool](repeating: false, count: results.householdCount)
       for h in 0..<results.householdCount {
         let (v, overflow) = results.cents[o][h].multipliedReportingOverflow(by: factor)
-        if results.status[o][h] != 0 || overflow { open[h] = true } else { values[h] = v }
+        if !results.isDecided(o, h) || overflow { open[h] = true } else { values[h] = v }
       }
-      ids.append(id)
+      outputs.append(declaration)
+      ids.append(declaration.id)
       factors.append(factor)
-      kinds.append(declaration?.kind ?? .payment)
+      kinds.append(declaration.kind)
       yearly.append(values)
       undecided.append(open)
     }
     return Outcomes(
-      ids: ids, factors: factors, kinds: kinds, payments: kinds.indices.filter { kinds[$0] == .payment }, yearly: yearly, undecided: undecided,
+      outputs: outputs, ids: ids, factors: factors, kinds: kinds, payments: kinds.indices.filter { kinds[$0] == .payment }, yearly: yearly, undecided: undecided,
       householdCount: population.householdCount)
   }
 

@@ -2,7 +2,6 @@ import ExactArithmetic
 import Population
 import Synthesis
 import RuleIR
-import RuleSyntax
 import Toetssteen
 
 /// Baseline and variant over the same households: the budget effect, who gains and who loses (in

@@ -33,10 +33,10 @@ public struct RuleGaps: Sendable {
 
   public init(program: Program, population: PopulationData, date: CivilDate, outcomes: Outcomes, samplePerOutput: Int = 40) {
     var findings: [String: Finding] = [:]
-    for (o, id) in outcomes.ids.enumerated() {
+    for (o, output) in outcomes.outputs.enumerated() {
       let rows = (0..<outcomes.householdCount).filter { outcomes.undecided[o][$0] }
       guard !rows.isEmpty else { continue }
-      let symbol = program.outputs(on: date).first { $0.id == id }!.symbol
+      let (id, symbol) = (output.id, output.symbol)
       let stride = max(1, rows.count / samplePerOutput)
       var sample: [String: (Finding, Int)] = [:]
       var taken = 0

@@ -1,7 +1,6 @@
 import ExactArithmetic
 import LegalSource
 import RuleIR
-import RuleSyntax
 
 extension Evaluator {
   /// Evaluates an expression exactly.

@@ -2,7 +2,6 @@ import Analyses
 import ExactArithmetic
 import Foundation
 import LegalSource
-import RuleSyntax
 import LegalText
 import Population
 import RuleIR

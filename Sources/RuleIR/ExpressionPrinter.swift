@@ -1,5 +1,4 @@
 import ExactArithmetic
-import RuleSyntax
 
 /// Renders typed expressions as text, for explanations (with the values of names filled in) and for
 /// specifications.

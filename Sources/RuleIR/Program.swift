@@ -1,6 +1,5 @@
 import ExactArithmetic
 import LegalSource
-import RuleSyntax
 
 /// A declared output: an id other teams script against, bound to a definition.
 public struct OutputDeclaration: Sendable {

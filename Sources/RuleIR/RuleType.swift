@@ -1,5 +1,4 @@
 import ExactArithmetic
-import RuleSyntax
 
 /// The period an amount refers to. Amounts of different periods cannot be added or compared; the rule
 /// language converts with `het twaalfvoud van` and `het twaalfde deel van`.

@@ -1,6 +1,5 @@
 import ExactArithmetic
 import LegalSource
-import RuleSyntax
 
 /// What a rounding in the typed IR rests on: the article that orders it, or the interpretation
 /// choice (`keuze`, by id) that decided a rounding the law does not order.

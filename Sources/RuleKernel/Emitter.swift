@@ -1,7 +1,6 @@
 import ExactArithmetic
 import Population
 import RuleIR
-import RuleSyntax
 
 /// Pass: from the graph to instructions. Keeps the nodes the outputs need, in creation order (which
 /// is topological: operands are created before their users), and gives each a register slot that is
@@ -52,6 +51,7 @@ struct Emitter {
     for (position, n) in order.enumerated() {
       let node = nodes[n]
       var ins = Instruction(code: .constant, domain: node.domain)
+      ins.origin = builder.nodeOrigins[n]
       let ops = operands(node.op)
       func v(_ i: Int) -> Int32 { valueSlot[Int(ops[i])] }
       func s(_ i: Int) -> Int32 { statusSlot[Int(ops[i])] }
@@ -125,7 +125,7 @@ struct Emitter {
       instructions: instructions, householdSlots: allocator.count[0], personSlots: allocator.count[1],
       householdStatusSlots: allocator.count[2], personStatusSlots: allocator.count[3],
       householdColumns: householdColumns, personColumns: personColumns, outputs: outputs,
-      unsupported: unsupported.map { (id: $0.0, reason: $0.1) }, nodeCount: order.count)
+      unsupported: unsupported.map { (id: $0.0, reason: $0.1) }, nodeCount: order.count, origins: builder.origins)
   }
 }
 

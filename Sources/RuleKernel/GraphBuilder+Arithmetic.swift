@@ -1,6 +1,5 @@
 import ExactArithmetic
 import RuleIR
-import RuleSyntax
 
 extension GraphBuilder {
   func scaleOf(_ id: Int32) -> Int64 {

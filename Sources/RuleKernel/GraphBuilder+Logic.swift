@@ -1,6 +1,5 @@
 import ExactArithmetic
 import RuleIR
-import RuleSyntax
 
 extension GraphBuilder {
   func domainOf(_ ids: [Int32]) -> Domain { ids.contains { self[$0].domain == .person } ? .person : .household }

@@ -1,6 +1,5 @@
 import ExactArithmetic
 import RuleIR
-import RuleSyntax
 
 /// Builds the kernel graph: every node is hash-consed (an identical operation on identical operands is
 /// one node, which is how values that do not depend on the month are computed once for all twelve
@@ -15,6 +14,14 @@ final class GraphBuilder {
   }
 
   private(set) var nodes: [KernelNode] = []
+  /// Per node, the definition whose lowering created it (an index into `origins`, −1 for none): a
+  /// node shared by several definitions keeps the first.
+  private(set) var nodeOrigins: [Int32] = []
+  /// The definitions nodes come from, in the order they were first lowered.
+  private(set) var origins: [KernelOrigin] = []
+  private var originIndex: [KernelOrigin: Int32] = [:]
+  /// The definition being lowered now; new nodes are attributed to it.
+  var currentOrigin: Int32 = -1
   /// Products whose scale or value does not fit 64 bits: only a rounding may read them (it becomes one
   /// `roundDivide(_, times:)` with a 128-bit intermediate); they are never emitted themselves.
   private(set) var wideProducts: Set<Int32> = []
@@ -49,12 +56,21 @@ final class GraphBuilder {
     }
     let node = KernelNode(op: op, domain: domain, repr: repr, mayFail: operandsFail || checked || op == .undecided, range: r, checked: checked)
     nodes.append(node)
+    nodeOrigins.append(currentOrigin)
     let id = Int32(nodes.count - 1)
     index[key] = id
     if !wideProducts.isEmpty, Emitter.operands(op).contains(where: { wideProducts.contains($0) || poisoned.contains($0) }) {
       poisoned.insert(id)
     }
     return id
+  }
+
+  /// The index of `origin` in `origins`, added when new.
+  func intern(_ origin: KernelOrigin) -> Int32 {
+    if let known = originIndex[origin] { return known }
+    origins.append(origin)
+    originIndex[origin] = Int32(origins.count - 1)
+    return Int32(origins.count - 1)
   }
 
   /// A product kept for a rounding that follows (see `wideProducts`).

@@ -1,7 +1,6 @@
 import ExactArithmetic
 import Population
 import RuleIR
-import RuleSyntax
 
 /// Compiles the outputs of a program, for one date and one population, into a kernel.
 ///
@@ -37,7 +36,7 @@ public enum KernelCompiler {
         if let segments { january.segments[group[0]] = segments }
       }
       let stableRoots = try? eligible.map { id, _ -> (String, Int32) in
-        let output = ids.first { $0.id == id }!
+        guard let output = ids.first(where: { $0.id == id }) else { throw KernelUnsupported(description: "onbekende uitvoer \(id)") }
         let node = try january.definition(output.symbol, .household, date)
         guard builder.isEmittable(node) else { throw KernelUnsupported(description: "breed product") }
         return (id, node)
@@ -50,7 +49,10 @@ public enum KernelCompiler {
       }
     }
     let full = Emitter(builder: builder).emit(roots: roots, unsupported: unsupported)
-    return CompiledKernel(unrolled: full, stable: stable, rest: rest, probe: probe, pivotCount: analysis.pivots.count)
+    // The declarations in the order of the results: the kernel's outputs, then those it cannot compute.
+    let order = roots.map(\.0) + unsupported.map(\.0)
+    let declarations = order.compactMap { id in ids.first { $0.id == id } }
+    return CompiledKernel(unrolled: full, stable: stable, rest: rest, probe: probe, pivotCount: analysis.pivots.count, declarations: declarations)
   }
 
   /// The graph node of every output, month by month; an output the kernel cannot represent exactly is
@@ -112,6 +114,9 @@ public struct CompiledKernel: Sendable {
   public let rest: KernelProgram?
   public let probe: KernelProgram?
   public let pivotCount: Int
+  /// The output declarations, in the order of the results (``outputs``, then ``unsupported``): what
+  /// each column is, its kind and its article, without looking it up by id.
+  public let declarations: [OutputDeclaration]
 
   public var outputs: [KernelProgram.Output] { unrolled.outputs }
   public var unsupported: [(id: String, reason: String)] { unrolled.unsupported }

@@ -1,6 +1,5 @@
 import ExactArithmetic
 import RuleIR
-import RuleSyntax
 
 /// Which rows a kernel value has one entry for: households, or the persons of the households.
 public enum Domain: UInt8, Sendable, Hashable {
@@ -100,6 +99,15 @@ public struct KernelNode: Sendable {
   public let range: ClosedRange<Int128>?
   /// Whether the operation itself must check for overflow (its range is not proven to fit `Int64`).
   public let checked: Bool
+}
+
+/// Where kernel values come from: the definition (with the article of its first rule) whose lowering
+/// made them. The SQL backend names its steps after it, so a reader finds the rule behind a column.
+public struct KernelOrigin: Sendable, Hashable {
+  /// `wet.naam`, as the rules name it.
+  public let symbol: String
+  /// The article of the definition's first rule, short (`Wzt art. 2 lid 1`).
+  public let article: String
 }
 
 /// An unsupported construct: the output is computed by the reference evaluator for every row.

@@ -1,6 +1,5 @@
 import ExactArithmetic
 import RuleIR
-import RuleSyntax
 
 /// One instruction of the kernel: an operation applied to every row of a batch.
 struct Instruction: Sendable {
@@ -31,6 +30,8 @@ struct Instruction: Sendable {
   var list: [Int32] = []
   var listStatus: [Int32] = []
   var column: Int = -1
+  /// The definition the instruction computes part of (index into ``KernelProgram/origins``), −1 for none.
+  var origin: Int32 = -1
 
   /// The rounding mode of a `roundDivide`, kept in `flag`.
   var roundingMode: RoundingMode {
@@ -62,6 +63,8 @@ public struct KernelProgram: Sendable {
   public var unsupported: [(id: String, reason: String)]
   /// Number of graph nodes and instructions, for reports.
   public var nodeCount: Int
+  /// The definitions the instructions come from (see ``Instruction/origin``).
+  public var origins: [KernelOrigin] = []
   public var instructionCount: Int { instructions.count }
   public var checkedInstructionCount: Int { instructions.filter(\.checked).count }
 

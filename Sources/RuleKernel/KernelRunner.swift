@@ -6,12 +6,16 @@ import RuleIR
 
 /// Per-household results of a simulation: one amount (in cents) and one status per output.
 public final class SimulationResults: @unchecked Sendable {
+  /// The outputs, one per column of `cents` and `status`: their declarations (id, kind, article).
+  public let outputs: [OutputDeclaration]
+  /// The outputs' ids, in the same order.
   public let outputIDs: [String]
   public let householdCount: Int
   /// `cents[o][h]`: the amount of output `o` for household `h`, in cents (0 when undecided).
   public private(set) var cents: [UnsafeMutableBufferPointer<Int64>]
-  /// `status[o][h]`: 0 decided, 1 undecided.
-  public private(set) var status: [UnsafeMutableBufferPointer<UInt8>]
+  /// `status[o][h]`: `.ok` (decided: the amount counts) or `.undecided`; `.exact` only while the
+  /// reference evaluator has yet to decide the row.
+  public private(set) var status: [UnsafeMutableBufferPointer<RowStatus>]
   /// Rows the kernel could not prove exact, recomputed by the reference evaluator, per output.
   public internal(set) var exactRows: [Int]
   /// Households computed as January × 12 (their circumstances cannot change during the year).
@@ -19,13 +23,22 @@ public final class SimulationResults: @unchecked Sendable {
   /// Which backend ran the kernel, and what compiling it cost.
   public internal(set) var backend = BackendReport()
 
-  init(outputIDs: [String], householdCount: Int) {
-    self.outputIDs = outputIDs
+  init(outputs: [OutputDeclaration], householdCount: Int) {
+    self.outputs = outputs
+    self.outputIDs = outputs.map(\.id)
     self.householdCount = householdCount
-    cents = outputIDs.map { _ in .allocate(capacity: max(1, householdCount)) }
-    status = outputIDs.map { _ in .allocate(capacity: max(1, householdCount)) }
-    exactRows = outputIDs.map { _ in 0 }
+    cents = outputs.map { _ in .allocate(capacity: max(1, householdCount)) }
+    status = outputs.map { _ in
+      let column = UnsafeMutableBufferPointer<RowStatus>.allocate(capacity: max(1, householdCount))
+      column.initialize(repeating: .undecided)
+      return column
+    }
+    exactRows = outputs.map { _ in 0 }
   }
+
+  /// Whether output `o` is decided for household `h` (its amount counts).
+  @inline(__always)
+  public func isDecided(_ o: Int, _ h: Int) -> Bool { status[o][h] == .ok }
 
   deinit {
     cents.forEach { $0.deallocate() }
@@ -45,8 +58,7 @@ public enum KernelRunner {
     kernel: CompiledKernel, program: Program, population: PopulationData, date: CivilDate, threads: Int,
     batchSize: Int = 1024, backend: KernelBackend = .preferred, progress: (@Sendable (Int) -> Void)? = nil
   ) -> SimulationResults {
-    let ids = kernel.outputs.map(\.id) + kernel.unsupported.map(\.id)
-    let results = SimulationResults(outputIDs: ids, householdCount: population.householdCount)
+    let results = SimulationResults(outputs: kernel.declarations, householdCount: population.householdCount)
     let n = population.householdCount
     let engines = KernelEngines(kernel: kernel, population: population, backend: backend)
     // Native code fuses many instructions into one loop that reads many slot columns at once; with
@@ -92,7 +104,7 @@ public enum KernelRunner {
             for (i, h) in households.enumerated() {
               let (v, st) = Self.cents((values[i], statuses?[i] ?? 0), scale: output.scale)
               c[Int(h)] = v
-              s[Int(h)] = st
+              s[Int(h)] = RowStatus(rawValue: st) ?? .undecided
             }
           }
           if counts, let progress { progress(counter.add(households.count)) }
@@ -100,8 +112,8 @@ public enum KernelRunner {
       }
     }
     // Outputs the kernel cannot compute: every row by the reference evaluator.
-    for o in kernel.outputs.count..<ids.count {
-      for h in 0..<n { results.status[o][h] = RowStatus.exact.rawValue }
+    for o in kernel.outputs.count..<results.outputs.count {
+      for h in 0..<n { results.status[o][h] = .exact }
     }
     resolveExact(results, program: program, population: population, date: date, threads: threads)
     return results
@@ -148,11 +160,11 @@ public enum KernelRunner {
   static func resolveExact(_ results: SimulationResults, program: Program, population: PopulationData, date: CivilDate, threads: Int) {
     var rows: Set<Int> = []
     for o in results.outputIDs.indices {
-      for h in 0..<results.householdCount where results.status[o][h] == RowStatus.exact.rawValue { rows.insert(h) }
+      for h in 0..<results.householdCount where results.status[o][h] == .exact { rows.insert(h) }
     }
     guard !rows.isEmpty else { return }
     let list = rows.sorted()
-    let symbols = results.outputIDs.map { id in program.outputs(on: date).first { $0.id == id }?.symbol }
+    let symbols = results.outputs.map(\.symbol)
     let counts = ExactCounts(outputs: results.outputIDs.count)
     let workers = max(1, min(threads, list.count))
     DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -160,17 +172,17 @@ public enum KernelRunner {
       while i < list.count {
         let h = list[i]
         let evaluator = Evaluator(program: program, household: population.household(h, program: program))
-        for o in results.outputIDs.indices where results.status[o][h] == RowStatus.exact.rawValue {
+        for o in results.outputIDs.indices where results.status[o][h] == .exact {
           counts.add(o)
-          guard let symbol = symbols[o], case .success(.number(let r)) = evaluator.value(of: symbol, on: date),
+          guard case .success(.number(let r)) = evaluator.value(of: symbols[o], on: date),
             let c = (r * 100).intValue
           else {
             results.cents[o][h] = 0
-            results.status[o][h] = RowStatus.undecided.rawValue
+            results.status[o][h] = .undecided
             continue
           }
           results.cents[o][h] = Int64(c)
-          results.status[o][h] = 0
+          results.status[o][h] = .ok
         }
         i += workers
       }

@@ -1,6 +1,5 @@
 import ExactArithmetic
 import RuleIR
-import RuleSyntax
 
 /// The default logic as kernel nodes, with statuses that follow the reference evaluator:
 /// `Niet geformaliseerd` first; every base rule with its exceptions evaluated in full; a conflict or
@@ -19,6 +18,9 @@ extension Lowering {
       memo[key] = node
       return node
     }
+    let enclosing = builder.currentOrigin
+    builder.currentOrigin = builder.intern(KernelOrigin(symbol: id.description, article: def.rules.first?.citation.short ?? ""))
+    defer { builder.currentOrigin = enclosing }
     do {
       node = try decide(def, Context(date: date, domain: domain))
     } catch let e as KernelUnsupported where !e.description.contains(" (in ") {

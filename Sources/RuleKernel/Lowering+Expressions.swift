@@ -1,7 +1,6 @@
 import ExactArithmetic
 import Population
 import RuleIR
-import RuleSyntax
 
 extension Lowering {
   func lower(_ e: TypedExpression, _ ctx: Context) throws -> Int32 {

@@ -1,7 +1,6 @@
 import ExactArithmetic
 import Population
 import RuleIR
-import RuleSyntax
 
 /// Pass: specialise the typed IR for one date and lower it to the kernel graph.
 ///

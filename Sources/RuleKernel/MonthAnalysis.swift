@@ -1,5 +1,4 @@
 import ExactArithmetic
-import RuleSyntax
 
 /// Pass: find when twelve monthly evaluations can be a few.
 ///

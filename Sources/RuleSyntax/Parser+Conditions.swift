@@ -1,5 +1,6 @@
 import ExactArithmetic
 import LegalSource
+import RuleIR
 
 extension Parser {
   /// A condition: atoms joined by `en` or by `of` (not both without parentheses).

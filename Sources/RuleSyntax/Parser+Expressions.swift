@@ -1,5 +1,6 @@
 import ExactArithmetic
 import LegalSource
+import RuleIR
 
 extension Parser {
   /// `expr := sum (, met een minimum|maximum van sum)* [, afgerond …]`

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import LegalSource
+import RuleIR
 
 /// Thrown inside the parser after a diagnostic has been emitted; caught at statement level, where the
 /// parser skips to the next statement and goes on.

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import LegalSource
+import RuleIR
 
 /// Whom a declaration or rule is about.
 public enum SubjectSyntax: Sendable, Equatable {

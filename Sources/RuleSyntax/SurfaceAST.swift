@@ -1,5 +1,6 @@
 import ExactArithmetic
 import LegalSource
+import RuleIR
 
 /// The untyped syntax tree of a rule block, as written: names are still words, `van` is still
 /// ambiguous between "attribute of" and "percentage of", and nothing is resolved. Every node keeps its
@@ -35,13 +36,6 @@ public enum TypeSyntax: Sendable, Equatable {
   case enumeration(Name)
 }
 
-/// Whether an amount is per year, per month or a stock (vermogen).
-public enum MoneyPeriod: String, Sendable, Hashable, Codable {
-  case none = ""
-  case perJaar = "per jaar"
-  case perMaand = "per maand"
-}
-
 /// A reference to a place in a law: `artikel 2 lid 1`, `het eerste lid`, `artikel 7, derde lid, van awir`.
 public struct ArticleReference: Sendable, Hashable {
   public var artikel: String?
@@ -65,24 +59,6 @@ public enum RoundingAuthority: Sendable, Hashable {
 public enum RoleWord: String, Sendable, Hashable {
   case aanvrager, partner
   case kinderen, medebewoners, personen
-}
-
-/// Binary arithmetic operators.
-public enum ArithmeticOperator: String, Sendable, Hashable, Codable {
-  case plus = "vermeerderd met"
-  case minus = "verminderd met"
-  case times = "maal"
-  case dividedBy = "gedeeld door"
-}
-
-/// Comparison operators.
-public enum ComparisonOperator: String, Sendable, Hashable, Codable {
-  case equal = "is gelijk aan"
-  case notEqual = "is niet gelijk aan"
-  case less = "is kleiner dan"
-  case lessOrEqual = "is ten hoogste"
-  case greater = "is groter dan"
-  case greaterOrEqual = "is ten minste"
 }
 
 /// What a rounding rounds to.

@@ -1,3 +1,5 @@
+import LegalSource
+
 /// Who does not claim what they are entitled to: a deterministic draw per household and regeling.
 ///
 /// The scenario gives a rate per regeling (`niet_gebruik`, per mille of those entitled). Whether
@@ -51,11 +53,8 @@ public struct NonTakeUp: Sendable {
 
   /// A stable 64-bit number for a regeling code (FNV-1a), so each regeling has its own draw.
   static func stream(_ code: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in code.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    return hash
+    var hash = FNV1a()
+    hash.add(code.utf8)
+    return hash.value
   }
 }

@@ -16,19 +16,13 @@ public enum BundledFiles {
 
   /// FNV-1a (64 bits) over every path, length and content: the name of the copy on disk.
   static let digest: String = {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ bytes: some Sequence<UInt8>) {
-      for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
-      }
-    }
+    var hash = FNV1a()
     for (path, bytes) in decoded {
-      mix(Array(path.utf8) + [0])
-      mix(withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { Array($0) })
-      mix(bytes)
+      hash.add(Array(path.utf8) + [0])
+      hash.add(length: bytes.count)
+      hash.add(bytes)
     }
-    return String(hash, radix: 16).leftPadded(to: 16)
+    return hash.hex
   }()
 
   /// The relative paths of the files built in (`Regulations/…`, `Scenarios/…`, `Examples/…`), sorted.
@@ -137,9 +131,4 @@ extension Data {
     }
     self.init(bytes)
   }
-}
-
-extension String {
-  /// The string with zeros in front up to `width` characters.
-  fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

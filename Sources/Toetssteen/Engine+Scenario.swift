@@ -1,6 +1,5 @@
 import LegalSource
 import RuleIR
-import RuleSyntax
 import Synthesis
 
 extension Engine {

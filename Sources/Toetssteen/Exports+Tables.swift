@@ -81,7 +81,7 @@ extension Exports {
     try streamCSV(to: paths[2], header: ["huishouden"] + outputHeader, rows: p.householdCount) { h, out in
       out += String(firstHousehold + h)
       for o in r.outputIDs.indices {
-        out += r.status[o][h] == 0 ? "," + Cents.decimalString(r.cents[o][h]) + "," : ",,onbeslist"
+        out += r.isDecided(o, h) ? "," + Cents.decimalString(r.cents[o][h]) + "," : ",,onbeslist"
       }
     }
     var written = paths

@@ -27,7 +27,7 @@ public enum Exports {
         var row = [String(s.firstHousehold + h), HouseholdType(rawValue: p.householdType[h])?.label ?? "", String(p.personStart[h + 1] - p.personStart[h]),
           Cents.decimalString(s.householdIncome[h])]
         for o in r.outputIDs.indices {
-          if r.status[o][h] == 0 {
+          if r.isDecided(o, h) {
             row += [Cents.decimalString(r.cents[o][h]), "bepaald"]
           } else {
             row += ["", "onbepaald"]
@@ -76,7 +76,7 @@ public enum Exports {
         sqlite3_bind_int64(statement, 3, Int64(p.personStart[h + 1] - p.personStart[h]))
         sqlite3_bind_int64(statement, 4, s.householdIncome[h])
         for o in r.outputIDs.indices {
-          if r.status[o][h] == 0 { sqlite3_bind_int64(statement, Int32(5 + o), r.cents[o][h]) } else { sqlite3_bind_null(statement, Int32(5 + o)) }
+          if r.isDecided(o, h) { sqlite3_bind_int64(statement, Int32(5 + o), r.cents[o][h]) } else { sqlite3_bind_null(statement, Int32(5 + o)) }
         }
         guard sqlite3_step(statement) == SQLITE_DONE else { throw ExportError("SQLite: \(String(cString: sqlite3_errmsg(db)))") }
         sqlite3_reset(statement)

@@ -4,7 +4,6 @@ import Population
 import ReferenceEvaluator
 import RuleIR
 import RuleKernel
-import RuleSyntax
 import Synthesis
 
 /// The figures of a simulation per output: recipients, total, mean, and their distribution over
@@ -64,23 +63,21 @@ public struct SimulationSummary: Sendable {
     let r = simulation.results
     let n = p.householdCount
     let deciles = IncomeDeciles(incomeCents: simulation.householdIncome)
-    let declarations = simulation.program.outputs(on: simulation.date)
     decileBounds = deciles.bounds
     households = n
     part = simulation.partition.map { ($0, simulation.firstHousehold, simulation.populationHouseholds) }
     incomeNote = IncomeIndexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
-    for (o, id) in r.outputIDs.enumerated() {
-      let declaration = declarations.first { $0.id == id }
-      let symbol = declaration?.symbol
+    for (o, declaration) in r.outputs.enumerated() {
+      let id = declaration.id
       var out = Output(
         id: id,
-        type: symbol.flatMap { simulation.program.symbols[$0]?.type } ?? .money(.stock),
+        type: simulation.program.symbols[declaration.symbol]?.type ?? .money(.stock),
         deciles: IncomeDeciles.labels.map { Group(label: $0) },
         types: HouseholdType.allCases.map { Group(label: $0.label) })
       out.exactRows = r.exactRows[o]
-      out.kind = declaration?.kind ?? .payment
+      out.kind = declaration.kind
       let cents = r.cents[o]
       let status = r.status[o]
       for h in 0..<n {
@@ -88,7 +85,7 @@ public struct SimulationSummary: Sendable {
         let t = Int(p.householdType[h])
         out.deciles[d].households += 1
         out.types[t].households += 1
-        if status[h] != 0 {
+        if status[h] != .ok {
           out.undecided += 1
           continue
         }
@@ -103,15 +100,15 @@ public struct SimulationSummary: Sendable {
       }
       if out.kind == .payment, let draw = nonTakeUp.draw(forOutput: id) {
         var claimed = Claimed(promille: draw.rate)
-        for h in 0..<n where status[h] == 0 && cents[h] != 0 && !draw.declines(simulation.firstHousehold + h) {
+        for h in 0..<n where status[h] == .ok && cents[h] != 0 && !draw.declines(simulation.firstHousehold + h) {
           claimed.recipients += 1
           claimed.totalCents += Int128(cents[h])
         }
         out.claimed = claimed
       }
-      if let symbol, let first = (0..<n).first(where: { status[$0] != 0 }) {
+      if let first = (0..<n).first(where: { status[$0] != .ok }) {
         let evaluator = Evaluator(program: simulation.program, household: p.household(first, program: simulation.program))
-        if case .failure(let reason) = evaluator.value(of: symbol, on: simulation.date) { out.undecidedReason = reason.description }
+        if case .failure(let reason) = evaluator.value(of: declaration.symbol, on: simulation.date) { out.undecidedReason = reason.description }
       }
       outs.append(out)
     }

@@ -32,7 +32,6 @@ extension Engine {
     // A part of a population samples from a stream of its own, so the parts do not all check the same offsets.
     let chosen = Self.sample(count: min(count, n), of: n, seed: simulation.seed, stream: 0x7665_7269_6679 &+ UInt64(simulation.firstHousehold))
     let results = simulation.results
-    let symbols = results.outputIDs.map { id in program.outputs(on: simulation.date).first { $0.id == id }?.symbol }
     let collector = MismatchCollector()
     let counter = ProgressCounter()
     let workers = max(1, min(threads, chosen.count))
@@ -41,16 +40,15 @@ extension Engine {
       while i < chosen.count {
         let h = chosen[i]
         let evaluator = Evaluator(program: program, household: simulation.population.household(h, program: program))
-        for (o, id) in results.outputIDs.enumerated() {
-          guard let symbol = symbols[o] else { continue }
-          let kernel = results.status[o][h] != 0 ? "onbepaald" : SimulationSummary.euros(Int128(results.cents[o][h]))
+        for (o, output) in results.outputs.enumerated() {
+          let kernel = results.isDecided(o, h) ? SimulationSummary.euros(Int128(results.cents[o][h])) : "onbepaald"
           let reference: String
-          switch evaluator.value(of: symbol, on: simulation.date) {
+          switch evaluator.value(of: output.symbol, on: simulation.date) {
           case .success(.number(let r)): reference = r.exactString
           case .success(let v): reference = v.machineString
           case .failure: reference = "onbepaald"
           }
-          collector.compare(h, id, kernel, reference)
+          collector.compare(h, output.id, kernel, reference)
         }
         i += workers
         progress?(counter.add(1), chosen.count)

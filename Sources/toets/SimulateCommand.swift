@@ -150,7 +150,7 @@ struct Simulate: ParsableCommand {
     let summariseTime = clock.lap()
     try Exports.write(simulation, csv: csv, sqlite: sqlite, persons: personsCSV)
     if let tables {
-      let origin = try Self.origin(simulation, scenario: population.scenarioPath(regulations: dir), variant: variant)
+      let origin = try PopulationOrigin.line(simulation, regulations: dir, scenario: population.scenarioPath(regulations: dir), variant: variant, amended: loadedVariant?.regelingen ?? [])
       do { _ = try Exports.writeTables(simulation, to: tables, format: tableFormat, duckdb: duckdb, origin: origin) } catch {
         Terminal.error("fout: kan de tabellen niet schrijven in '\(tables)': \(error)")
         throw ExitCode(1)
@@ -169,19 +169,6 @@ struct Simulate: ParsableCommand {
     }
     if ProcessInfo.processInfo.environment["TOETS_KERNEL_PROFIEL"] != nil { Terminal.error(Self.profile(simulation)) }
     if let verify, verify > 0 { try Self.verify(engine, simulation, count: verify, threads: threadCount) }
-  }
-
-  /// What makes the population and its outcomes, for the manifest of a part: the parts of one run of
-  /// N households agree on it; parts of another size, seed, date, scenario or variant do not.
-  static func origin(_ s: Simulation, scenario: String, variant: String?) -> String {
-    func fingerprint(_ path: String?) -> String {
-      guard let path else { return "geen" }
-      guard let data = FileManager.default.contents(atPath: path) else { return "onleesbaar" }
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in data { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-      return String(hash, radix: 16)
-    }
-    return "huishoudens=\(s.populationHouseholds) zaad=\(s.seed) peildatum=\(s.date.iso) scenario=\(fingerprint(scenario)) variant=\(fingerprint(variant))"
   }
 
   /// Re-computes households with the reference evaluator; exit 4 on any difference.

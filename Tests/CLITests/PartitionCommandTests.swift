@@ -43,6 +43,31 @@ struct PartitionCommandTests {
     #expect(manifests[2].hasSuffix("deel: 3 van 3, huishoudens 32768 tot en met 39999\n"), "\(manifests[2])")
   }
 
+  @Test("Het manifest van een deel neemt de regelingen mee: een gewijzigd bestand geeft een andere bevolking, een kopie elders dezelfde")
+  func manifestFingerprintsRegulations() throws {
+    let root = try TablesCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let copy = root.appendingPathComponent("regels")
+    try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Regulations"), to: copy)
+    func origin(_ regulations: URL?, _ name: String) throws -> String {
+      let out = root.appendingPathComponent(name)
+      let run = try CLI.run(["simulate", "--date", "2025-07-01", "--households", "20000", "--seed", "7", "--partition", "1/2", "--tables", out.path]
+        + (regulations.map { ["--regulations", $0.path] } ?? []))
+      #expect(run.status == 0, "\(run.stderr)")
+      let manifest = try String(contentsOf: out.appendingPathComponent("delen/deel-1-van-2.txt"), encoding: .utf8)
+      return String(manifest.prefix { $0 != "\n" })
+    }
+    let original = try origin(nil, "a")
+    #expect(original.contains(" regelingen="), "\(original)")
+    #expect(try origin(copy, "b") == original, "dezelfde bestanden op een andere plek zijn dezelfde regelingen")
+    let article = try #require(FileManager.default.enumerator(atPath: copy.path)?.compactMap { $0 as? String }.sorted().first { $0.hasSuffix(".md") })
+    let file = copy.appendingPathComponent(article)
+    try (try String(contentsOf: file, encoding: .utf8) + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let changed = try origin(copy, "c")
+    #expect(changed != original, "\(article) gewijzigd, maar het manifest bleef gelijk")
+    #expect(changed.components(separatedBy: " regelingen=")[0] == original.components(separatedBy: " regelingen=")[0], "alleen de regelingen verschillen")
+  }
+
   @Test("Een deel dat er niet is, of meer delen dan blokken: geweigerd voor er iets gebeurt", arguments: [
     (["--partition", "4/3"], "het deel moet van 1 tot en met 3 zijn"),
     (["--partition", "drie"], "is geen deel; schrijf i/n"),

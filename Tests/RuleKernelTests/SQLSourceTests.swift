@@ -57,6 +57,41 @@ struct SQLSourceTests {
     #expect(steps > 100)
   }
 
+  @Test("Iedere rekenstap heet naar een regel en noemt in een commentaar de definities met hun artikel")
+  func stepsNamedAfterRules() throws {
+    let text = try Self.source("2025-07-01", .duckdb).text
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let known = Set(Self.engine.program.symbols.keys.map { SQLSource.identifier(forRule: $0.description) })
+    var named = 0
+    var withArticle = 0
+    for (i, line) in lines.enumerated() {
+      guard let m = line.wholeMatch(of: /((?:huishouden|persoon)_stap_[1-9]\d*(?:_\d+)?)_([a-z0-9_]+) AS \(/) else { continue }
+      named += 1
+      #expect(known.contains(String(m.2)), "\(m.2) is geen definitie")
+      // The comment above names the step, then definitions as `wet.naam (Afkorting art. N …)`.
+      let comment = lines[i - 1]
+      #expect(comment.hasPrefix("-- \(m.1)_\(m.2): "), "\(comment)")
+      #expect(comment.contains(" ("), "\(comment)")
+      if comment.contains(" art. ") { withArticle += 1 }
+    }
+    // Every step after the inputs is named after a rule; the rules that matter most are found by name.
+    let unnamed = lines.filter { $0.wholeMatch(of: /(?:huishouden|persoon)_stap_[1-9]\d*(?:_\d+)? AS \(/) != nil }
+    #expect(unnamed.isEmpty, "\(unnamed.prefix(3))")
+    #expect(named > 100)
+    // Definitions without an article are the netto composition and a few Pw rules that cite the law only.
+    #expect(withArticle * 10 >= named * 8, "\(withArticle) van \(named) met een artikel")
+    #expect(text.contains("zorgtoeslag.normpremie (Wzt art. 2"), "de normpremie met haar artikel")
+  }
+
+  @Test("Een regelnaam wordt een SQL-naam: kleine letters, cijfers en enkele liggende streepjes")
+  func identifiers() {
+    #expect(SQLSource.identifier(forRule: "aow.gezamenlijke huishouding") == "aow_gezamenlijke_huishouding")
+    #expect(SQLSource.identifier(forRule: "inkomstenbelasting.spaar-en-beleggingsgrondslag") == "inkomstenbelasting_spaar_en_beleggingsgrondslag")
+    #expect(SQLSource.identifier(forRule: "bijstand.één  ouder") == "bijstand_een_ouder")
+    #expect(SQLSource.identifier(forRule: "x.\(String(repeating: "a", count: 47))_b").count <= 48)
+    #expect(!SQLSource.identifier(forRule: "x.\(String(repeating: "a", count: 46))__b").hasSuffix("_"))
+  }
+
   @Test("Zonder velden geen kolommen; een punt in een veld wordt een liggend streepje")
   func columnNames() throws {
     let fields = PopulationSchema(householdFields: [], personFields: [])

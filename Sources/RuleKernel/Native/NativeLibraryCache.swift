@@ -133,22 +133,3 @@ public final class NativeLibraryCache: @unchecked Sendable {
     }
   }
 }
-
-/// The 64-bit FNV-1a hash: a cache key and a checksum against damage, not a defence against an
-/// attacker (the cache directory is this account's own).
-struct FNV1a {
-  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  mutating func add(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      value ^= UInt64(byte)
-      value = value &* 0x0000_0100_0000_01b3
-    }
-  }
-
-  /// Sixteen hexadecimal digits.
-  var hex: String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
-}

@@ -8,9 +8,10 @@ import RuleIR
 /// The query is lowered from the same kernel program the interpreter and the native backend run,
 /// instruction by instruction, so it has the same meaning:
 /// - every instruction becomes a column (`v<k>`, with its status `s<k>` where the value can fail);
-/// - instructions are grouped by depth into steps (`huishouden_stap_<n>`, `persoon_stap_<n>`): a step
-///   reads only earlier steps; a household step aggregates the persons (aanvrager, partner, sums over a
-///   group) of the step before, a person step joins its household;
+/// - instructions are grouped by depth into steps (`huishouden_stap_<n>_<regel>`, `persoon_stap_<n>_<regel>`,
+///   named after the definition most of their instructions compute, with a comment naming every
+///   definition and its article): a step reads only earlier steps; a household step aggregates the
+///   persons (aanvrager, partner, sums over a group) of the step before, a person step joins its household;
 /// - arithmetic that can leave 64 bits runs in an exact wide type (``SQLDialect``) and a row whose value
 ///   does not fit gets the reason `referentie`: `toets evaluate` decides it exactly;
 /// - a row the rules do not decide (a missing fact, no partner, no or conflicting rule) gets NULL with
@@ -43,4 +44,8 @@ public struct SQLSource: Sendable {
     unsupported = program.unsupported
     outputColumns = writer.outputColumns
   }
+
+  /// The part of a step's name that names its rule: `zorgtoeslag.normpremie` becomes
+  /// `zorgtoeslag_normpremie` (lower-case letters, digits and single underscores, at most 48 characters).
+  public static func identifier(forRule symbol: String) -> String { SQLWriter.identifier(symbol) }
 }

@@ -44,8 +44,8 @@ extension SQLWriter {
     let starts = Array(stride(from: 0, to: members.count, by: Self.stepWidth))
     for (part, start) in starts.enumerated() {
       let chunk = members[start..<min(members.count, start + Self.stepWidth)]
-      let partName = name + (part == 0 ? "" : "_\(part + 1)")
-      ctes.append(try write(partName, chunk, carried, part == starts.count - 1, current))
+      let (partName, comment) = named(name + (part == 0 ? "" : "_\(part + 1)"), chunk)
+      ctes.append(comment + (try write(partName, chunk, carried, part == starts.count - 1, current)))
       carried += chunk.filter { lastReader[$0] > step }
       current = partName
     }

@@ -1,4 +1,3 @@
-import RuleSyntax
 
 extension SQLWriter {
   /// The largest magnitude the SQL lets a numerator or divisor reach before it leaves the row to the
