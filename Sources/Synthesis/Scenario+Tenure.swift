@@ -49,8 +49,8 @@ extension Scenario {
     return weights.mapValues { Rational(Int($0)) / Int(total) }
   }
 
-  /// Each named share is 0…1000, at least one type is left to take the rest, and what is left for
-  /// those types, with the composition's weights, lies between 0 and 1000 per mille.
+  /// Each named share is 0…1000, at least one type with households is left to take the rest, and
+  /// what is left for those types, with the composition's weights, lies between 0 and 1000 per mille.
   func validateTenureByType(_ fail: (String) -> ScenarioError) throws {
     guard let byType = wonen.huurNaarHuishoudtype else { return }
     for (key, value) in byType.sorted(by: { $0.key < $1.key }) where !(0...1000).contains(value) {
@@ -64,8 +64,11 @@ extension Scenario {
     }
     let named = shares.reduce(Rational.zero) { $0 + (composition[$1.key] ?? .zero) * $1.value }
     let restWeight = rest.reduce(Rational.zero) { $0 + (composition[$1.type] ?? .zero) }
+    guard !restWeight.isZero else {
+      throw fail("wonen.huur_naar_huishoudtype: de typen die u niet noemt (\(rest.map(\.key).joined(separator: ", "))) hebben in de samenstelling geen huishoudens; dan bepalen de genoemde typen alleen het landelijke aandeel en kan wonen.huur_promille niet kloppen. Laat een type met huishoudens ongenoemd")
+    }
     let national = Rational(Int(wonen.huurPromille)) / 1000
-    let left = restWeight.isZero ? national : (national - named).dividedBy(restWeight)!
+    guard let left = (national - named).dividedBy(restWeight) else { return }
     guard left >= .zero, left <= .one else {
       let names = rest.map(\.key).joined(separator: ", ")
       let promille = (left * 1000).rounded(to: .one, mode: .rekenkundig).intValue ?? 0

@@ -16,11 +16,12 @@ extension TenureProfile {
 
     /// The level `a` at which the group's chances `clamp(a − slope·(q − 2))`, weighted by its
     /// households per quintile, average to `share`. The average rises with `a` from 0 (at −2·slope)
-    /// to 1 (at 1 + 2·slope), so bisection finds it to 2⁻³⁰.
-    func level(for share: Rational, of types: [Int], slope: Rational) -> Rational {
+    /// to 1 (at 1 + 2·slope), so bisection finds it to 2⁻³⁰. `nil` when the pilot has no households
+    /// of these types.
+    func level(for share: Rational, of types: [Int], slope: Rational) -> Rational? {
       let perQuintile = (0..<5).map { q in types.reduce(0) { $0 + counts[$1][q] } }
       let households = perQuintile.reduce(0, +)
-      guard households > 0 else { return share }
+      guard households > 0 else { return nil }
       func mean(_ level: Rational) -> Rational {
         var sum = Rational.zero
         for q in 0..<5 where perQuintile[q] > 0 {

@@ -70,20 +70,26 @@ public struct TenureProfile: Sendable {
       let share = weight.isZero ? national : (national - named).dividedBy(weight)!
       groups.append((rest, Rational.max(.zero, Rational.min(.one, share))))
     }
-    // The chances of every type for a slope, each group's level solved for its share.
+    // The chances of every type for a slope, each group's level solved for its share. A group the
+    // pilot has no households of rents with its share in every quintile.
     func chances(_ slope: Rational) -> [[Rational]] {
       var p = [[Rational]](repeating: [Rational](repeating: national, count: 5), count: typeCount)
       for group in groups {
-        let level = cell.level(for: group.share, of: group.types, slope: slope)
+        guard let level = cell.level(for: group.share, of: group.types, slope: slope) else {
+          for t in group.types { p[t] = [Rational](repeating: group.share, count: 5) }
+          continue
+        }
         for t in group.types { p[t] = (0..<5).map { TenureProfile.clamped(level - slope * Rational($0 - 2)) } }
       }
       return p
     }
     var slope = Rational.zero
     if let target {
-      // The ratio falls as the slope rises; beyond a slope of 1/2 every profile is a step.
+      // The ratio falls as the slope rises (renting moves to lower quintiles); from a slope of 1 on
+      // every profile is a step, so the bracket is 0…1/2, widened to 0…1 when 1/2 is not steep enough.
       var lo = Rational.zero
       var hi = Rational(1) / 2
+      if cell.ratio(chances(hi)) > target { (lo, hi) = (hi, Rational.one) }
       if cell.ratio(chances(lo)) <= target {
         hi = lo
       } else if cell.ratio(chances(hi)) < target {
