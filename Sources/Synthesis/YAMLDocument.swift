@@ -11,6 +11,8 @@ public enum YAMLDocument {
       return try YAMLDecoder().decode(T.self, from: yaml)
     } catch let DecodingError.keyNotFound(key, context) {
       throw YAMLDocumentError(description: "\(path): ontbrekend veld '\(field(context.codingPath + [key]))'")
+    } catch let DecodingError.typeMismatch(_, context) where context.codingPath.isEmpty {
+      throw YAMLDocumentError(description: "\(path): het document is leeg of geen blok met velden (sleutel: waarde)")
     } catch let DecodingError.typeMismatch(expected, context) {
       throw YAMLDocumentError(description: "\(path): veld '\(field(context.codingPath))' heeft het verkeerde soort waarde (verwacht: \(kind(expected)))")
     } catch let DecodingError.valueNotFound(expected, context) {

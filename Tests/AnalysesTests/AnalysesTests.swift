@@ -146,6 +146,8 @@ struct AnalysesTests {
       } catch { return "\(error)" }
     }
     #expect(refusal(text).isEmpty)
+    // An empty or truncated-to-nothing file, or a single value, is named as such, not as field ''.
+    for nothing in ["", "\n", "42\n"] { #expect(refusal(nothing) == "s.yaml: het document is leeg of geen blok met velden (sleutel: waarde)", "\(refusal(nothing))") }
     let misspelled = refusal(text.replacingOccurrences(of: "\npartnertoeslag:", with: "\npartnertoeslg:"))
     let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("partnertoeslag:") }) + 1
     #expect(misspelled.contains("onbekende sleutel 'partnertoeslg'; bedoelt u 'partnertoeslag'?") && misspelled.contains("regel \(line)"))
