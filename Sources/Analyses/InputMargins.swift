@@ -10,19 +10,14 @@ public enum InputMargins {
   public static func compute(_ p: PopulationData, scenario s: Scenario, date: CivilDate) -> [PopulationValidation.Margin] {
     let n = max(1, p.householdCount)
     func share(_ count: Int) -> Rational { Rational(count) / n }
-    let c = s.samenstelling
     let total = AnalysisContext.nationalHouseholds(of: s)
-    let targets: [(HouseholdType, Int64)] = [
-      (.alleenstaand, c.alleenstaand), (.paarZonderKinderen, c.paarZonderKinderenGehuwd + c.paarZonderKinderenSamenwonend),
-      (.paarMetKinderen, c.paarMetKinderenGehuwd + c.paarMetKinderenSamenwonend), (.eenouder, c.eenouder),
-      (.metMedebewoners, c.metMedebewoners),
-    ]
+    let composition = s.compositionShares
     var counts = [Int](repeating: 0, count: HouseholdType.allCases.count)
     for t in p.householdType { counts[Int(t)] += 1 }
-    var margins = targets.map { type, weight in
+    var margins = HouseholdType.allCases.map { type in
       PopulationValidation.Margin(
         name: "huishoudens: \(type.label)", source: "scenario 'samenstelling' (CBS 37975, 37620, 71487ned)",
-        target: Rational(Int(weight)) / Int(max(1, total)), drawn: share(counts[Int(type.rawValue)]))
+        target: composition[type] ?? .zero, drawn: share(counts[Int(type.rawValue)]))
     }
     if case .uint8(let renters)? = p.householdColumns["woning.huurder"] {
       margins.append(
