@@ -26,11 +26,12 @@ extension Evaluator {
         let v = try evaluate(item, ctx)
         if let b = best { best = (isMax ? less(b, v) : less(v, b)) ? v : b } else { best = v }
       }
-      return best!
+      guard let best else { throw .internalFault("een maximum of minimum zonder waarden", e.citation) }
+      return best
     case .inEuros(let a): return .number(try number(a, ctx))
     case .round(let a, let mode, let unit, _): return .number(try number(a, ctx).rounded(to: unit, mode: mode))
     case .at(let a, let d):
-      guard case .date(let date) = try evaluate(d, ctx) else { fatalError("typed as date") }
+      let date = try self.date(d, ctx)
       var inner = ctx
       inner.date = date
       return try evaluate(a, inner)
@@ -70,20 +71,21 @@ extension Evaluator {
       }
       return .boolean(false)
     case .age(let birth, let at):
-      guard case .date(let born) = try evaluate(birth, ctx) else { fatalError("typed as date") }
+      let born = try self.date(birth, ctx)
       var on = ctx.date
-      if let at, case .date(let d) = try evaluate(at, ctx) { on = d }
+      if let at { on = try date(at, ctx) }
       let (years, months) = born.age(on: on)
       return .duration(Duration(years: years, months: months))
     case .addDuration(let a, let b, let subtract):
-      guard case .date(let d) = try evaluate(a, ctx), case .duration(let u) = try evaluate(b, ctx) else { fatalError("typed") }
+      let d = try date(a, ctx)
+      guard case .duration(let u) = try evaluate(b, ctx) else { throw .internalFault("een duur verwacht", b.citation) }
       let signed = subtract ? Duration(years: -u.years, months: -u.months, days: -u.days) : u
       return .date(d.adding(signed))
     case .firstOfNextMonth(let d):
-      guard case .date(let date) = try evaluate(d, ctx) else { fatalError("typed as date") }
+      let date = try self.date(d, ctx)
       return .date(date.firstOfNextMonth)
     case .firstOfMonth(let d):
-      guard case .date(let date) = try evaluate(d, ctx) else { fatalError("typed as date") }
+      let date = try self.date(d, ctx)
       return .date(date.firstOfMonth)
     case .peildatum: return .date(ctx.date)
     case .beginOfYear: return .date(ctx.date.firstOfYear)
@@ -122,13 +124,18 @@ extension Evaluator {
   }
 
   func boolean(_ e: TypedExpression, _ ctx: Context) throws(Undecided) -> Bool {
-    guard case .boolean(let b) = try evaluate(e, ctx) else { fatalError("typed as boolean") }
+    guard case .boolean(let b) = try evaluate(e, ctx) else { throw .internalFault("een kenmerk (waar of onwaar) verwacht", e.citation) }
     return b
   }
 
   func number(_ e: TypedExpression, _ ctx: Context) throws(Undecided) -> Rational {
-    guard case .number(let r) = try evaluate(e, ctx) else { fatalError("typed as number") }
+    guard case .number(let r) = try evaluate(e, ctx) else { throw .internalFault("een getal verwacht", e.citation) }
     return r
+  }
+
+  func date(_ e: TypedExpression, _ ctx: Context) throws(Undecided) -> CivilDate {
+    guard case .date(let d) = try evaluate(e, ctx) else { throw .internalFault("een datum verwacht", e.citation) }
+    return d
   }
 
   func arithmetic(_ op: ArithmeticOperator, _ a: TypedExpression, _ b: TypedExpression, _ e: TypedExpression, _ ctx: Context) throws(Undecided) -> Value {
@@ -147,7 +154,7 @@ extension Evaluator {
     case (.duration(let p), .duration(let q)):
       return .duration(p + q)
     default:
-      fatalError("arithmetic on \(x) and \(y) passed the type checker")
+      throw .internalFault("rekenen met \(x) en \(y)", e.citation)
     }
   }
 

@@ -18,6 +18,9 @@ public final class SimulationResults: @unchecked Sendable {
   public private(set) var status: [UnsafeMutableBufferPointer<RowStatus>]
   /// Rows the kernel could not prove exact, recomputed by the reference evaluator, per output.
   public internal(set) var exactRows: [Int]
+  /// Those rows themselves, per output: their amounts are the reference evaluator's, so checking them
+  /// against it proves nothing about the kernel (``exactRows`` is their count).
+  public internal(set) var referenceRows: [Set<Int>]
   /// Households computed as January × 12 (their circumstances cannot change during the year).
   public internal(set) var stableHouseholds = 0
   /// Which backend ran the kernel, and what compiling it cost.
@@ -34,6 +37,7 @@ public final class SimulationResults: @unchecked Sendable {
       return column
     }
     exactRows = outputs.map { _ in 0 }
+    referenceRows = outputs.map { _ in [] }
   }
 
   /// Whether output `o` is decided for household `h` (its amount counts).
@@ -173,7 +177,7 @@ public enum KernelRunner {
         let h = list[i]
         let evaluator = Evaluator(program: program, household: population.household(h, program: program))
         for o in results.outputIDs.indices where results.status[o][h] == .exact {
-          counts.add(o)
+          counts.add(o, row: h)
           guard case .success(.number(let r)) = evaluator.value(of: symbols[o], on: date),
             let c = (r * 100).intValue
           else {
@@ -188,6 +192,7 @@ public enum KernelRunner {
       }
     }
     results.exactRows = counts.values
+    results.referenceRows = counts.rows
   }
 }
 
@@ -200,16 +205,26 @@ struct UnsafeSendable<T>: @unchecked Sendable {
 /// A thread-safe counter of processed households.
 final class ExactCounts: @unchecked Sendable {
   private var counts: [Int]
+  private var rowSets: [Set<Int>]
   private let lock = NSLock()
-  init(outputs: Int) { counts = [Int](repeating: 0, count: outputs) }
-  func add(_ o: Int) {
+  init(outputs: Int) {
+    counts = [Int](repeating: 0, count: outputs)
+    rowSets = [Set<Int>](repeating: [], count: outputs)
+  }
+  func add(_ o: Int, row: Int) {
     lock.lock()
     counts[o] += 1
+    rowSets[o].insert(row)
     lock.unlock()
   }
   var values: [Int] {
     lock.lock()
     defer { lock.unlock() }
     return counts
+  }
+  var rows: [Set<Int>] {
+    lock.lock()
+    defer { lock.unlock() }
+    return rowSets
   }
 }

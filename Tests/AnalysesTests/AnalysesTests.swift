@@ -1,4 +1,4 @@
-import Analyses
+@testable import Analyses
 import ExactArithmetic
 import Foundation
 import Population
@@ -191,17 +191,30 @@ struct AnalysesTests {
   }
 
   @Test("het overgangsrecht van de partnertoeslag houdt de AOW-regels die het gegeven lezen in leven, en eindigt")
-  func runoff() {
+  func runoff() throws {
     let regime = TransitionalRunoff.Regime.aowPartnertoeslag(discountRate: Rational(decimal: "0.0225")!, discountSource: "test", upkeepPerYear: nil)
     let r = TransitionalRunoff(regime: regime, program: Self.engine.program, population: Self.population, date: Self.date)
     let names = Set(r.rulesKeptAlive.map(\.0.name))
     #expect(names.contains("partnertoeslag"))
     #expect(names.contains("toeslaggerechtigde"))
-    #expect(r.regime.horizon == nil)
-    if let end = r.endYear {
-      #expect(r.years.last?.year == end)
-      #expect(r.years.allSatisfy { $0.paid <= $0.households })
-    }
+    // The sample has households under the regime, so it runs from the date's year to an end.
+    #expect(r.householdsNow > 0)
+    let end = try #require(r.endYear, "geen eindjaar: de proef heeft niemand onder het overgangsrecht")
+    #expect(r.years.first?.year == Self.date.year && r.years.last?.year == end)
+    #expect(end > Self.date.year + 2, "\(end)")
+    #expect(r.years.allSatisfy { $0.paid <= $0.households })
+    // A horizonbepaling ends it: with 1 January 2028 as the end, nobody is under it in 2028 or after,
+    // and the years before are the same as without the horizon.
+    let ended = TransitionalRunoff.Regime(
+      name: regime.name, fact: regime.fact, amount: regime.amount, member: regime.member, upperBound: regime.upperBound,
+      abolished: regime.abolished, horizon: CivilDate(iso: "2028-01-01")!, pensionAgeAfterTable: regime.pensionAgeAfterTable,
+      lastFixedYear: regime.lastFixedYear, pensionAgeTable: regime.pensionAgeTable, discountRate: regime.discountRate,
+      discountSource: regime.discountSource, upkeepPerYear: regime.upkeepPerYear, basis: regime.basis)
+    let h = TransitionalRunoff(regime: ended, program: Self.engine.program, population: Self.population, date: Self.date)
+    #expect(h.endYear == 2027)
+    #expect(h.years.map(\.households) == r.years.prefix(h.years.count).map(\.households))
+    #expect(h.years.map(\.payments) == r.years.prefix(h.years.count).map(\.payments))
+    #expect(h.years.count < r.years.count && h.annuityFactor < r.annuityFactor)
   }
 
   @Test("het rapport: iedere link in de HTML komt ergens aan, en dezelfde cijfers met 1 en 2 threads")
