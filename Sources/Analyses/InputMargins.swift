@@ -98,7 +98,7 @@ public enum InputMargins {
       case .int32(let birth)? = p.personColumns["geboortedatum"]
     else { return [] }
     let national = Rational(Int(s.inkomen.classMeanEuros))
-    let factor = IncomeIndexing(s.indexering, year: Int64(date.year)).factor
+    let factor = Indexing(s.indexering, year: Int64(date.year)).factor
     var sums = [Int128](repeating: 0, count: byAge.banden.count)
     var counts = [Int](repeating: 0, count: byAge.banden.count)
     for row in income.indices where income[row] > 0 {

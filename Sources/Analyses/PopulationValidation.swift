@@ -49,6 +49,8 @@ public struct PopulationValidation: Sendable {
   public let sensitivities: [ValidationSpec.Sensitivity]
   /// Per peildatum, what the incomes stand for (scenario `indexering`).
   public let incomeNotes: [String]
+  /// Per peildatum, what the rents stand for (scenario `wonen.huurstijging`).
+  public let rentNotes: [String]
   /// Figures the spec could not find.
   public let missing: [String]
 
@@ -64,9 +66,11 @@ public struct PopulationValidation: Sendable {
     var sensitivity: [[Int128]] = Array(repeating: [], count: spec.cijfers.count)
     var margins: [Margin] = []
     var notes: [String] = []
+    var rentNotes: [String] = []
     for date in spec.dates {
       let indices = spec.cijfers.indices.filter { CivilDate(iso: spec.cijfers[$0].peildatum) == date }
-      if let note = IncomeIndexing(scenario.indexering, year: Int64(date.year)).note { notes.append("\(date.iso): \(note)") }
+      if let note = Indexing(scenario.indexering, year: Int64(date.year)).note { notes.append("\(date.iso): \(note)") }
+      if let note = RentIndexing(scenario.wonen.huurstijging, date: date).note { rentNotes.append("\(date.iso): \(note)") }
       for (s, seed) in seeds.enumerated() {
         progress?("peildatum \(date.iso), zaad \(seed)")
         let m = measure(engine, scenario, seed: seed, date: date, households: households, threads: threads)
@@ -89,7 +93,7 @@ public struct PopulationValidation: Sendable {
     }
     return PopulationValidation(
       rows: rows, margins: margins, seeds: seeds, households: households, nationalHouseholds: national,
-      sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, missing: spec.ontbreekt ?? [])
+      sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, rentNotes: rentNotes, missing: spec.ontbreekt ?? [])
   }
 
   /// One population and its outcomes.

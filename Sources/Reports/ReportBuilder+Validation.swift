@@ -20,6 +20,7 @@ public enum ValidationReport {
       Report.KeyValue(key: "geschaald naar", value: DutchFormat.groupThousands(String(v.nationalHouseholds)) + " particuliere huishoudens (CBS 37975, 1 januari 2024)"),
     ]
     for note in v.incomeNotes { meta.append(Report.KeyValue(key: "inkomen", value: note)) }
+    for note in v.rentNotes { meta.append(Report.KeyValue(key: "huren", value: note)) }
     return Report(
       title: "Validatie: de synthetische bevolking naast de gepubliceerde cijfers", subtitle: specName, meta: meta,
       sections: [figures(v), margins(v)] + (v.sensitivities.isEmpty ? [] : [sensitivity(v)]), articles: [])

@@ -25,8 +25,13 @@ public struct Generator: Sendable {
   let transitionalBirthLimit: Int32?
   let ageGaps: Sampler.Bands?
   /// Incomes of the table year brought to the date's year (scenario `indexering`).
-  public let indexing: IncomeIndexing
+  public let indexing: Indexing
   let indexFixedPoint: Int128
+  /// Rents of the ranges' base years brought to the date (scenario `wonen.huurstijging`).
+  public let rents: RentIndexing
+  let rentFixedPoint: [Int128]
+  /// Kale huren of corporations and of other landlords (scenario `huur_sociaal`, `huur_vrij`).
+  let rentSamplers: [RentSampler]
   /// The chance to rent by household type and income (scenario `wonen.huur_naar_huishoudtype` and
   /// `wonen.huur_naar_inkomen`), calibrated on a pilot.
   public var tenure: TenureProfile? { tenureValue }
@@ -46,8 +51,8 @@ public struct Generator: Sendable {
     if scenario.wonen.huurNaarInkomen != nil || scenario.wonen.huurNaarHuishoudtype != nil {
       let pilot = uncalibrated.generateChunk(stream: Self.pilotStream, households: Self.pilotSize)
       uncalibrated.tenureValue = TenureProfile(
-        pilot: Self.householdIncomes(pilot), types: pilot.householdType, national: Rational(Int(scenario.wonen.huurPromille)) / 1000,
-        byType: scenario.tenureShares, target: scenario.wonen.huurNaarInkomen?.target)
+        pilot: Self.householdIncomes(pilot), types: pilot.householdType, groups: scenario.tenureGroups,
+        fallback: Rational(Int(scenario.wonen.huurPromille)) / 1000, target: scenario.wonen.huurNaarInkomen?.target)
     }
     self = uncalibrated
   }
@@ -73,8 +78,11 @@ public struct Generator: Sendable {
     sampler = Sampler(scenario)
     transitionalBirthLimit = scenario.partnertoeslag.flatMap { CivilDate(iso: $0.geborenVoor) }.map { Int32($0.dayNumber) }
     ageGaps = scenario.partnertoeslag.map { Sampler.Bands($0.leeftijdsverschil) }
-    indexing = IncomeIndexing(scenario.indexering, year: Int64(date.year))
+    indexing = Indexing(scenario.indexering, year: Int64(date.year))
     indexFixedPoint = indexing.fixedPoint
+    rents = RentIndexing(scenario.wonen.huurstijging, date: date)
+    rentFixedPoint = [rents.social.fixedPoint, rents.free.fixedPoint]
+    rentSamplers = [RentSampler(scenario.wonen.huurSociaal), RentSampler(scenario.wonen.huurVrij)]
     birthRanges = (0..<130).map { age in
       Int64(date.adding(years: -age - 1).adding(days: 1).dayNumber)...Int64(date.adding(years: -age).dayNumber)
     }
@@ -201,8 +209,8 @@ public struct Generator: Sendable {
       tenureValue.map { r.chance($0.perMillion(income: householdIncome, type: type.rawValue), in: 1_000_000) }
       ?? r.chance(UInt64(scenario.wonen.huurPromille), in: 1000)
     let social = r.chance(UInt64(scenario.wonen.sociaalPromille), in: 1000)
-    let rentRange = social ? scenario.wonen.huurSociaal : scenario.wonen.huurVrij
-    let rent = huurder ? r.integer(in: (rentRange[0] * 100)...(rentRange[1] * 100)) : 0
+    let rentIndex = social ? rents.social : rents.free
+    let rent = huurder ? rentIndex.apply(rentSamplers[social ? 0 : 1].draw(&r), fixedPoint: rentFixedPoint[social ? 0 : 1]) : 0
     // Vermogen belongs to the household (by its tenure when the scenario says so); it is put on the
     // aanvrager and split with a partner.
     let vermogen = (huurder ? sampler.wealth.renters : sampler.wealth.owners).sample(&r) * 100

@@ -7,9 +7,9 @@ import Foundation
 /// risen since. This section lists the yearly rise of a cited index (CBS cao-lonen) in basis points;
 /// a drawn income is multiplied by the chained rises from ``basisjaar`` up to the peildatum's year.
 /// Years after the last listed one get no further rise, years before ``basisjaar`` none at all, and the
-/// simulation says so (``IncomeIndexing/note``) instead of extrapolating.
+/// simulation says so (``Indexing/note``) instead of extrapolating.
 extension Scenario {
-  public struct IncomeIndex: Sendable, Codable {
+  public struct YearlyRises: Sendable, Codable {
     /// The year of the income table.
     public var basisjaar: Int64
     /// `[jaar, stijging]`: the rise in that year in basis points (610 = 6,10 %).
@@ -17,29 +17,32 @@ extension Scenario {
 
     static let shape = YAMLShape.mapping(["basisjaar": .value, "stijging": .value])
 
-    func validate(_ fail: (String) -> ScenarioError) throws {
-      guard (1900...9999).contains(basisjaar) else { throw fail("indexering.basisjaar: een jaar, niet \(basisjaar)") }
+    /// Refuses what no index can mean, naming the field under `path` (`indexering`, `wonen.huurstijging.sociaal`).
+    func validate(at path: String, _ fail: (String) -> ScenarioError) throws {
+      guard (1900...9999).contains(basisjaar) else { throw fail("\(path).basisjaar: een jaar, niet \(basisjaar)") }
       var last = basisjaar
+      var product = Rational.one
       for row in stijging {
-        guard row.count == 2 else { throw fail("indexering.stijging: iedere regel is [jaar, stijging in basispunten]") }
+        guard row.count == 2 else { throw fail("\(path).stijging: iedere regel is [jaar, stijging in basispunten]") }
         guard row[0] == last + 1 else {
-          throw fail("indexering.stijging: de jaren volgen op elkaar vanaf \(basisjaar + 1); verwacht \(last + 1), niet \(row[0])")
+          throw fail("\(path).stijging: de jaren volgen op elkaar vanaf \(basisjaar + 1); verwacht \(last + 1), niet \(row[0])")
         }
         guard (-5000...5000).contains(row[1]) else {
-          throw fail("indexering.stijging: een stijging van −5000 tot en met 5000 basispunten (±50 %), niet \(row[1]) in \(row[0])")
+          throw fail("\(path).stijging: een stijging van −5000 tot en met 5000 basispunten (±50 %), niet \(row[1]) in \(row[0])")
+        }
+        // Every year's factor, not only the last, is a factor some peildatum uses.
+        product = product * (Rational(Int(10_000 + row[1])) / 10_000)
+        guard product <= Rational(100) else {
+          throw fail("\(path).stijging: de stijgingen tot en met \(row[0]) vermenigvuldigen de bedragen met meer dan 100")
         }
         last = row[0]
-      }
-      // Far beyond any real index, and keeps the fixed-point product of a drawn income within 128 bits.
-      guard IncomeIndexing(self, year: last).factor <= Rational(100) else {
-        throw fail("indexering.stijging: de stijgingen samen vermenigvuldigen de inkomens met meer dan 100")
       }
     }
   }
 }
 
 /// The factor a scenario's incomes are multiplied by for one year, exact, with what it covers.
-public struct IncomeIndexing: Sendable, Equatable {
+public struct Indexing: Sendable, Equatable {
   /// The chained factor (1 without an `indexering` section).
   public let factor: Rational
   /// The first and last year whose rise is in the factor (nil: none).
@@ -51,7 +54,7 @@ public struct IncomeIndexing: Sendable, Equatable {
   /// The last year the scenario has a rise for.
   public let lastListedYear: Int64?
 
-  public init(_ index: Scenario.IncomeIndex?, year: Int64) {
+  public init(_ index: Scenario.YearlyRises?, year: Int64) {
     self.year = year
     baseYear = index?.basisjaar
     lastListedYear = index.map { $0.basisjaar + Int64($0.stijging.count) }

@@ -28,7 +28,6 @@ extension Scenario {
     for (name, classes) in wealthClasses {
       for v in classes where v.count != 3 || v[1] <= v[0] { throw fail("\(name): iedere klasse is [van, tot, gewicht]") }
     }
-    guard wonen.huurSociaal.count == 2, wonen.huurVrij.count == 2 else { throw fail("wonen: huren zijn [van, tot] in euro's per maand") }
     for key in ["alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "met_medebewoners"] where leeftijd[key] == nil {
       throw fail("leeftijd.\(key) ontbreekt")
     }
@@ -52,7 +51,7 @@ extension Scenario {
       throw fail("kinderen.\(name): drie aantallen (1, 2, 3 of meer kinderen)")
     }
     try inkomensbron?.validate(fail)
-    try indexering?.validate(fail)
+    try indexering?.validate(at: "indexering", fail)
     try kalibratieAow?.validate(fail)
     try wonen.huurNaarInkomen?.validate(fail)
     for (code, v) in (nietGebruik ?? [:]).sorted(by: { $0.key < $1.key }) where !(0...1000).contains(v) {
@@ -113,18 +112,16 @@ extension Scenario {
     for (name, classes) in wealthClasses { try euros(name, classes, upTo: 100_000_000_000) }
     // After the counts and amounts are known to be in range: every band's mean must be reachable.
     try inkomen.naarLeeftijd?.validateReachable(classes: inkomen.klassen, fail)
-    try euros("wonen.huur_sociaal", [wonen.huurSociaal], upTo: 100_000)
-    try euros("wonen.huur_vrij", [wonen.huurVrij], upTo: 100_000)
+    try wonen.huurSociaal.validate("wonen.huur_sociaal", fail)
+    try wonen.huurVrij.validate("wonen.huur_vrij", fail)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) where bands.contains(where: { $0.count == 3 && $0[1] > 130 }) {
       throw fail("leeftijd.\(name): leeftijden tot ten hoogste 130 jaar")
     }
     for (name, classes) in wealthClasses { try weights(name, classes.map { $0.count == 3 ? $0[2] : -1 }) }
-    for (name, range) in [("wonen.huur_sociaal", wonen.huurSociaal), ("wonen.huur_vrij", wonen.huurVrij)] where range[0] < 0 || range[1] < range[0] {
-      throw fail("\(name): [van, tot] met 0 ≤ van ≤ tot, niet [\(range[0]), \(range[1])]")
-    }
     try promille("wonen.huur_promille", wonen.huurPromille)
     try promille("wonen.sociaal_promille", wonen.sociaalPromille)
     try validateTenureByType(fail)
+    try wonen.huurstijging?.validate(fail)
     try promille("relatie.pensioenpartner_promille", relatie.pensioenpartnerPromille)
     try promille("relatie.partner_vorig_jaar_promille", relatie.partnerVorigJaarPromille)
     try promille("relatie.samenlevingscontract_promille", relatie.samenlevingscontractPromille)

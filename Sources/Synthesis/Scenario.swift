@@ -40,7 +40,7 @@ public struct Scenario: Sendable, Codable {
   public var inkomensbron: IncomeSources?
   /// The rise of incomes from the income table's year to the peildatum's year (optional; without it
   /// the incomes stay those of the table).
-  public var indexering: IncomeIndex?
+  public var indexering: YearlyRises?
   /// Non-take-up per regeling code, per mille of those entitled (optional): applied where a summary
   /// or report speaks of spending, never to entitlement.
   public var nietGebruik: [String: Int64]?
@@ -110,12 +110,14 @@ public struct Scenario: Sendable, Codable {
   public struct Housing: Sendable, Codable {
     public var huurPromille: Int64
     public var sociaalPromille: Int64
-    public var huurSociaal: [Int64]
-    public var huurVrij: [Int64]
+    public var huurSociaal: RentDistribution
+    public var huurVrij: RentDistribution
     /// Renting by household income (optional; without it every household rents with the same chance).
     public var huurNaarInkomen: TenureByIncome?
     /// Renters' share per household type (optional; see ``Scenario/TenureByType``).
     public var huurNaarHuishoudtype: TenureByType?
+    /// The yearly rent rises per sector (optional; without them the ranges are the peildatum's rents).
+    public var huurstijging: RentRises?
 
     enum CodingKeys: String, CodingKey {
       case huurNaarInkomen = "huur_naar_inkomen"
@@ -124,6 +126,7 @@ public struct Scenario: Sendable, Codable {
       case sociaalPromille = "sociaal_promille"
       case huurSociaal = "huur_sociaal"
       case huurVrij = "huur_vrij"
+      case huurstijging
     }
   }
 
@@ -227,7 +230,7 @@ extension Scenario {
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([
       "huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value,
-      "huur_naar_inkomen": TenureByIncome.shape, "huur_naar_huishoudtype": tenureByTypeShape,
+      "huur_naar_inkomen": TenureByIncome.shape, "huur_naar_huishoudtype": tenureByTypeShape, "huurstijging": RentRises.shape,
     ]),
     "relatie": .mapping([
       "pensioenpartner_promille": .value, "partner_vorig_jaar_promille": .value, "samenlevingscontract_promille": .value,
@@ -240,7 +243,7 @@ extension Scenario {
     "medebewoners": .mapping(["studerend_promille": .value, "studie_tot": .value, "commerciele_huurder_promille": .value]),
     "woonsituatie": .mapping(["niet_ingeschreven_promille": .value, "onzelfstandig_promille": .value, "onzelfstandig_tot": .value]),
     "inkomensbron": IncomeSources.shape,
-    "indexering": IncomeIndex.shape,
+    "indexering": YearlyRises.shape,
     "niet_gebruik": .dictionary(.value),
     "kalibratie_aow": AgeCalibration.shape,
   ])

@@ -9,11 +9,6 @@ extension TenureProfile {
     let counts: [[Int]]
     let total: Int
 
-    /// The share of all households that belongs to `types`.
-    func weight(of types: [Int]) -> Rational {
-      Rational(types.reduce(0) { $0 + counts[$1].reduce(0, +) }) / max(1, total)
-    }
-
     /// The level `a` at which the group's chances `clamp(a − slope·(q − 2))`, weighted by its
     /// households per quintile, average to `share`. The average rises with `a` from 0 (at −2·slope)
     /// to 1 (at 1 + 2·slope), so bisection finds it to 2⁻³⁰. `nil` when the pilot has no households

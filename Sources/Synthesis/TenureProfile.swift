@@ -10,7 +10,9 @@ import Population
 /// group of types:
 /// - each type the scenario names in `wonen.huur_naar_huishoudtype` is a group whose renters' share is
 ///   the published one for that type;
-/// - the other types form one group that takes the rest of the national share (`wonen.huur_promille`);
+/// - the other types form one group that takes the rest of the national share (`wonen.huur_promille`),
+///   weighted by the composition (``Scenario/tenureGroups``), so that the validation's margins and the
+///   generator aim at the same share;
 /// - the slope makes the renters' mean income over the owners' equal the published ratio
 ///   (`wonen.huur_naar_inkomen`), or is zero without it.
 ///
@@ -38,10 +40,10 @@ public struct TenureProfile: Sendable {
 
   /// Calibrates from a pilot sample's household incomes and types.
   /// - Parameters:
-  ///   - national: the renters' share of all households.
-  ///   - byType: the renters' share per household type the scenario names; the others share the rest.
+  ///   - groups: the groups of household types and the renters' share each must meet
+  ///     (``Scenario/tenureGroups``); a type in no group rents with `fallback`, flat.
   ///   - target: the renters' mean income over the owners', or `nil` for no income gradient.
-  public init(pilot incomes: [Int64], types: [UInt8], national: Rational, byType: [HouseholdType: Rational], target: Rational?) {
+  public init(pilot incomes: [Int64], types: [UInt8], groups scenarioGroups: [Scenario.TenureGroup], fallback: Rational, target: Rational?) {
     let typeCount = HouseholdType.allCases.count
     let sorted = incomes.sorted()
     let n = max(1, sorted.count)
@@ -56,24 +58,11 @@ public struct TenureProfile: Sendable {
       counts[t][q] += 1
     }
     let cell = PilotCells(sums: sums, counts: counts, total: n)
-    // Groups: one per named type, and the rest together with the share that keeps the national total.
-    var groups: [(types: [Int], share: Rational)] = []
-    var named = Rational.zero
-    for type in HouseholdType.allCases {
-      guard let share = byType[type] else { continue }
-      groups.append(([Int(type.rawValue)], share))
-      named = named + cell.weight(of: [Int(type.rawValue)]) * share
-    }
-    let rest = HouseholdType.allCases.map { Int($0.rawValue) }.filter { byType[HouseholdType(rawValue: UInt8($0))!] == nil }
-    if !rest.isEmpty {
-      let weight = cell.weight(of: rest)
-      let share = weight.isZero ? national : (national - named).dividedBy(weight)!
-      groups.append((rest, Rational.max(.zero, Rational.min(.one, share))))
-    }
+    let groups = scenarioGroups.map { (types: $0.types.map { Int($0.rawValue) }, share: $0.share) }
     // The chances of every type for a slope, each group's level solved for its share. A group the
     // pilot has no households of rents with its share in every quintile.
     func chances(_ slope: Rational) -> [[Rational]] {
-      var p = [[Rational]](repeating: [Rational](repeating: national, count: 5), count: typeCount)
+      var p = [[Rational]](repeating: [Rational](repeating: fallback, count: 5), count: typeCount)
       for group in groups {
         guard let level = cell.level(for: group.share, of: group.types, slope: slope) else {
           for t in group.types { p[t] = [Rational](repeating: group.share, count: 5) }

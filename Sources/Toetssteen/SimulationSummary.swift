@@ -55,6 +55,8 @@ public struct SimulationSummary: Sendable {
   public let outputs: [Output]
   /// What the incomes of the population stand for (scenario `indexering`), if the scenario says.
   public let incomeNote: String?
+  /// What the rents of the population stand for (scenario `wonen.huurstijging`), if the scenario says.
+  public let rentNote: String?
   /// Upper bounds (inclusive, in euros) of the first nine household-income deciles.
   public let decileBounds: [Int64]
 
@@ -66,7 +68,8 @@ public struct SimulationSummary: Sendable {
     decileBounds = deciles.bounds
     households = n
     part = simulation.partition.map { ($0, simulation.firstHousehold, simulation.populationHouseholds) }
-    incomeNote = IncomeIndexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
+    incomeNote = Indexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
+    rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
     for (o, declaration) in r.outputs.enumerated() {
@@ -142,18 +145,21 @@ public struct SimulationSummary: Sendable {
         ("by_household_type", .array(o.types.map(group))),
       ]))
     }
-    return .ordered([
+    var fields: [(String, JSONValue)] = [
       ("date", .string(date.iso)), ("households", .number(String(households))), ("seed", .number(String(seed))),
       ("scenario", .string(scenario)), ("mean_is", .string("gemiddelde per ontvanger, rekenkundig afgerond op centen")),
-    ] + (part.map { p in
-      [("partition", JSONValue.ordered([
+    ]
+    if let p = part {
+      fields.append(("partition", .ordered([
         ("index", .number(String(p.partition.index))), ("count", .number(String(p.partition.count))),
         ("first_household", .number(String(p.firstHousehold))), ("population_households", .number(String(p.population))),
-      ]))]
-    } ?? []) + (incomeNote.map { [("income_indexing", JSONValue.string($0))] } ?? []) + [
-      ("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })),
-      ("outputs", .ordered(outs)),
-    ])
+      ])))
+    }
+    if let incomeNote { fields.append(("income_indexing", .string(incomeNote))) }
+    if let rentNote { fields.append(("rent_indexing", .string(rentNote))) }
+    fields.append(("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })))
+    fields.append(("outputs", .ordered(outs)))
+    return .ordered(fields)
   }
 
   /// The summary as people read it: Dutch numbers, one table per output.
@@ -165,6 +171,7 @@ public struct SimulationSummary: Sendable {
         "Deel \(part.partition.index) van \(part.partition.count): de huishoudens \(DutchFormat.groupThousands(String(part.firstHousehold))) tot en met \(DutchFormat.groupThousands(String(last))) van een bevolking van \(DutchFormat.groupThousands(String(part.population))); de cijfers hieronder zijn die van dit deel.")
     }
     if let incomeNote { lines.append("Inkomen: \(incomeNote).") }
+    if let rentNote { lines.append("Huren: \(rentNote).") }
     if outputs.contains(where: { $0.claimed != nil }) {
       lines.append("Totalen en ontvangers zijn het recht; 'uitgaven' is wat overblijft na het niet-gebruik van het scenario.")
     }

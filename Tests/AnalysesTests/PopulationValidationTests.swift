@@ -18,20 +18,20 @@ struct PopulationValidationTests {
   @Test("de inkomens worden exact geïndexeerd tot het jaar van de peildatum, niet verder dan het scenario zegt")
   func indexing() throws {
     let index = try #require(Self.scenario.indexering)
-    let y2025 = IncomeIndexing(index, year: 2025)
+    let y2025 = Indexing(index, year: 2025)
     #expect(y2025.factor == Rational(10_610) / 10_000 * (Rational(10_660) / 10_000) * (Rational(10_500) / 10_000))
     #expect(y2025.note == "inkomens van 2022 geïndexeerd naar 2025 (× 1,1876)")
-    #expect(IncomeIndexing(index, year: 2022).factor == .one)
-    #expect(IncomeIndexing(index, year: 2022).note == "inkomens van 2022, niet geïndexeerd (het jaar van de peildatum, 2022, valt niet na het basisjaar)")
+    #expect(Indexing(index, year: 2022).factor == .one)
+    #expect(Indexing(index, year: 2022).note == "inkomens van 2022, niet geïndexeerd (het jaar van de peildatum, 2022, valt niet na het basisjaar)")
     var empty = index
     empty.stijging = []
-    #expect(IncomeIndexing(empty, year: 2025).note == "inkomens van 2022, niet geïndexeerd (het scenario noemt geen stijging tot en met 2025)")
-    let later = IncomeIndexing(index, year: 2030)
-    #expect(later.factor == IncomeIndexing(index, year: 2026).factor)
+    #expect(Indexing(empty, year: 2025).note == "inkomens van 2022, niet geïndexeerd (het scenario noemt geen stijging tot en met 2025)")
+    let later = Indexing(index, year: 2030)
+    #expect(later.factor == Indexing(index, year: 2026).factor)
     #expect(later.note?.contains("na 2026 staat geen stijging in het scenario, dus geen verdere indexering") == true)
     // € 30.000,00 in 2022 is € 35.627,32 in 2025 (× 1,187577, afgerond op centen).
     #expect(y2025.apply(3_000_000, fixedPoint: y2025.fixedPoint) == 3_562_732)
-    #expect(IncomeIndexing(nil, year: 2025).factor == .one && IncomeIndexing(nil, year: 2025).note == nil)
+    #expect(Indexing(nil, year: 2025).factor == .one && Indexing(nil, year: 2025).note == nil)
   }
 
   @Test("een indexering met een gat, een onmogelijke stijging of een te grote factor wordt geweigerd")
@@ -47,7 +47,7 @@ struct PopulationValidationTests {
     #expect(refusal("stijging: [[2023, 9000]]").contains("een stijging van −5000 tot en met 5000 basispunten"))
     #expect(refusal("stijging: [[2023]]").contains("iedere regel is [jaar, stijging in basispunten]"))
     let many = (2023...2034).map { "[\($0), 5000]" }.joined(separator: ", ")
-    #expect(refusal("stijging: [\(many)]").contains("vermenigvuldigen de inkomens met meer dan 100"))
+    #expect(refusal("stijging: [\(many)]").contains("vermenigvuldigen de bedragen met meer dan 100"))
     let negative = text.replacingOccurrences(of: "  zorgtoeslag: 120", with: "  zorgtoeslag: 1200")
     #expect(throws: (any Error).self) { try Scenario.parse(yaml: negative, path: "s.yaml") }
     // A nested value where a number belongs names what was expected, not "a block".
@@ -126,10 +126,11 @@ struct PopulationValidationTests {
       #expect(row.mean > 0, "\(row.figure.naam)")
       #expect((row.perSeed.min()!...row.perSeed.max()!).contains(row.mean))
     }
-    // The drawn shares follow the scenario within sampling noise (3 percentage points); mean incomes,
-    // heavy-tailed, within 10 % of their target on 4.000 households.
+    // The drawn shares follow the scenario within sampling noise (3 percentage points); mean incomes
+    // and the renters' over owners' mean income, heavy-tailed, within 10 % of their target on 4.000
+    // households (the full validation, on 200.000, shows them within a percentage point).
     for m in v.margins {
-      let income = m.name.hasPrefix("gemiddeld persoonlijk inkomen")
+      let income = m.name.hasPrefix("gemiddeld persoonlijk inkomen") || m.name.hasPrefix("gemiddeld inkomen huurders")
       #expect(income ? (m.drawn - m.target).dividedBy(m.target)!.magnitude < Rational(1) / 10 : (m.drawn - m.target).magnitude < Rational(3) / 100, "\(m.name)")
     }
     // Same seeds, same figures.

@@ -43,13 +43,15 @@ struct TenureCalibrationTests {
     }
     func share(_ t: HouseholdType) -> Double { Double(renting[Int(t.rawValue)]) / Double(max(1, households[Int(t.rawValue)])) }
     // The unnamed types together rent what the named ones leave of the national share, with the
-    // composition's weights.
-    let named = Self.scenario.tenureShares
+    // composition's weights; the generator aims at the group the scenario states.
+    let groups = Self.scenario.tenureGroups
+    #expect(groups.count == 3 && groups.dropLast().allSatisfy { $0.types.count == 1 }, "\(groups)")
+    let rest = groups.last!.types
     let composition = Self.scenario.compositionShares
-    let rest = HouseholdType.allCases.filter { named[$0] == nil }
     let restWeight = rest.reduce(Rational.zero) { $0 + composition[$1]! }
-    let namedPart = named.reduce(Rational.zero) { $0 + composition[$1.key]! * $1.value }
-    let expected = (Rational(Int(Self.scenario.wonen.huurPromille)) / 1000 - namedPart).dividedBy(restWeight)!
+    let namedPart = groups.dropLast().reduce(Rational.zero) { $0 + composition[$1.types[0]]! * $1.share }
+    #expect(namedPart + restWeight * groups.last!.share == Rational(Int(Self.scenario.wonen.huurPromille)) / 1000)
+    let expected = groups.last!.share
     let drawn = Rational(rest.reduce(0) { $0 + renting[Int($1.rawValue)] }) / max(1, rest.reduce(0) { $0 + households[Int($1.rawValue)] })
     #expect((drawn - expected).dividedBy(expected)!.magnitude < Rational(2) / 100, "\(drawn.decimalString(fractionDigits: 4)) tegen \(expected.decimalString(fractionDigits: 4))")
     // Within that group the income slope decides: singles, with lower household incomes than couples
@@ -64,13 +66,18 @@ struct TenureCalibrationTests {
     let types = [UInt8](repeating: HouseholdType.alleenstaand.rawValue, count: 1000)
     // 40 % rent; renters' mean income 30 % of the owners': only a slope between 1/2 and 1 reaches it
     // (a full step, the two lowest quintiles renting, gives 200 / 700 = 0,286).
-    let steep = TenureProfile(pilot: incomes, types: types, national: Rational(2) / 5, byType: [:], target: Rational(3) / 10)
+    let everyone = [Scenario.TenureGroup(types: HouseholdType.allCases, share: Rational(2) / 5)]
+    let steep = TenureProfile(pilot: incomes, types: types, groups: everyone, fallback: Rational(2) / 5, target: Rational(3) / 10)
     #expect((steep.ratio - Rational(3) / 10).magnitude < Rational(1) / 1000, "\(steep.ratio.decimalString(fractionDigits: 4))")
     let row = steep.perMillion[Int(HouseholdType.alleenstaand.rawValue)]
     #expect(row.first == 1_000_000 && row.last == 0, "\(row)")
     #expect(row.reduce(0, +) == 2_000_000, "gemiddeld 40 %: \(row)")
     // Eenouders are named but the pilot has none: their chance is their share in every quintile.
-    let empty = TenureProfile(pilot: incomes, types: types, national: Rational(2) / 5, byType: [.eenouder: Rational(7) / 10], target: Rational(1) / 2)
+    let withEenouders = [
+      Scenario.TenureGroup(types: [.eenouder], share: Rational(7) / 10),
+      Scenario.TenureGroup(types: HouseholdType.allCases.filter { $0 != .eenouder }, share: Rational(2) / 5),
+    ]
+    let empty = TenureProfile(pilot: incomes, types: types, groups: withEenouders, fallback: Rational(2) / 5, target: Rational(1) / 2)
     #expect(empty.perMillion[Int(HouseholdType.eenouder.rawValue)] == [700_000, 700_000, 700_000, 700_000, 700_000])
     #expect(empty.perMillion[Int(HouseholdType.alleenstaand.rawValue)].reduce(0, +) == 2_000_000)
   }
