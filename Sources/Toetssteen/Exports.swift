@@ -116,7 +116,8 @@ public enum AtomicFile {
     try requireRegularTarget(path)
     let tmp = temporaryPath(for: path)
     guard FileManager.default.createFile(atPath: tmp, contents: nil), let handle = FileHandle(forWritingAtPath: tmp) else {
-      throw ExportError("kan '\(tmp)' niet aanmaken")
+      try? FileManager.default.removeItem(atPath: tmp)
+      throw ExportError("kan '\(path)' niet schrijven: \(whyNotWritable(directoryOf: path))")
     }
     do {
       try body(handle)
@@ -128,6 +129,15 @@ public enum AtomicFile {
       try? FileManager.default.removeItem(atPath: tmp)
       throw error
     }
+  }
+
+  /// Why a file cannot be made beside `path`: its directory is missing, not a directory, or refuses.
+  static func whyNotWritable(directoryOf path: String) -> String {
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return "de map '\(directory)' bestaat niet" }
+    guard isDirectory.boolValue else { return "'\(directory)' is geen map" }
+    return "de map '\(directory)' laat geen nieuw bestand toe (schrijfrechten of een volle schijf)"
   }
 
   /// Writes text atomically.

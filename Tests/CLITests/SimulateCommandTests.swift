@@ -69,9 +69,19 @@ struct SimulateCommandTests {
 
   @Test("een export naar een map die niet bestaat faalt met een melding, zonder half bestand")
   func failedExport() throws {
-    let r = try Self.simulate(["--csv", "/bestaat/niet/huishoudens.csv"])
+    let missing = try Self.simulate(["--csv", "/bestaat/niet/huishoudens.csv"])
+    #expect(missing.status != 0)
+    #expect(missing.stderr.contains("kan '/bestaat/niet/huishoudens.csv' niet schrijven: de map '/bestaat/niet' bestaat niet"), "\(missing.stderr)")
+    // A parent that is a file: the write fails even for root, and nothing is left beside that file.
+    let dir = try Scratch.directory("toets-export-mislukt")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("bestand.txt")
+    try "x".write(to: file, atomically: true, encoding: .utf8)
+    let target = file.appendingPathComponent("huishoudens.csv").path
+    let r = try Self.simulate(["--csv", target])
     #expect(r.status != 0)
-    #expect(!r.stderr.isEmpty)
-    #expect(!FileManager.default.fileExists(atPath: "/bestaat/niet/huishoudens.csv"))
+    #expect(r.stderr.contains("kan '\(target)' niet schrijven: '\(file.path)' is geen map"), "\(r.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["bestand.txt"])
+    #expect(try String(contentsOf: file, encoding: .utf8) == "x")
   }
 }
