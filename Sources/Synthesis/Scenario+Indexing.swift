@@ -19,11 +19,18 @@ extension Scenario {
 
     /// Refuses what no index can mean, naming the field under `path` (`indexering`, `wonen.huurstijging.sociaal`).
     func validate(at path: String, _ fail: (String) -> ScenarioError) throws {
-      guard (1900...9999).contains(basisjaar) else { throw fail("\(path).basisjaar: een jaar, niet \(basisjaar)") }
+      // The years a peildatum can have (``DateRange``): a base year or a rise outside them means nothing.
+      let years = Int64(DateRange.earliest.year)...Int64(DateRange.latest.year)
+      guard years.contains(basisjaar) else {
+        throw fail("\(path).basisjaar: een jaar van \(years.lowerBound) tot en met \(years.upperBound), niet \(basisjaar)")
+      }
       var last = basisjaar
       var product = Rational.one
       for row in stijging {
         guard row.count == 2 else { throw fail("\(path).stijging: iedere regel is [jaar, stijging in basispunten]") }
+        guard row[0] <= years.upperBound else {
+          throw fail("\(path).stijging: jaren tot en met \(years.upperBound), niet \(row[0])")
+        }
         guard row[0] == last + 1 else {
           throw fail("\(path).stijging: de jaren volgen op elkaar vanaf \(basisjaar + 1); verwacht \(last + 1), niet \(row[0])")
         }
@@ -34,6 +41,9 @@ extension Scenario {
         product = product * (Rational(Int(10_000 + row[1])) / 10_000)
         guard product <= Rational(100) else {
           throw fail("\(path).stijging: de stijgingen tot en met \(row[0]) vermenigvuldigen de bedragen met meer dan 100")
+        }
+        guard product >= Rational(1) / 100 else {
+          throw fail("\(path).stijging: de dalingen tot en met \(row[0]) brengen de bedragen onder een honderdste van die van \(basisjaar)")
         }
         last = row[0]
       }

@@ -12,6 +12,11 @@ extension Scenario {
     /// Rises of the rents of other landlords' homes (`huur_vrij`).
     public var vrij: YearlyRises?
 
+    public init(sociaal: YearlyRises? = nil, vrij: YearlyRises? = nil) {
+      self.sociaal = sociaal
+      self.vrij = vrij
+    }
+
     static let shape = YAMLShape.mapping(["sociaal": YearlyRises.shape, "vrij": YearlyRises.shape])
 
     func validate(_ fail: (String) -> ScenarioError) throws {
@@ -35,12 +40,20 @@ public struct RentIndexing: Sendable, Equatable {
     let year = Int64(date.month >= 7 ? date.year : date.year - 1)
     social = Indexing(rises?.sociaal, year: year)
     free = Indexing(rises?.vrij, year: year)
+    hasRises = rises != nil
   }
+
+  /// Whether the scenario has a `huurstijging` section at all.
+  let hasRises: Bool
 
   /// One line for summaries and reports: what the rents stand for (nil without `huurstijging`).
   public var note: String? {
-    let parts = [("corporaties", social), ("overige verhuurders", free)].compactMap { Self.note($0.0, $0.1) }
-    return parts.isEmpty ? nil : "kale huren van " + parts.joined(separator: "; van ")
+    guard hasRises else { return nil }
+    // Both sectors, so a reader never has to guess whether one was indexed.
+    let parts = [("corporaties", social), ("overige verhuurders", free)].map {
+      Self.note($0.0, $0.1) ?? "\($0.0): niet geïndexeerd (het scenario noemt voor deze sector geen huurstijging)"
+    }
+    return "kale huren van " + parts.joined(separator: "; van ")
   }
 
   /// `corporaties: van 2023 naar 1 juli 2025 (× 1,1099)`, or why there is no rise.

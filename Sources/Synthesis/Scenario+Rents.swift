@@ -11,12 +11,22 @@ extension Scenario {
 
     public init(from decoder: any Decoder) throws {
       let container = try decoder.singleValueContainer()
-      if let list = try? container.decode([Int64].self) {
-        // An empty list is no classes at all; validation says so.
-        self = list.count == 2 ? .range(list[0], list[1]) : list.isEmpty ? .classes([]) : .malformed(list)
-      } else {
+      let flat: [Int64]
+      do { flat = try container.decode([Int64].self) } catch {
+        // Not a list of whole numbers: classes, unless its first element is a plain value, in which
+        // case the flat reading's error (which element, what was expected) is the one to show.
+        if let shapes = try? container.decode([ElementShape].self), shapes.first == .value { throw error }
         self = .classes(try container.decode([[Int64]].self))
+        return
       }
+      // An empty list is no classes at all; validation says so.
+      self = flat.count == 2 ? .range(flat[0], flat[1]) : flat.isEmpty ? .classes([]) : .malformed(flat)
+    }
+
+    /// Whether an element of the list is itself a list or a plain value.
+    private enum ElementShape: Decodable, Equatable {
+      case list, value
+      init(from decoder: any Decoder) throws { self = (try? decoder.unkeyedContainer()) != nil ? .list : .value }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,8 +65,14 @@ extension Scenario {
       if let r = rows.first(where: { $0[0] < 0 || $0[1] > 100_000 }) {
         throw fail("\(name): bedragen van 0 tot en met 100000 euro, niet [\(r[0]), \(r[1])]")
       }
-      if let r = rows.first(where: { $0[1] < $0[0] || (rows.count > 1 && $0[1] == $0[0]) }) {
+      if case .classes = self, let r = rows.first(where: { $0[1] <= $0[0] }) {
+        throw fail("\(name): iedere klasse is [van, tot, gewicht] met 0 ≤ van < tot, niet [\(r[0]), \(r[1])]")
+      }
+      if let r = rows.first(where: { $0[1] < $0[0] }) {
         throw fail("\(name): [van, tot] met 0 ≤ van ≤ tot, niet [\(r[0]), \(r[1])]")
+      }
+      if let r = rows.first(where: { $0[1] == 0 }) {
+        throw fail("\(name): een huurder betaalt huur; [\(r[0]), \(r[1])] geeft 0 euro per maand")
       }
     }
   }

@@ -66,21 +66,17 @@ struct RentIndexingTests {
 
   @Test("een huurstijging met een gat of een onmogelijke stijging wordt geweigerd met het pad")
   func refused() throws {
-    let text = try String(contentsOfFile: PopulationValidationTests.scenarioPath, encoding: .utf8)
-    func refusal(_ old: String, _ new: String) -> String {
-      #expect(text.contains(old), "\(old) staat niet in het scenario")
-      do {
-        _ = try Scenario.parse(yaml: text.replacingOccurrences(of: old, with: new), path: "s.yaml")
-        return ""
-      } catch { return "\(error)" }
-    }
     let social = "stijging: [[2024, 560], [2025, 510]]"
-    #expect(refusal(social, "stijging: [[2025, 510]]").contains("wonen.huurstijging.sociaal.stijging: de jaren volgen op elkaar vanaf 2024; verwacht 2024, niet 2025"))
-    #expect(refusal(social, "stijging: [[2024, -6000]]").contains("wonen.huurstijging.sociaal.stijging: een stijging van −5000 tot en met 5000 basispunten"))
-    #expect(refusal("      basisjaar: 2021\n", "      basisjaar: 99999\n").contains("wonen.huurstijging.vrij.basisjaar: een jaar, niet 99999"))
-    #expect(refusal("    vrij:\n", "    vrije:\n").contains("bedoelt u 'vrij'?"))
+    #expect(scenarioRefusal(social, "stijging: [[2025, 510]]").contains("wonen.huurstijging.sociaal.stijging: de jaren volgen op elkaar vanaf 2024; verwacht 2024, niet 2025"))
+    #expect(scenarioRefusal(social, "stijging: [[2024, -6000]]").contains("wonen.huurstijging.sociaal.stijging: een stijging van −5000 tot en met 5000 basispunten"))
+    #expect(scenarioRefusal("      basisjaar: 2021\n", "      basisjaar: 99999\n").contains("wonen.huurstijging.vrij.basisjaar: een jaar van 1850 tot en met 2199, niet 99999"))
+    #expect(scenarioRefusal("basisjaar: 2021\n      stijging: [[2022, 380], [2023, 450], [2024, 500], [2025, 440]]", "basisjaar: 2198\n      stijging: [[2199, 100], [2200, 100]]").contains("wonen.huurstijging.vrij.stijging: jaren tot en met 2199, niet 2200"))
+    // Falls that would bring rents below a hundredth of the base year's are refused too.
+    let falls = (2024...2031).map { "[\($0), -5000]" }.joined(separator: ", ")
+    #expect(scenarioRefusal(social, "stijging: [\(falls)]").contains("wonen.huurstijging.sociaal.stijging: de dalingen tot en met 2030 brengen de bedragen onder een honderdste van die van 2023"))
+    #expect(scenarioRefusal("    vrij:\n", "    vrije:\n").contains("bedoelt u 'vrij'?"))
     // A factor above 100 in any year is refused, even when later years bring it back down.
-    let upDown = refusal(social, "stijging: [[2024, 5000], [2025, 5000], [2026, 5000], [2027, 5000], [2028, 5000], [2029, 5000], [2030, 5000], [2031, 5000], [2032, 5000], [2033, 5000], [2034, 5000], [2035, 5000], [2036, -5000], [2037, -5000]]")
+    let upDown = scenarioRefusal(social, "stijging: [[2024, 5000], [2025, 5000], [2026, 5000], [2027, 5000], [2028, 5000], [2029, 5000], [2030, 5000], [2031, 5000], [2032, 5000], [2033, 5000], [2034, 5000], [2035, 5000], [2036, -5000], [2037, -5000]]")
     #expect(upDown.contains("wonen.huurstijging.sociaal.stijging: de stijgingen tot en met 2035 vermenigvuldigen de bedragen met meer dan 100"), "\(upDown)")
   }
 
@@ -106,22 +102,31 @@ struct RentIndexingTests {
     let mean = Rational(Int(renters.reduce(Int64(0), +))) / (100 * max(1, renters.count))
     #expect((mean - Rational(83_498) / 100).magnitude < Rational(8), "\(mean.decimalString(fractionDigits: 2))")
 
-    let text = try String(contentsOfFile: PopulationValidationTests.scenarioPath, encoding: .utf8)
     let line = "huur_vrij: [[450, 752, 500], [752, 1000, 320], [1000, 1824, 180]]"
-    func refusal(_ new: String) -> String {
-      #expect(text.contains(line))
-      do {
-        _ = try Scenario.parse(yaml: text.replacingOccurrences(of: line, with: new), path: "s.yaml")
-        return ""
-      } catch { return "\(error)" }
-    }
+    func refusal(_ new: String) -> String { scenarioRefusal(line, new) }
     #expect(refusal("huur_vrij: [[450, 752]]").contains("wonen.huur_vrij: iedere klasse is [van, tot, gewicht]"))
-    #expect(refusal("huur_vrij: [[752, 450, 1]]").contains("wonen.huur_vrij: [van, tot] met 0 ≤ van ≤ tot, niet [752, 450]"))
+    #expect(refusal("huur_vrij: [[752, 450, 1]]").contains("wonen.huur_vrij: iedere klasse is [van, tot, gewicht] met 0 ≤ van < tot, niet [752, 450]"))
+    #expect(refusal("huur_vrij: [752, 450]").contains("wonen.huur_vrij: [van, tot] met 0 ≤ van ≤ tot, niet [752, 450]"))
     #expect(refusal("huur_vrij: [[450, 752, 0]]").contains("wonen.huur_vrij: alle gewichten zijn 0"))
     #expect(refusal("huur_vrij: [[450, 752, -3]]").contains("wonen.huur_vrij: een gewicht is een aantal van 0 tot en met 1000000000, niet -3"))
     #expect(refusal("huur_vrij: [[450, 200000, 1]]").contains("wonen.huur_vrij: bedragen van 0 tot en met 100000 euro"))
     #expect(refusal("huur_vrij: []").contains("wonen.huur_vrij: ten minste één klasse"))
     #expect(refusal("huur_vrij: [450, 752, 800]").contains("wonen.huur_vrij: [van, tot] in euro's per maand, of klassen [[van, tot, gewicht], …]; niet [450, 752, 800]"))
     #expect(refusal("huur_vrij: [450, 752]") == "")
+    #expect(refusal("huur_vrij: [[700, 700, 5]]").contains("wonen.huur_vrij: iedere klasse is [van, tot, gewicht] met 0 ≤ van < tot, niet [700, 700]"))
+    #expect(refusal("huur_vrij: [0, 0]").contains("wonen.huur_vrij: een huurder betaalt huur; [0, 0] geeft 0 euro per maand"))
+    // A decimal is named as such at its element, not as a list that was expected.
+    let decimal = refusal("huur_vrij: [420.5, 744]")
+    #expect(decimal.contains("wonen.huur_vrij[0]") && !decimal.contains("verwacht: een lijst"), "\(decimal)")
+  }
+
+  @Test("met een huurstijging voor één sector noemt de regel de andere als niet geïndexeerd")
+  func oneSector() throws {
+    var rises = try #require(Self.scenario.wonen.huurstijging)
+    rises.vrij = nil
+    #expect(
+      RentIndexing(rises, date: CivilDate(iso: "2025-07-01")!).note
+        == "kale huren van corporaties: die van 2023 naar 1 juli 2025 (× 1,1099); van overige verhuurders: niet geïndexeerd (het scenario noemt voor deze sector geen huurstijging)")
+    #expect(RentIndexing(Scenario.RentRises(), date: CivilDate(iso: "2025-07-01")!).note?.hasPrefix("kale huren van corporaties: niet geïndexeerd") == true)
   }
 }
