@@ -82,11 +82,13 @@ public struct Engine: Sendable {
         + LabelConsistency.warnings(program: program, household: household, on: date))
   }
 
-  /// Outputs of laws that have no version on `date`, each undecided with the versions that do exist.
+  /// Outputs not valid on `date`, each undecided: the law has no version then (with the versions that
+  /// do exist), or the version in force does not declare the output.
   public func outputsWithoutVersion(on date: CivilDate) -> [(declaration: OutputDeclaration, reason: Undecided)] {
     let valid = Set(program.outputs(on: date).map(\.id))
     return program.allOutputIDs.filter { !valid.contains($0) }.compactMap { id in
       guard let (law, declaration) = program.latestDeclaration(of: id) else { return nil }
+      if program.version(of: law, on: date) != nil { return (declaration, .notDefined(declaration.symbol, date: date)) }
       let available = (program.laws[law] ?? []).map(\.validityText).joined(separator: "; ")
       return (declaration, .noVersion(law: law, date: date, available: available))
     }

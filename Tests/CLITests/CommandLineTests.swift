@@ -171,6 +171,16 @@ struct CommandLineTests {
     #expect(edge.status == 3 && edge.stderr.contains("geen versie van"))
   }
 
+  @Test("Een wet met een versie die een uitkomst niet kent, heet niet 'zonder versie'")
+  func outputNotInVersion() throws {
+    // The Participatiewet of 2024 is encoded for the norm, not for the bijstand itself; the income tax
+    // has no version for 2024 at all.
+    let r = try Self.run(["evaluate", "--date", "2024-03-01", "--household", "Examples/huishouden.json"])
+    #expect(r.stdout.contains("bijstand.maandbedrag") && r.stdout.contains("'algemene bijstand' is niet gedefinieerd in de versie van 'bijstand' die op 2024-03-01 geldt"), "\(r.stdout)")
+    #expect(!r.stdout.contains("geen versie van 'bijstand'"))
+    #expect(r.stdout.contains("geen versie van 'inkomstenbelasting' geldig op 2024-03-01"))
+  }
+
   @Test("Een document dat zichzelf tegenspreekt: een fout buiten de grenzen van het gegevensmodel, anders een waarschuwing")
   func selfContradictingDocuments() throws {
     let bounds = try Self.run(
