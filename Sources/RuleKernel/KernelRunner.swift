@@ -204,24 +204,15 @@ struct UnsafeSendable<T>: @unchecked Sendable {
 
 /// A thread-safe counter of processed households.
 final class ExactCounts: @unchecked Sendable {
-  private var counts: [Int]
   private var rowSets: [Set<Int>]
   private let lock = NSLock()
-  init(outputs: Int) {
-    counts = [Int](repeating: 0, count: outputs)
-    rowSets = [Set<Int>](repeating: [], count: outputs)
-  }
+  init(outputs: Int) { rowSets = [Set<Int>](repeating: [], count: outputs) }
   func add(_ o: Int, row: Int) {
     lock.lock()
-    counts[o] += 1
     rowSets[o].insert(row)
     lock.unlock()
   }
-  var values: [Int] {
-    lock.lock()
-    defer { lock.unlock() }
-    return counts
-  }
+  var values: [Int] { rows.map(\.count) }
   var rows: [Set<Int>] {
     lock.lock()
     defer { lock.unlock() }

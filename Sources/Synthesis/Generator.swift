@@ -29,9 +29,8 @@ public struct Generator: Sendable {
   let indexFixedPoint: Int128
   /// Rents of the ranges' base years brought to the date (scenario `wonen.huurstijging`).
   public let rents: RentIndexing
-  let rentFixedPoint: [Int128]
-  /// Kale huren of corporations and of other landlords (scenario `huur_sociaal`, `huur_vrij`).
-  let rentSamplers: [RentSampler]
+  /// Kale huren of corporations and of other landlords, drawn and indexed to the date.
+  let rentSamplers: (social: RentSampler, free: RentSampler)
   /// The chance to rent by household type and income (scenario `wonen.huur_naar_huishoudtype` and
   /// `wonen.huur_naar_inkomen`), calibrated on a pilot.
   public var tenure: TenureProfile? { tenureValue }
@@ -81,8 +80,7 @@ public struct Generator: Sendable {
     indexing = Indexing(scenario.indexering, year: Int64(date.year))
     indexFixedPoint = indexing.fixedPoint
     rents = RentIndexing(scenario.wonen.huurstijging, date: date)
-    rentFixedPoint = [rents.social.fixedPoint, rents.free.fixedPoint]
-    rentSamplers = [RentSampler(scenario.wonen.huurSociaal), RentSampler(scenario.wonen.huurVrij)]
+    rentSamplers = (RentSampler(scenario.wonen.huurSociaal, index: rents.social), RentSampler(scenario.wonen.huurVrij, index: rents.free))
     birthRanges = (0..<130).map { age in
       Int64(date.adding(years: -age - 1).adding(days: 1).dayNumber)...Int64(date.adding(years: -age).dayNumber)
     }
@@ -209,8 +207,7 @@ public struct Generator: Sendable {
       tenureValue.map { r.chance($0.perMillion(income: householdIncome, type: type.rawValue), in: 1_000_000) }
       ?? r.chance(UInt64(scenario.wonen.huurPromille), in: 1000)
     let social = r.chance(UInt64(scenario.wonen.sociaalPromille), in: 1000)
-    let rentIndex = social ? rents.social : rents.free
-    let rent = huurder ? rentIndex.apply(rentSamplers[social ? 0 : 1].draw(&r), fixedPoint: rentFixedPoint[social ? 0 : 1]) : 0
+    let rent = huurder ? (social ? rentSamplers.social : rentSamplers.free).draw(&r) : 0
     // Vermogen belongs to the household (by its tenure when the scenario says so); it is put on the
     // aanvrager and split with a partner.
     let vermogen = (huurder ? sampler.wealth.renters : sampler.wealth.owners).sample(&r) * 100

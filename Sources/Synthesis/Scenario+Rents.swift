@@ -78,15 +78,20 @@ extension Scenario {
   }
 }
 
-/// Draws rents (cents) from a ``Scenario/RentDistribution``. A range takes one draw, exactly as
-/// scenarios before classes did, so their populations do not change; classes take two (class, rent).
+/// Draws rents (cents) from a ``Scenario/RentDistribution`` and brings them to the peildatum with the
+/// sector's ``Indexing``. A range takes one draw, exactly as scenarios before classes did, so their
+/// populations do not change; classes take two (class, rent).
 struct RentSampler: Sendable {
+  let index: Indexing
+  let fixedPoint: Int128
   let choice: WeightedChoice?
   /// Per class the lowest and highest cent: a range includes its `tot`, a class stops a cent below it
   /// (classes `[van, tot)` meet without overlap).
   let bounds: [(lo: Int64, hi: Int64)]
 
-  init(_ distribution: Scenario.RentDistribution) {
+  init(_ distribution: Scenario.RentDistribution, index: Indexing) {
+    self.index = index
+    fixedPoint = index.fixedPoint
     switch distribution {
     case .range(let lo, let hi):
       bounds = [(lo * 100, hi * 100)]
@@ -101,6 +106,6 @@ struct RentSampler: Sendable {
 
   func draw(_ r: inout RandomSource) -> Int64 {
     let (lo, hi) = bounds[choice?.pick(&r) ?? 0]
-    return r.integer(in: lo...hi)
+    return index.apply(r.integer(in: lo...hi), fixedPoint: fixedPoint)
   }
 }
