@@ -67,6 +67,7 @@ public enum InputMargins {
           target: Rational(Int(s.inkomen.zonderInkomen)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
     }
     margins += incomeByAge(p, scenario: s, date: date)
+    margins += childAges(p, scenario: s, date: date)
     // AOW recipients with and without a partner (scenario 'kalibratie_aow'), per household.
     if let k = s.kalibratieAow, case .int32(let birth)? = p.personColumns["geboortedatum"] {
       var alone = 0
@@ -89,6 +90,28 @@ public enum InputMargins {
           drawn: share(together)))
     }
     return margins
+  }
+
+  /// Children living at home per band of `kinderen.leeftijd`, as a share of all children (a child is a
+  /// person whose parent lives in the household: `kind_van` is not 'niemand').
+  static func childAges(_ p: PopulationData, scenario s: Scenario, date: CivilDate) -> [PopulationValidation.Margin] {
+    guard let bands = s.kinderen.leeftijd, case .uint8(let parent)? = p.personColumns["kind_van"],
+      case .int32(let birth)? = p.personColumns["geboortedatum"]
+    else { return [] }
+    var counts = [Int](repeating: 0, count: bands.count)
+    var children = 0
+    for row in parent.indices where parent[row] != 0 && p.role[row] >= 2 {
+      children += 1
+      let age = Int64(CivilDate(dayNumber: Int(birth[row])).age(on: date).years)
+      if let b = bands.firstIndex(where: { ($0[0]..<$0[1]).contains(age) }) { counts[b] += 1 }
+    }
+    let total = Int(bands.reduce(0) { $0 + $1[2] })
+    let source = "scenario 'kinderen.leeftijd' (CBS 37620, 1 januari 2024, en afgeleid), aandeel van alle thuiswonende kinderen"
+    return bands.enumerated().map { k, band in
+      PopulationValidation.Margin(
+        name: "thuiswonende kinderen van \(band[0])–\(band[1] - 1) jaar", source: source,
+        target: Rational(Int(band[2])) / max(1, total), drawn: Rational(counts[k]) / max(1, children))
+    }
   }
 
   /// Mean personal income of adults with income per band of `inkomen.naar_leeftijd`, brought back to

@@ -76,7 +76,7 @@ public struct PopulationValidation: Sendable {
         let m = measure(engine, scenario, seed: seed, date: date, households: households, threads: threads)
         for i in indices {
           perSeed[i].append(m.figure(spec.cijfers[i], national: national))
-          if s == 0 { undecided[i] = m.undecidedPromille(spec.cijfers[i].uitvoer) }
+          if s == 0 { undecided[i] = m.undecidedPromille(spec.cijfers[i].outputs) }
         }
         if s == 0 && margins.isEmpty { margins = InputMargins.compute(m.population, scenario: scenario, date: date) }
       }
@@ -111,24 +111,33 @@ public struct PopulationValidation: Sendable {
     let nonTakeUp: NonTakeUp
 
     /// The figure for the population, scaled to `national` households: households, or whole euros.
+    /// With several outputs a household counts once, when any of them gives it an amount after that
+    /// output's non-take-up; undecided households are left out of every output, as with one.
     func figure(_ f: ValidationSpec.Figure, national: Int64) -> Int128 {
-      guard let o = outcomes.index(of: f.uitvoer) else { return 0 }
-      let draw = f.grondslag == "uitgaven" ? nonTakeUp.draw(forOutput: f.uitvoer) : nil
+      let columns = f.outputs.compactMap { outcomes.index(of: $0) }
+      guard columns.count == f.outputs.count else { return 0 }
+      let draws = f.outputs.map { f.grondslag == "uitgaven" ? nonTakeUp.draw(forOutput: $0) : nil }
       var count: Int128 = 0
       var cents: Int128 = 0
-      for h in 0..<outcomes.householdCount where !outcomes.undecided[o][h] && outcomes.yearly[o][h] != 0 {
-        if let draw, draw.declines(h) { continue }
-        count += 1
-        cents += Int128(outcomes.yearly[o][h])
+      for h in 0..<outcomes.householdCount where !columns.contains(where: { outcomes.undecided[$0][h] }) {
+        var receives = false
+        for (k, o) in columns.enumerated() where outcomes.yearly[o][h] != 0 {
+          if let draw = draws[k], draw.declines(h) { continue }
+          receives = true
+          cents += Int128(outcomes.yearly[o][h])
+        }
+        if receives { count += 1 }
       }
       let n = Int128(max(1, outcomes.householdCount))
       let value = f.maat == "ontvangers" ? count * Int128(national) : cents * Int128(national) / 100
       return (2 * value + n) / (2 * n)
     }
 
-    func undecidedPromille(_ id: String) -> Int64 {
-      guard let o = outcomes.index(of: id), outcomes.householdCount > 0 else { return 0 }
-      let open = outcomes.undecided[o].reduce(0) { $0 + ($1 ? 1 : 0) }
+    /// Households undecided for any of `ids`, per mille of all households.
+    func undecidedPromille(_ ids: [String]) -> Int64 {
+      let columns = ids.compactMap { outcomes.index(of: $0) }
+      guard columns.count == ids.count, outcomes.householdCount > 0 else { return 0 }
+      let open = (0..<outcomes.householdCount).reduce(0) { n, h in n + (columns.contains { outcomes.undecided[$0][h] } ? 1 : 0) }
       return Int64(open * 1000 / outcomes.householdCount)
     }
   }

@@ -19,6 +19,10 @@ public struct ValidationSpec: Sendable, Codable {
     public var naam: String
     /// The output id (`huurtoeslag.maandbedrag`).
     public var uitvoer: String
+    /// Outputs counted together with ``uitvoer`` (`zorgtoeslag.medebewoners_jaarbedrag` beside
+    /// `zorgtoeslag.jaarbedrag`): a household receives when any of them is non-zero, and the yearly
+    /// total is their sum.
+    public var samenMet: [String]?
     /// `ontvangers` (households with a non-zero amount) or `jaartotaal` (euros per year).
     public var maat: String
     /// `recht` (entitlement) or `uitgaven` (after the scenario's non-take-up).
@@ -34,6 +38,13 @@ public struct ValidationSpec: Sendable, Codable {
     public var betrouwbaarheid: String
     /// How the published figure is defined differently from the model's, and which way that moves it.
     public var definitie: String
+
+    /// ``uitvoer`` followed by ``samenMet``.
+    public var outputs: [String] { [uitvoer] + (samenMet ?? []) }
+
+    enum CodingKeys: String, CodingKey {
+      case naam, uitvoer, samenMet = "samen_met", maat, grondslag, jaar, peildatum, waarde, bron, betrouwbaarheid, definitie
+    }
   }
 
   public struct Sensitivity: Sendable, Codable {
@@ -51,7 +62,7 @@ public struct ValidationSpec: Sendable, Codable {
   static let shape = YAMLShape.mapping([
     "naam": .value,
     "cijfers": .list(.mapping([
-      "naam": .value, "uitvoer": .value, "maat": .value, "grondslag": .value, "jaar": .value, "peildatum": .value,
+      "naam": .value, "uitvoer": .value, "samen_met": .list(.value), "maat": .value, "grondslag": .value, "jaar": .value, "peildatum": .value,
       "waarde": .value, "bron": .value, "betrouwbaarheid": .value, "definitie": .value,
     ])),
     "gevoeligheid": .list(.mapping(["naam": .value, "pad": .value, "waarde": .value, "reden": .value])),
@@ -82,10 +93,15 @@ public struct ValidationSpec: Sendable, Codable {
       throw ValidationSpecError(description: "\(path): de naam '\(f.naam)' komt twee keer voor; ieder cijfer heeft een eigen naam")
     }
     for (i, f) in cijfers.enumerated() {
-      guard outputs.contains(f.uitvoer) else {
-        let hint = Spelling.suggestion(for: f.uitvoer, among: outputs).map { "; bedoelt u '\($0)'?" } ?? ""
-        throw fail(i, "uitvoer '\(f.uitvoer)' bestaat niet\(hint)")
+      for id in f.outputs where !outputs.contains(id) {
+        let hint = Spelling.suggestion(for: id, among: outputs).map { "; bedoelt u '\($0)'?" } ?? ""
+        throw fail(i, "uitvoer '\(id)' bestaat niet\(hint)")
       }
+      if let again = f.samenMet?.first(where: { $0 == f.uitvoer }) { throw fail(i, "samen_met noemt '\(again)', dat al de uitvoer van dit cijfer is") }
+      if let extra = f.samenMet, let twice = extra.first(where: { id in extra.filter { $0 == id }.count > 1 }) {
+        throw fail(i, "samen_met noemt '\(twice)' twee keer")
+      }
+      guard f.outputs.count <= 10 else { throw fail(i, "ten hoogste 10 uitvoeren samen, niet \(f.outputs.count)") }
       guard Self.measures.contains(f.maat) else { throw fail(i, "maat is 'ontvangers' of 'jaartotaal', niet '\(f.maat)'") }
       guard Self.bases.contains(f.grondslag) else { throw fail(i, "grondslag is 'recht' of 'uitgaven', niet '\(f.grondslag)'") }
       guard let d = CivilDate(iso: f.peildatum), DateRange.contains(d) else { throw fail(i, "peildatum: een datum JJJJ-MM-DD \(DateRange.description)") }

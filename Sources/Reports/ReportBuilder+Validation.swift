@@ -53,7 +53,7 @@ public enum ValidationReport {
     ].map { Report.Column(name: $0.0, kind: $0.1) }
     let rows = v.rows.map { r -> [Report.Cell] in
       [
-        Format.text(r.figure.naam), Format.text(r.figure.uitvoer), Format.text(r.figure.grondslag), Format.text(String(r.figure.jaar)),
+        Format.text(r.figure.naam), Format.text(r.figure.outputs.joined(separator: " + ")), Format.text(r.figure.grondslag), Format.text(String(r.figure.jaar)),
         cell(Int128(r.figure.waarde), r.figure), cell(r.mean, r.figure), cell(r.perSeed.min() ?? 0, r.figure), cell(r.perSeed.max() ?? 0, r.figure),
         Report.Cell(raw: r.deviation.decimalString(fractionDigits: 3), display: percent(r.deviation)), Format.promille(r.undecidedPromille),
         Format.text(r.figure.betrouwbaarheid), Format.text(r.figure.bron), Format.text(r.figure.definitie),

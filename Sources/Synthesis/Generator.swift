@@ -181,8 +181,8 @@ public struct Generator: Sendable {
     }
     var minorChild = false
     for _ in 0..<children {
-      let maxAge = min(24, max(0, headAge - 18))
-      let age = r.integer(in: 0...maxAge)
+      // From the raked bands of `kinderen.leeftijd`; without them uniformly up to 24 (earlier scenarios).
+      let age = sampler.childAges?.sample(headAge: headAge, &r) ?? r.integer(in: 0...min(24, max(0, headAge - 18)))
       if age < 18 { minorChild = true }
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.

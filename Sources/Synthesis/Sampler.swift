@@ -16,6 +16,8 @@ struct Sampler: Sendable {
   let wealth: (renters: Bands, owners: Bands)
   let insuredFullPromille: UInt64
   let insuredOther: ClosedRange<Int64>
+  /// Children's ages per aanvrager age, raked to the scenario's `kinderen.leeftijd` (nil without it).
+  let childAges: ChildAgeSampler?
 
   /// Classes `[van, tot, gewicht]`: pick a class by weight, then a uniform value inside it.
   struct Bands: Sendable {
@@ -69,6 +71,7 @@ struct Sampler: Sendable {
     }
     insuredFullPromille = UInt64(s.verzekerdeJaren.volledigPromille)
     insuredOther = s.verzekerdeJaren.anders[0]...s.verzekerdeJaren.anders[1]
+    childAges = ChildAgeCalibration(s).map(ChildAgeSampler.init)
   }
 
   /// A yearly personal income in cents for an adult of `age` (in the table's year).

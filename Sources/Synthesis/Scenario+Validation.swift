@@ -59,6 +59,8 @@ extension Scenario {
     }
     try validateWeights(fail)
     try validateCalibration(fail)
+    // After the age bands are known to be sound: the children's ages are raked on them.
+    try validateChildAges(fail)
   }
 
   /// A calibration target the age bands cannot reach is refused, never silently missed.

@@ -84,11 +84,16 @@ public struct Scenario: Sendable, Codable {
     public var paarGehuwd: [Int64]
     public var paarSamenwonend: [Int64]
     public var eenouder: [Int64]
+    /// Children living at home per age band, `[van, tot, aantal]` (optional; see ``ChildAgeCalibration``).
+    public var leeftijd: [[Int64]]?
+    /// The aanvrager's age at a child's birth, `[van, tot]` (required with ``leeftijd``).
+    public var ouderBijGeboorte: [Int64]?
 
     enum CodingKeys: String, CodingKey {
       case paarGehuwd = "paar_gehuwd"
       case paarSamenwonend = "paar_samenwonend"
-      case eenouder
+      case eenouder, leeftijd
+      case ouderBijGeboorte = "ouder_bij_geboorte"
     }
   }
 
@@ -220,7 +225,9 @@ extension Scenario {
       "paar_met_kinderen_gehuwd": .value, "paar_met_kinderen_samenwonend": .value, "eenouder": .value,
       "met_medebewoners": .value, "geregistreerd_partnerschap_promille": .value,
     ]),
-    "kinderen": .mapping(["paar_gehuwd": .value, "paar_samenwonend": .value, "eenouder": .value]),
+    "kinderen": .mapping([
+      "paar_gehuwd": .value, "paar_samenwonend": .value, "eenouder": .value, "leeftijd": .value, "ouder_bij_geboorte": .value,
+    ]),
     "leeftijd": .mapping([
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,

@@ -18,10 +18,13 @@ public enum YAMLDocument {
     } catch let DecodingError.valueNotFound(expected, context) {
       throw YAMLDocumentError(description: "\(path): veld '\(field(context.codingPath))' heeft geen waarde (verwacht: \(kind(expected)))")
     } catch let DecodingError.dataCorrupted(context) {
+      if let underlying = context.underlyingError, let message = YAMLErrorMessage.dutch(underlying, path: path) {
+        throw YAMLDocumentError(description: message)
+      }
       let detail = context.underlyingError.map { "\($0)" } ?? context.debugDescription
       throw YAMLDocumentError(description: "\(path): geen geldige YAML\(context.codingPath.isEmpty ? "" : " bij '\(field(context.codingPath))'"): \(detail)")
     } catch {
-      throw YAMLDocumentError(description: "\(path): \(error)")
+      throw YAMLDocumentError(description: YAMLErrorMessage.dutch(error, path: path) ?? "\(path): \(error)")
     }
   }
 

@@ -61,25 +61,40 @@ struct ValidateCommand: ParsableCommand {
     try population.applyBackend()
     let specPath = try spec.map(RegulationLocator.existing) ?? URL(fileURLWithPath: scenarioPath).deletingLastPathComponent().appendingPathComponent("validatie.yaml").path
     let loaded: ValidationSpec
-    let variants: [Scenario]
-    do {
-      loaded = try ValidationSpec.load(path: specPath, outputs: Set(engine.program.allOutputIDs))
-      variants = try (loaded.gevoeligheid ?? []).map { try Scenario.load(path: scenarioPath, replacing: $0.pad, with: $0.waarde) }
-    } catch {
+    do { loaded = try ValidationSpec.load(path: specPath, outputs: Set(engine.program.allOutputIDs)) } catch {
       Terminal.error("fout: \(error)")
       throw ExitCode(2)
+    }
+    // A sensitivity whose value does not fit is the validation file's mistake: say which entry.
+    let sensitivities = loaded.gevoeligheid ?? []
+    func inEntry(_ i: Int) -> String { "\(specPath): gevoeligheid[\(i)] ('\(sensitivities[i].naam)'): " }
+    var variants: [Scenario] = []
+    for (i, s) in sensitivities.enumerated() {
+      do { variants.append(try Scenario.load(path: scenarioPath, replacing: s.pad, with: s.waarde)) } catch {
+        Terminal.error("fout: \(inEntry(i))\(error)")
+        throw ExitCode(2)
+      }
     }
     // Each figure needs a version of its output's regeling on its peildatum, and spending needs a rate.
     var problems: [String] = []
     for f in loaded.cijfers {
       let date = CivilDate(iso: f.peildatum)!
-      guard let declaration = engine.program.outputs(on: date).first(where: { $0.id == f.uitvoer }) else {
-        problems.append("\(specPath): cijfer '\(f.naam)': \(f.uitvoer) heeft geen versie die geldt op \(f.peildatum)")
-        continue
-      }
-      if declaration.kind == .norm { problems.append("\(specPath): cijfer '\(f.naam)': \(f.uitvoer) is een norm, geen bedrag dat iemand ontvangt of betaalt") }
-      if f.grondslag == "uitgaven", NonTakeUp(scenario: scenario, seed: 0).rate(forOutput: f.uitvoer) == nil {
-        problems.append("\(specPath): cijfer '\(f.naam)': grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor \(NonTakeUp.regeling(ofOutput: f.uitvoer)); gebruik 'recht'")
+      let declarations = engine.program.outputs(on: date)
+      let mainKind = declarations.first { $0.id == f.uitvoer }?.kind
+      for (k, id) in f.outputs.enumerated() {
+        let place = k == 0 ? "\(specPath): cijfer '\(f.naam)': \(id)" : "\(specPath): cijfer '\(f.naam)': samen_met \(id)"
+        guard let declaration = declarations.first(where: { $0.id == id }) else {
+          problems.append("\(place) heeft geen versie die geldt op \(f.peildatum)")
+          continue
+        }
+        if declaration.kind == .norm { problems.append("\(place) is een norm, geen bedrag dat iemand ontvangt of betaalt") }
+        // Outputs counted together are of one kind: payments with payments, a levy with levies.
+        if k > 0, let mainKind, declaration.kind != mainKind {
+          problems.append("\(place) is een \(declaration.kind.rawValue) en \(f.uitvoer) een \(mainKind.rawValue); samen_met telt alleen uitvoer van dezelfde soort op")
+        }
+        if f.grondslag == "uitgaven", NonTakeUp(scenario: scenario, seed: 0).rate(forOutput: id) == nil {
+          problems.append("\(place): grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor \(NonTakeUp.regeling(ofOutput: id)); gebruik 'recht'")
+        }
       }
     }
     for p in problems { Terminal.error("fout: \(p)") }
@@ -88,10 +103,10 @@ struct ValidateCommand: ParsableCommand {
       Terminal.error("fout: kan de map '\(output)' niet maken: er staat een bestand of hij is niet schrijfbaar")
       throw ExitCode(1)
     }
-    for variant in variants {
+    for (i, variant) in variants.enumerated() {
       let problems = engine.scenarioProblems(variant, path: scenarioPath)
       guard problems.isEmpty else {
-        for p in problems { Terminal.error("fout: \(p)") }
+        for p in problems { Terminal.error("fout: \(inEntry(i))\(p)") }
         throw ExitCode(2)
       }
     }

@@ -126,12 +126,16 @@ struct PopulationValidationTests {
       #expect(row.mean > 0, "\(row.figure.naam)")
       #expect((row.perSeed.min()!...row.perSeed.max()!).contains(row.mean))
     }
-    // The drawn shares follow the scenario within sampling noise (3 percentage points); mean incomes
-    // and the renters' over owners' mean income, heavy-tailed, within 10 % of their target on 4.000
-    // households (the full validation, on 200.000, shows them within a percentage point).
+    // The drawn shares follow the scenario within sampling noise (3 percentage points; 8 within one
+    // household type, where the eenouders are some 300 of the 4.000 households and one standard error is
+    // 2,6 points); mean incomes and the renters' over owners' mean income, heavy-tailed, within 10 % of
+    // their target (the full validation, on 200.000 households, shows them within a percentage point).
     for m in v.margins {
       let income = m.name.hasPrefix("gemiddeld persoonlijk inkomen") || m.name.hasPrefix("gemiddeld inkomen huurders")
-      #expect(income ? (m.drawn - m.target).dividedBy(m.target)!.magnitude < Rational(1) / 10 : (m.drawn - m.target).magnitude < Rational(3) / 100, "\(m.name)")
+      let withinType = m.name.contains("binnen het type")
+      #expect(
+        income ? (m.drawn - m.target).dividedBy(m.target)!.magnitude < Rational(1) / 10 : (m.drawn - m.target).magnitude < Rational(withinType ? 8 : 3) / 100,
+        "\(m.name): \(m.drawn.decimalString(fractionDigits: 3)) tegen \(m.target.decimalString(fractionDigits: 3))")
     }
     // Same seeds, same figures.
     let again = PopulationValidation.run(engine: Self.engine, spec: spec, scenario: Self.scenario, variants: [], households: 4_000, seeds: [1, 2], threads: 1)
@@ -167,6 +171,49 @@ struct PopulationValidationTests {
     #expect(try refusal(text.replacingOccurrences(of: "uitvoer: huurtoeslag.maandbedrag", with: "uitvoer: huurtoeslag.maandbedrg")).contains("uitvoer 'huurtoeslag.maandbedrg' bestaat niet; bedoelt u 'huurtoeslag.maandbedrag'?"))
     #expect(try refusal(text.replacingOccurrences(of: "maat: ontvangers", with: "maat: aantal")).contains("maat is 'ontvangers' of 'jaartotaal', niet 'aantal'"))
     #expect(try refusal(text.replacingOccurrences(of: "    betrouwbaarheid: M\n", with: "    betrouwbaarheid: M\n    betrouwbaarhied: M\n")).contains("bedoelt u 'betrouwbaarheid'?"))
+    #expect(try refusal(text.replacingOccurrences(of: "samen_met: [zorgtoeslag.medebewoners_jaarbedrag]", with: "samen_met: [zorgtoeslag.medebewoner_jaarbedrag]")).contains("uitvoer 'zorgtoeslag.medebewoner_jaarbedrag' bestaat niet; bedoelt u 'zorgtoeslag.medebewoners_jaarbedrag'?"))
+    #expect(try refusal(text.replacingOccurrences(of: "samen_met: [zorgtoeslag.medebewoners_jaarbedrag]", with: "samen_met: [zorgtoeslag.jaarbedrag]")).contains("samen_met noemt 'zorgtoeslag.jaarbedrag', dat al de uitvoer van dit cijfer is"))
+    #expect(try refusal(text.replacingOccurrences(of: "samen_met: [zorgtoeslag.medebewoners_jaarbedrag]", with: "samen_met: [zorgtoeslag.medebewoners_jaarbedrag, zorgtoeslag.medebewoners_jaarbedrag]")).contains("samen_met noemt 'zorgtoeslag.medebewoners_jaarbedrag' twee keer"))
+    // A YAML syntax error is a Dutch message at line and column, not libyaml's English.
+    let duplicated = try refusal(text.replacingOccurrences(of: "    samen_met: [zorgtoeslag.medebewoners_jaarbedrag]\n", with: "    samen_met: [zorgtoeslag.medebewoners_jaarbedrag]\n    maat: ontvangers\n"))
+    #expect(duplicated.contains("de sleutel 'maat' komt twee keer voor in hetzelfde blok"), "\(duplicated)")
+    #expect(!duplicated.contains("expected all keys"))
+  }
+
+  @Test("een cijfer over twee uitvoeren telt een huishouden één keer en telt de bedragen op")
+  func figureOverTwoOutputs() throws {
+    func figure(_ name: String, _ outputs: [String], _ measure: String) -> String {
+      let together = outputs.count > 1 ? "\n    samen_met: [\(outputs.dropFirst().joined(separator: ", "))]" : ""
+      return """
+          - naam: \(name)
+            uitvoer: \(outputs[0])\(together)
+            maat: \(measure)
+            grondslag: recht
+            jaar: 2025
+            peildatum: 2025-07-01
+            waarde: 1
+            bron: test
+            betrouwbaarheid: L
+            definitie: test
+        """
+    }
+    let own = "zorgtoeslag.jaarbedrag", housemates = "zorgtoeslag.medebewoners_jaarbedrag"
+    let yaml = "naam: test\ncijfers:\n" + [
+      figure("a", [own], "ontvangers"), figure("b", [housemates], "ontvangers"), figure("ab", [own, housemates], "ontvangers"),
+      figure("a-totaal", [own], "jaartotaal"), figure("b-totaal", [housemates], "jaartotaal"), figure("ab-totaal", [own, housemates], "jaartotaal"),
+    ].joined(separator: "\n") + "\n"
+    let file = try Scratch.file("validatie-samen", ext: "yaml", yaml)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let spec = try ValidationSpec.load(path: file.path, outputs: Set(Self.engine.program.allOutputIDs))
+    let v = PopulationValidation.run(engine: Self.engine, spec: spec, scenario: Self.scenario, variants: [], households: 3_000, seeds: [4], threads: 2)
+    let value = Dictionary(uniqueKeysWithValues: v.rows.map { ($0.figure.naam, $0.perSeed[0]) })
+    let a = try #require(value["a"]), b = try #require(value["b"]), ab = try #require(value["ab"])
+    // Households with both count once: more than either alone, fewer than both added (some have both).
+    #expect(ab > max(a, b) && ab < a + b, "\(a) \(b) \(ab)")
+    // Totals add up, up to the rounding of each national figure to whole euros.
+    let sum = try #require(value["a-totaal"]) + (try #require(value["b-totaal"]))
+    #expect(abs(try #require(value["ab-totaal"]) - sum) <= 1)
+    #expect(v.rows.first { $0.figure.naam == "ab" }?.figure.outputs == [own, housemates])
   }
 }
 
