@@ -198,7 +198,7 @@ extension Scenario {
       // Name a band that stays short of its share (the others are then over theirs).
       let misses = zip(calibration.expected, calibration.target).enumerated().filter { ($0.1.0 - $0.1.1).magnitude > Rational(1) / 1000 }
       guard let (b, (reached, wanted)) = misses.first(where: { $0.1.0 < $0.1.1 }) ?? misses.first else { return }
-      func percent(_ r: Rational) -> String { (r * 100).decimalString(fractionDigits: 1).replacingOccurrences(of: ".", with: ",") + " %" }
+      func percent(_ r: Rational) -> String { (r * 100).dutchDecimal(fractionDigits: 1) + " %" }
       throw fail("kinderen.leeftijd[\(b)]: het aandeel kinderen van \(bands[b][0]) tot \(bands[b][1]) jaar is met de leeftijden van de aanvragers en kinderen.ouder_bij_geboorte niet te halen (gevraagd \(percent(wanted)), het dichtstbij \(percent(reached)))")
     }
   }

@@ -90,7 +90,7 @@ public struct Indexing: Sendable, Equatable {
       if year <= baseYear { return "inkomens van \(baseYear), niet geïndexeerd (het jaar van de peildatum, \(year), valt niet na het basisjaar)" }
       return "inkomens van \(baseYear), niet geïndexeerd (het scenario noemt geen stijging tot en met \(year))"
     }
-    let f = factor.decimalString(fractionDigits: 4).replacingOccurrences(of: ".", with: ",")
+    let f = factor.dutchDecimal(fractionDigits: 4)
     var s = "inkomens van \(baseYear) geïndexeerd naar \(years.upperBound) (× \(f))"
     if let lastListedYear, year > lastListedYear { s += "; na \(lastListedYear) staat geen stijging in het scenario, dus geen verdere indexering" }
     return s

@@ -62,7 +62,7 @@ public struct RentIndexing: Sendable, Equatable {
     guard let years = i.years else {
       return "\(sector): die van \(base), niet geïndexeerd (geen stijging na \(base) op of vóór de peildatum)"
     }
-    let f = i.factor.decimalString(fractionDigits: 4).replacingOccurrences(of: ".", with: ",")
+    let f = i.factor.dutchDecimal(fractionDigits: 4)
     var s = "\(sector): die van \(base) naar 1 juli \(years.upperBound) (× \(f))"
     if let last = i.lastListedYear, i.year > last { s += ", na 1 juli \(last) staat geen stijging in het scenario" }
     return s
