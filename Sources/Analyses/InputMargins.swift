@@ -38,19 +38,14 @@ public enum InputMargins {
       }
     }
     // Renters' mean household income over the owners' (scenario 'wonen.huur_naar_inkomen').
-    if let byIncome = s.wonen.huurNaarInkomen, case .uint8(let renters)? = p.householdColumns["woning.huurder"] {
-      let incomes = Generator.householdIncomes(p)
-      var (rent, rentCount, own, ownCount): (Int128, Int, Int128, Int) = (0, 0, 0, 0)
-      for h in incomes.indices {
-        if renters[h] == 1 { rent += Int128(incomes[h]); rentCount += 1 } else { own += Int128(incomes[h]); ownCount += 1 }
-      }
-      if rentCount > 0, ownCount > 0, own > 0 {
-        let drawn = Rational(numeratorDigits: String(rent * Int128(ownCount)), denominatorDigits: String(own * Int128(rentCount)))!
-        margins.append(
-          PopulationValidation.Margin(
-            name: "gemiddeld inkomen huurders / eigenaren (als aandeel)", source: "scenario 'wonen.huur_naar_inkomen' (CBS 2021, gestandaardiseerd inkomen)",
-            target: Rational(Int(byIncome.inkomensverhouding[0])) / Int(byIncome.inkomensverhouding[1]), drawn: drawn))
-      }
+    if let byIncome = s.wonen.huurNaarInkomen, case .uint8(let renters)? = p.householdColumns["woning.huurder"],
+      let drawn = renterRatio(Generator.householdIncomes(p, scale: byIncome.scale), renters: renters, counted: { _ in true })
+    {
+      let measure = byIncome.scale == nil ? "gemiddeld inkomen huurders / eigenaren (als aandeel)" : "gemiddeld gestandaardiseerd bruto-inkomen huurders / eigenaren (als aandeel)"
+      let source = byIncome.besteedbaar == nil
+        ? "scenario 'wonen.huur_naar_inkomen' (CBS 2021, gestandaardiseerd inkomen)"
+        : "scenario 'wonen.huur_naar_inkomen.inkomensverhouding' (afgeleid, zie de volgende rij)"
+      margins.append(PopulationValidation.Margin(name: measure, source: source, target: byIncome.target, drawn: drawn))
     }
     // Adults (aanvragers and partners) without personal income: the scenario's 'zonder_inkomen' weight.
     if case .int64(let income)? = p.personColumns["toetsingsinkomen"] {
@@ -67,6 +62,7 @@ public enum InputMargins {
           target: Rational(Int(s.inkomen.zonderInkomen)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
     }
     margins += incomeByAge(p, scenario: s, date: date)
+    margins += twoEarners(p, scenario: s, date: date)
     margins += childAges(p, scenario: s, date: date)
     // AOW recipients with and without a partner (scenario 'kalibratie_aow'), per household.
     if let k = s.kalibratieAow, case .int32(let birth)? = p.personColumns["geboortedatum"] {

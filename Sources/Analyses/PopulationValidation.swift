@@ -78,7 +78,15 @@ public struct PopulationValidation: Sendable {
           perSeed[i].append(m.figure(spec.cijfers[i], national: national))
           if s == 0 { undecided[i] = m.undecidedPromille(spec.cijfers[i].outputs) }
         }
-        if s == 0 && margins.isEmpty { margins = InputMargins.compute(m.population, scenario: scenario, date: date) }
+        if s == 0 && margins.isEmpty {
+          if let coupling = m.coupling { notes.append(Self.note(coupling)) }
+          margins = InputMargins.compute(m.population, scenario: scenario, date: date)
+          // The check on net income comes right after the gross ratio it stands behind.
+          if let net = InputMargins.disposableRatio(m.population, outcomes: m.outcomes, scenario: scenario) {
+            let at = (margins.firstIndex { $0.name.hasPrefix("gemiddeld gestandaardiseerd bruto-inkomen") }).map { $0 + 1 } ?? margins.endIndex
+            margins.insert(net, at: at)
+          }
+        }
       }
       for (v, variant) in variants.enumerated() {
         progress?("peildatum \(date.iso), gevoeligheid \(spec.gevoeligheid?[v].naam ?? "")")
@@ -100,15 +108,23 @@ public struct PopulationValidation: Sendable {
   static func measure(_ engine: Engine, _ scenario: Scenario, seed: UInt64, date: CivilDate, households: Int, threads: Int) -> Measured {
     var s = scenario
     s.zaad = seed
-    let population = Generator(scenario: s, program: engine.program, date: date).generate(count: households, threads: threads)
+    let generator = Generator(scenario: s, program: engine.program, date: date)
+    let population = generator.generate(count: households, threads: threads)
     let outcomes = Outcomes.compute(program: engine.program, population: population, date: date, threads: threads)
-    return Measured(population: population, outcomes: outcomes, nonTakeUp: NonTakeUp(scenario: s, seed: seed))
+    return Measured(population: population, outcomes: outcomes, nonTakeUp: NonTakeUp(scenario: s, seed: seed), coupling: generator.partnerCoupling)
+  }
+
+  /// What the calibrated partner coupling is, for the report's header.
+  static func note(_ c: PartnerIncomeCoupling) -> String {
+    let percent = { (r: Rational) in "\((r * 100).dutchDecimal(fractionDigits: 1)) %" }
+    return "partners: bij \(percent(Rational(Int(c.perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(c.independentShare)), allemaal op dezelfde rang \(percent(c.comonotoneShare)))"
   }
 
   struct Measured {
     let population: PopulationData
     let outcomes: Outcomes
     let nonTakeUp: NonTakeUp
+    let coupling: PartnerIncomeCoupling?
 
     /// The figure for the population, scaled to `national` households: households, or whole euros.
     /// With several outputs a household counts once, when any of them gives it an amount after that

@@ -86,7 +86,7 @@ public enum ValidationReport {
       id: "invoer", title: "Invoermarges: trekt de generator wat het scenario vraagt?",
       paragraphs: [
         Report.Paragraph(
-          text: "De eerste run (zaad \(v.seeds.first.map(String.init) ?? "–")) naast de aandelen uit het scenario. Het grootste verschil is \(points(worst)); een verschil hier is ruis van de steekproef of een fout van de generator, geen bevinding over de regels.",
+          text: "De eerste run (zaad \(v.seeds.first.map(String.init) ?? "–")) naast de aandelen uit het scenario. Het grootste verschil is \(points(worst)); een verschil hier is ruis van de steekproef of een fout van de generator, geen bevinding over de regels. Een marge op netto-inkomen is de uitzondering: die rekenen de regels (belasting, toeslagen, bijstand), dus wie haar als ijkpunt neemt, kalibreert deels via de regels; de cijfers van die regelingen hierboven zijn dan geen onafhankelijke toets meer.",
           citations: [], emphasis: worst.magnitude > Rational(2) / 100)
       ],
       tables: [

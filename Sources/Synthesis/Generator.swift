@@ -19,6 +19,8 @@ public struct Generator: Sendable {
   let parentIsHead: UInt8
   let parentIsCouple: UInt8
   let sampler: Sampler
+  /// The equivalence scale the tenure profile ranks households by (`nil`: the couple's gross income).
+  let tenureScale: EquivalenceScale?
   /// For every age 0…129: the earliest and latest birth day giving that age on the date.
   let birthRanges: [ClosedRange<Int64>]
   /// Aanvragers born before this day had the AOW before 2015 (scenario `partnertoeslag.geboren_voor`).
@@ -35,11 +37,9 @@ public struct Generator: Sendable {
   /// `wonen.huur_naar_inkomen`), calibrated on a pilot.
   public var tenure: TenureProfile? { tenureValue }
   var tenureValue: TenureProfile?
-
-  /// Households in the pilot sample the tenure profile is calibrated on, and its random stream (one no
-  /// population chunk uses).
-  static let pilotSize = 65_536
-  static let pilotStream = UInt64.max
+  /// How partners' incomes hang together (`inkomen.tweeverdieners`), or `nil`: drawn independently.
+  public var partnerCoupling: PartnerIncomeCoupling? { couplingValue }
+  var couplingValue: PartnerIncomeCoupling?
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
@@ -47,21 +47,16 @@ public struct Generator: Sendable {
   ///   - date: ages are drawn relative to this date.
   public init(scenario: Scenario, program: Program, date: CivilDate) {
     var uncalibrated = Generator(scenario: scenario, program: program, date: date, tenure: nil)
+    // First who lives with whom (it moves household incomes), then who rents by household income.
+    uncalibrated.couplingValue = uncalibrated.calibratedCoupling()
     if scenario.wonen.huurNaarInkomen != nil || scenario.wonen.huurNaarHuishoudtype != nil {
-      let pilot = uncalibrated.generateChunk(stream: Self.pilotStream, households: Self.pilotSize)
+      let pilot = uncalibrated.pilotSample()
       uncalibrated.tenureValue = TenureProfile(
-        pilot: Self.householdIncomes(pilot), types: pilot.householdType, groups: scenario.tenureGroups,
+        pilot: Self.householdIncomes(pilot, scale: scenario.wonen.huurNaarInkomen?.scale), types: pilot.householdType,
+        groups: scenario.tenureGroups,
         fallback: Rational(Int(scenario.wonen.huurPromille)) / 1000, target: scenario.wonen.huurNaarInkomen?.target)
     }
     self = uncalibrated
-  }
-
-  /// Household income for the tenure profile: the aanvrager's and the partner's inkomensgegeven (cents).
-  public static func householdIncomes(_ p: PopulationData) -> [Int64] {
-    guard case .int64(let income)? = p.personColumns["toetsingsinkomen"] else { return [] }
-    return (0..<p.householdCount).map { h in
-      (Int(p.personStart[h])..<Int(p.personStart[h + 1])).reduce(Int64(0)) { $0 + (p.role[$1] <= 1 ? income[$1] : 0) }
-    }
   }
 
   init(scenario: Scenario, program: Program, date: CivilDate, tenure: TenureProfile?) {
@@ -75,6 +70,7 @@ public struct Generator: Sendable {
     parentIsHead = Self.code(of: "aanvrager", in: program.enumerations["ouderrol"])
     parentIsCouple = Self.code(of: "aanvrager en partner", in: program.enumerations["ouderrol"])
     sampler = Sampler(scenario)
+    tenureScale = scenario.wonen.huurNaarInkomen?.scale
     transitionalBirthLimit = scenario.partnertoeslag.flatMap { CivilDate(iso: $0.geborenVoor) }.map { Int32($0.dayNumber) }
     ageGaps = scenario.partnertoeslag.map { Sampler.Bands($0.leeftijdsverschil) }
     indexing = Indexing(scenario.indexering, year: Int64(date.year))
@@ -144,7 +140,10 @@ public struct Generator: Sendable {
     b.startHousehold(type: type.rawValue)
     let headAge = sampler.age[type]!.pick(&r)
     let headBirth = birthDate(age: headAge, &r)
-    let headIncome = income(sampler.income(age: headAge, &r), age: headAge, &r)
+    // A couple the partner coupling picks draws the aanvrager's income by rank, for the partner to share.
+    let coupled = couple && couplingValue.map { r.chance($0.perMillion, in: 1_000_000) } ?? false
+    let (headCents, headRank) = coupled ? sampler.incomeByRank(age: headAge, &r) : (sampler.income(age: headAge, &r), 0)
+    let headIncome = income(headCents, age: headAge, &r)
     var householdIncome = headIncome.inkomensgegeven
     b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler)
     var partnerStatus: String = "geen"
@@ -161,7 +160,7 @@ public struct Generator: Sendable {
       if transitional, let p = scenario.partnertoeslag {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
-      let partnerIncome = income(sampler.income(age: partnerAge, &r), age: partnerAge, &r)
+      let partnerIncome = income(partnerCents(age: partnerAge, atRank: coupled && headCents > 0 ? headRank : nil, &r), age: partnerAge, &r)
       householdIncome += partnerIncome.inkomensgegeven
       b.person(
         role: 1, birth: birthDate(age: partnerAge, &r), income: partnerIncome, vermogen: 0, &r, sampler,
@@ -180,14 +179,22 @@ public struct Generator: Sendable {
     default: break
     }
     var minorChild = false
+    // Every member's income and the count of adults and minors, for a standardised household income.
+    var membersIncome = householdIncome
+    var (adults, minors) = (couple ? 2 : 1, 0)
     for _ in 0..<children {
       // From the raked bands of `kinderen.leeftijd`; without them uniformly up to 24 (earlier scenarios).
       let age = sampler.childAges?.sample(headAge: headAge, &r) ?? r.integer(in: 0...min(24, max(0, headAge - 18)))
       if age < 18 { minorChild = true }
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.
+      // The birth date is drawn before the income, as before the incomes were summed here.
+      let birth = birthDate(age: age, &r)
+      let childIncome = income(age < 18 ? 0 : childIncome(age: age, &r), age: age, &r)
+      membersIncome += childIncome.inkomensgegeven
+      if age < 18 { minors += 1 } else { adults += 1 }
       b.person(
-        role: age < 18 ? 2 : 3, birth: birthDate(age: age, &r), income: income(age < 18 ? 0 : childIncome(age: age, &r), age: age, &r), vermogen: 0,
+        role: age < 18 ? 2 : 3, birth: birth, income: childIncome, vermogen: 0,
         &r, sampler, kinship: childKinship, parentRole: couple ? parentIsCouple : parentIsHead,
         student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
     }
@@ -196,15 +203,19 @@ public struct Generator: Sendable {
       for _ in 0..<others {
         let age = r.integer(in: 18...80)
         let lodger = scenario.medebewoners.map { r.chance(UInt64($0.commercieleHuurderPromille), in: 1000) } ?? false
+        let birth = birthDate(age: age, &r)
+        let housemateIncome = income(sampler.income(age: age, &r), age: age, &r)
+        membersIncome += housemateIncome.inkomensgegeven
+        adults += 1
         b.person(
-          role: 3, birth: birthDate(age: age, &r), income: income(sampler.income(age: age, &r), age: age, &r), vermogen: 0, &r, sampler,
+          role: 3, birth: birth, income: housemateIncome, vermogen: 0, &r, sampler,
           student: isStudent(age: age, &r), lodger: lodger, unregistered: isUnregistered(&r))
       }
     }
     let rel = scenario.relatie
     let samen = partnerStatus == "samenwonend"
     let huurder =
-      tenureValue.map { r.chance($0.perMillion(income: householdIncome, type: type.rawValue), in: 1_000_000) }
+      tenureValue.map { r.chance($0.perMillion(income: tenureIncome(couple: householdIncome, members: membersIncome, adults: adults, minors: minors), type: type.rawValue), in: 1_000_000) }
       ?? r.chance(UInt64(scenario.wonen.huurPromille), in: 1000)
     let social = r.chance(UInt64(scenario.wonen.sociaalPromille), in: 1000)
     let rent = huurder ? (social ? rentSamplers.social : rentSamplers.free).draw(&r) : 0
@@ -230,6 +241,12 @@ public struct Generator: Sendable {
   func childIncome(age: Int64, _ r: inout RandomSource) -> Int64 {
     let drawn = sampler.income(age: age, &r)
     return scenario.inkomen.naarLeeftijd == nil ? drawn / 3 : drawn
+  }
+
+  /// The income the tenure profile ranks a household by (see ``householdIncomes(_:scale:)``).
+  func tenureIncome(couple: Int64, members: Int64, adults: Int, minors: Int) -> Int64 {
+    guard let scale = tenureScale else { return couple }
+    return scale.standardised(members, adults: adults, minors: minors)
   }
 
   /// Whether a partner or adult housemate lives at the address without being registered there

@@ -4,7 +4,7 @@ import Foundation
 extension Rational {
   /// The value with `fractionDigits` decimals and a decimal comma, as scenario notes and messages show
   /// it to Dutch readers (`1,1099`).
-  func dutchDecimal(fractionDigits: Int) -> String {
+  public func dutchDecimal(fractionDigits: Int) -> String {
     decimalString(fractionDigits: fractionDigits).replacingOccurrences(of: ".", with: ",")
   }
 }

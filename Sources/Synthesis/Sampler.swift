@@ -76,7 +76,15 @@ struct Sampler: Sendable {
 
   /// A yearly personal income in cents for an adult of `age` (in the table's year).
   func income(age: Int64, _ r: inout RandomSource) -> Int64 {
-    if r.below(incomeTotal) < incomeZero { return 0 }
-    return (incomeByAge.first { $0.ages.contains(age) }?.distribution ?? incomeNational).sample(&r)
+    if hasNoIncome(&r) { return 0 }
+    return incomeDistribution(age: age).sample(&r)
+  }
+
+  /// Whether an adult has no personal income (the scenario's `zonder_inkomen` weight beside the classes).
+  func hasNoIncome(_ r: inout RandomSource) -> Bool { r.below(incomeTotal) < incomeZero }
+
+  /// The distribution of those with income at `age`: their age band's, else the national one.
+  func incomeDistribution(age: Int64) -> IncomeDistribution {
+    incomeByAge.first { $0.ages.contains(age) }?.distribution ?? incomeNational
   }
 }

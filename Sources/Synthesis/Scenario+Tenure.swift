@@ -2,23 +2,6 @@ import ExactArithmetic
 import Population
 
 extension Scenario {
-  /// The published ratio of renters' to owners' mean income that ``TenureProfile`` calibrates to
-  /// (`wonen.huur_naar_inkomen`).
-  public struct TenureByIncome: Sendable, Codable {
-    /// `[huurders, eigenaren]`: mean income of each, in any one unit.
-    public var inkomensverhouding: [Int64]
-
-    static let shape = YAMLShape.mapping(["inkomensverhouding": .value])
-
-    func validate(_ fail: (String) -> ScenarioError) throws {
-      guard inkomensverhouding.count == 2, inkomensverhouding.allSatisfy({ (1...1_000_000_000).contains($0) }), inkomensverhouding[0] <= inkomensverhouding[1] else {
-        throw fail("wonen.huur_naar_inkomen.inkomensverhouding: [huurders, eigenaren], twee positieve gemiddelden met huurders ≤ eigenaren")
-      }
-    }
-
-    var target: Rational { Rational(Int(inkomensverhouding[0])) / Int(inkomensverhouding[1]) }
-  }
-
   /// The renters' share per household type, per mille (`wonen.huur_naar_huishoudtype`). The types it
   /// names rent with their own share; the others share what is left of `wonen.huur_promille`.
   public typealias TenureByType = [String: Int64]

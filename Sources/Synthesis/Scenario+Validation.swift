@@ -54,6 +54,10 @@ extension Scenario {
     try indexering?.validate(at: "indexering", fail)
     try kalibratieAow?.validate(fail)
     try wonen.huurNaarInkomen?.validate(fail)
+    try inkomen.tweeverdieners?.validate(fail)
+    if inkomen.tweeverdieners != nil, inkomensbron == nil {
+      throw fail("inkomen.tweeverdieners: vergelijkt het loon van partners en vraagt daarom inkomensbron (wie loon heeft)")
+    }
     for (code, v) in (nietGebruik ?? [:]).sorted(by: { $0.key < $1.key }) where !(0...1000).contains(v) {
       throw fail("niet_gebruik.\(code): een aantal per duizend van 0 tot en met 1000, niet \(v)")
     }

@@ -104,11 +104,14 @@ public struct Scenario: Sendable, Codable {
     public var zonderInkomen: Int64
     /// The mean personal income per age band, to which the classes are raked for that band.
     public var naarLeeftijd: IncomeByAge?
+    /// A published fact about two-earner couples, to which the partner coupling is calibrated.
+    public var tweeverdieners: TwoEarners?
 
     enum CodingKeys: String, CodingKey {
       case klassen
       case zonderInkomen = "zonder_inkomen"
       case naarLeeftijd = "naar_leeftijd"
+      case tweeverdieners
     }
   }
 
@@ -232,7 +235,7 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape]),
     "vermogen": .value,
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([

@@ -5,8 +5,9 @@ import Synthesis
 extension Engine {
   /// The problems of a scenario that only the rules can see: a `niet_gebruik` entry must name the
   /// prefix of a payment output (`zorgtoeslag` for `zorgtoeslag.jaarbedrag`), so a misspelling does not
-  /// silently leave spending equal to entitlement. Each problem names the key and, where one is close,
-  /// the prefix that was probably meant.
+  /// silently leave spending equal to entitlement; `wonen.huur_naar_inkomen.besteedbaar.uitvoer` must
+  /// name a measure (the net income), so the check on net income cannot silently vanish. Each problem
+  /// names the key and, where one is close, what was probably meant.
   public func scenarioProblems(_ scenario: Scenario, path: String) -> [String] {
     var payments = Set<String>()
     for versions in program.laws.values {
@@ -14,10 +15,30 @@ extension Engine {
         for output in version.outputs where output.kind == .payment { payments.insert(NonTakeUp.regeling(ofOutput: output.id)) }
       }
     }
-    return (scenario.nietGebruik ?? [:]).keys.sorted().compactMap { code in
+    var problems = (scenario.nietGebruik ?? [:]).keys.sorted().compactMap { code -> String? in
       guard !payments.contains(code) else { return nil }
       let hint = Spelling.suggestion(for: code, among: payments).map { "; bedoelt u '\($0)'?" } ?? ""
       return "\(path): niet_gebruik.\(code): geen regeling met een betaling\(hint) (betalingen van: \(payments.sorted().joined(separator: ", ")))"
     }
+    if let net = scenario.wonen.huurNaarInkomen?.besteedbaar { problems += netIncomeProblems(net.uitvoer, path: path) }
+    return problems
+  }
+
+  /// The output a scenario names as a household's net income per year: it must exist and be a measure
+  /// (maatstaf), not a payment, levy or norm.
+  func netIncomeProblems(_ id: String, path: String) -> [String] {
+    var measures: [String: OutputKind] = [:]
+    for versions in program.laws.values {
+      for version in versions { for output in version.outputs { measures[output.id] = output.kind } }
+    }
+    let place = "\(path): wonen.huur_naar_inkomen.besteedbaar.uitvoer"
+    guard let kind = measures[id] else {
+      let hint = Spelling.suggestion(for: id, among: Set(measures.keys)).map { "; bedoelt u '\($0)'?" } ?? ""
+      return ["\(place): geen uitvoer '\(id)'\(hint)"]
+    }
+    guard kind == .measure else {
+      return ["\(place): '\(id)' is een \(kind.rawValue); hier hoort de maatstaf die het netto-inkomen per jaar geeft (zoals netto.jaarinkomen)"]
+    }
+    return []
   }
 }

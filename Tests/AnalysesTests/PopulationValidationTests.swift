@@ -126,15 +126,24 @@ struct PopulationValidationTests {
       #expect(row.mean > 0, "\(row.figure.naam)")
       #expect((row.perSeed.min()!...row.perSeed.max()!).contains(row.mean))
     }
-    // The drawn shares follow the scenario within sampling noise (3 percentage points; 8 within one
+    // The drawn shares follow the scenario within sampling noise (3 percentage points; 11 within one
     // household type, where the eenouders are some 300 of the 4.000 households and one standard error is
-    // 2,6 points); mean incomes and the renters' over owners' mean income, heavy-tailed, within 10 % of
+    // 2,6 points: about four standard errors, as the margins are many); mean incomes and the renters' over owners' mean income, heavy-tailed, within 10 % of
     // their target (the full validation, on 200.000 households, shows them within a percentage point).
+    // The renters' over owners' standardised net income, from the rules' net income beside the published
+    // ratio, follows right after the gross ratio it stands behind; on 4.000 households within 15 %.
+    let names = v.margins.map(\.name)
+    let gross = try #require(names.firstIndex { $0.hasPrefix("gemiddeld gestandaardiseerd bruto-inkomen huurders") })
+    #expect(names[gross + 1].hasPrefix("gemiddeld gestandaardiseerd netto-inkomen huurders"), "\(names)")
+    // Two-earner couples under the AOW age with about equal loon: some 1.000 couples in 4.000
+    // households, one standard error 1,1 points, so within a quarter of the 16 %.
+    #expect(v.margins.contains { $0.name.hasPrefix("tweeverdieners onder de AOW-leeftijd") })
     for m in v.margins {
-      let income = m.name.hasPrefix("gemiddeld persoonlijk inkomen") || m.name.hasPrefix("gemiddeld inkomen huurders")
+      let income = m.name.hasPrefix("gemiddeld persoonlijk inkomen") || m.name.hasPrefix("gemiddeld gestandaardiseerd") || m.name.hasPrefix("tweeverdieners")
       let withinType = m.name.contains("binnen het type")
+      let relative = Rational(m.name.hasPrefix("tweeverdieners") ? 25 : m.name.contains("netto-inkomen") ? 15 : 10) / 100
       #expect(
-        income ? (m.drawn - m.target).dividedBy(m.target)!.magnitude < Rational(1) / 10 : (m.drawn - m.target).magnitude < Rational(withinType ? 8 : 3) / 100,
+        income ? (m.drawn - m.target).dividedBy(m.target)!.magnitude < relative : (m.drawn - m.target).magnitude < Rational(withinType ? 11 : 3) / 100,
         "\(m.name): \(m.drawn.decimalString(fractionDigits: 3)) tegen \(m.target.decimalString(fractionDigits: 3))")
     }
     // Same seeds, same figures.

@@ -19,7 +19,7 @@ struct TenureCalibrationTests {
     // 120.000 households: the smallest named type (eenouders, 7 %) then has a standard error of about 0,7 %.
     let p = Generator(scenario: Self.scenario, program: Repository.engine.program, date: Self.date).generate(count: 120_000, threads: 2)
     let margins = InputMargins.compute(p, scenario: Self.scenario, date: Self.date)
-    let tenure = margins.filter { $0.name.hasPrefix("huishoudens die huren") || $0.name.hasPrefix("gemiddeld inkomen huurders") }
+    let tenure = margins.filter { $0.name.hasPrefix("huishoudens die huren") || $0.name.hasPrefix("gemiddeld gestandaardiseerd bruto-inkomen huurders") }
     // The national share, one per named type (two in nederland.yaml) and the income ratio.
     #expect(tenure.count == 2 + Self.scenario.tenureShares.count, "\(tenure.map(\.name))")
     #expect(Self.scenario.tenureShares.count == 2)
