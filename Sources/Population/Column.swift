@@ -3,7 +3,7 @@
 /// Values are stored compactly and read by the kernel as `Int64`: amounts in cents, dates as days
 /// since 1970-01-01, kenmerken as 0/1, enumeration values as their index in the declaration, whole
 /// numbers as themselves.
-public enum ColumnData: Sendable {
+public enum ColumnData: Sendable, Equatable {
   case int64([Int64])
   case int32([Int32])
   case uint8([UInt8])

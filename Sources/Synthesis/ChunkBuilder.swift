@@ -34,10 +34,15 @@ struct ChunkBuilder {
   var huurder: [UInt8] = []
   var zelfstandig: [UInt8] = []
   var rekenhuur: [Int64] = []
+  /// Whether the population carries the owner's home (the scenario has `eigen_woning`).
+  let withOwnerHomes: Bool
+  var wozWaarde: [Int64] = []
+  var eigenwoningrente: [Int64] = []
   var headIndex = 0
 
-  init(capacity: Int, withSources: Bool = false) {
+  init(capacity: Int, withSources: Bool = false, withOwnerHomes: Bool = false) {
     self.withSources = withSources
+    self.withOwnerHomes = withOwnerHomes
     personStart.reserveCapacity(capacity + 1)
     type.reserveCapacity(capacity)
     let persons = capacity * 9 / 4
@@ -107,6 +112,13 @@ struct ChunkBuilder {
     personStart.append(Int32(role.count))
   }
 
+  /// The owner's home of the household just finished (zero for a renter), when the population carries it.
+  mutating func ownerHome(wozCents: Int64, interestCents: Int64) {
+    guard withOwnerHomes else { return }
+    wozWaarde.append(wozCents)
+    eigenwoningrente.append(interestCents)
+  }
+
   func build() -> PopulationData {
     var persons: [String: ColumnData] = [
       "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
@@ -118,16 +130,21 @@ struct ChunkBuilder {
       persons["uitkering"] = .int64(uitkering)
       persons["pensioen"] = .int64(pensioen)
     }
-    return PopulationData(
-      householdCount: type.count, personStart: personStart, role: role,
-      householdColumns: [
+    var households: [String: ColumnData] = [
         "partnerschap": .uint8(partnerschap), "relatie.gezamenlijk_kind": .uint8(gezamenlijkKind),
         "relatie.erkend_kind": .uint8(erkendKind), "relatie.pensioenpartner": .uint8(pensioenpartner),
         "relatie.gezamenlijke_eigen_woning": .uint8(eigenWoningSamen), "relatie.partner_vorig_jaar": .uint8(partnerVorigJaar),
         "relatie.samenlevingscontract": .uint8(samenlevingscontract), "relatie.zakelijke_huurovereenkomst": .uint8(zakelijk),
         "relatie.aow_toeslag_voor_2015": .uint8(oudToeslagrecht),
         "woning.huurder": .uint8(huurder), "woning.zelfstandig": .uint8(zelfstandig), "woning.rekenhuur": .int64(rekenhuur),
-      ],
+      ]
+    if withOwnerHomes {
+      households["woning.woz_waarde"] = .int64(wozWaarde)
+      households["woning.eigenwoningrente"] = .int64(eigenwoningrente)
+    }
+    return PopulationData(
+      householdCount: type.count, personStart: personStart, role: role,
+      householdColumns: households,
       personColumns: persons,
       householdType: type)
   }

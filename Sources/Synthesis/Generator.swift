@@ -40,6 +40,10 @@ public struct Generator: Sendable {
   /// How partners' incomes hang together (`inkomen.tweeverdieners`), or `nil`: drawn independently.
   public var partnerCoupling: PartnerIncomeCoupling? { couplingValue }
   var couplingValue: PartnerIncomeCoupling?
+  /// The WOZ value and mortgage interest of owners (scenario `eigen_woning`), or `nil`.
+  let ownerHomes: OwnerHomeSampler?
+  /// Owners' homes are drawn from stream (chunk stream + this), so the section moves no other draw.
+  static let ownerHomeStreamOffset: UInt64 = 0x4000_0000_0000_0000
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
@@ -77,6 +81,7 @@ public struct Generator: Sendable {
     indexFixedPoint = indexing.fixedPoint
     rents = RentIndexing(scenario.wonen.huurstijging, date: date)
     rentSamplers = (RentSampler(scenario.wonen.huurSociaal, index: rents.social), RentSampler(scenario.wonen.huurVrij, index: rents.free))
+    ownerHomes = OwnerHomeSampler(scenario.eigenWoning)
     birthRanges = (0..<130).map { age in
       Int64(date.adding(years: -age - 1).adding(days: 1).dayNumber)...Int64(date.adding(years: -age).dayNumber)
     }
@@ -118,13 +123,14 @@ public struct Generator: Sendable {
 
   func generateChunk(stream: UInt64, households: Int) -> PopulationData {
     var random = RandomSource(seed: scenario.zaad, stream: stream)
-    var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil)
-    for _ in 0..<households { household(&random, &b) }
+    var homes = RandomSource(seed: scenario.zaad, stream: stream &+ Self.ownerHomeStreamOffset)
+    var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil, withOwnerHomes: ownerHomes != nil)
+    for _ in 0..<households { household(&random, homes: &homes, &b) }
     return b.build()
   }
 
   /// Draws one household and appends its rows.
-  func household(_ r: inout RandomSource, _ b: inout ChunkBuilder) {
+  func household(_ r: inout RandomSource, homes: inout RandomSource, _ b: inout ChunkBuilder) {
     let kind = sampler.composition.pick(&r)
     // kind: 0 alleenstaand, 1/2 paar zonder kinderen gehuwd/samenwonend, 3/4 paar met kinderen, 5 eenouder, 6 medebewoners
     let type: HouseholdType
@@ -233,6 +239,10 @@ public struct Generator: Sendable {
       samenlevingscontract: samen && r.chance(UInt64(rel.samenlevingscontractPromille), in: 1000),
       oudToeslagrecht: oudToeslagrecht,
       huurder: huurder, zelfstandig: !(huurder && kind == 0 && isRoom(headAge: headAge, &r)), rekenhuur: rent, minorChild: minorChild)
+    if let ownerHomes {
+      let home = huurder ? OwnerHomeSampler.Home(wozCents: 0, debtCents: 0, interestCents: 0) : ownerHomes.draw(age: headAge, &homes)
+      b.ownerHome(wozCents: home.wozCents, interestCents: home.interestCents)
+    }
   }
 
   /// The personal income of a child of 18 or over living at home: from its age band when the scenario

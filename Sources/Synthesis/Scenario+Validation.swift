@@ -55,6 +55,7 @@ extension Scenario {
     try kalibratieAow?.validate(fail)
     try wonen.huurNaarInkomen?.validate(fail)
     try inkomen.tweeverdieners?.validate(fail)
+    try eigenWoning?.validate(fail)
     if inkomen.tweeverdieners != nil, inkomensbron == nil {
       throw fail("inkomen.tweeverdieners: vergelijkt het loon van partners en vraagt daarom inkomensbron (wie loon heeft)")
     }

@@ -46,6 +46,8 @@ public struct Scenario: Sendable, Codable {
   public var nietGebruik: [String: Int64]?
   /// Calibration of the aanvrager's age bands to the number of AOW recipients (optional).
   public var kalibratieAow: AgeCalibration?
+  /// Owner-occupied homes: WOZ value and eigenwoningschuld (optional; without it owners have neither).
+  public var eigenWoning: OwnerOccupation?
   /// Sources of the figures, quoted in reports.
   public var bronnen: [String]
 
@@ -55,6 +57,7 @@ public struct Scenario: Sendable, Codable {
     case vermogenNaarWoning = "vermogen_naar_woning"
     case nietGebruik = "niet_gebruik"
     case kalibratieAow = "kalibratie_aow"
+    case eigenWoning = "eigen_woning"
     case verzekerdeJaren = "verzekerde_jaren"
   }
 
@@ -256,6 +259,7 @@ extension Scenario {
     "indexering": YearlyRises.shape,
     "niet_gebruik": .dictionary(.value),
     "kalibratie_aow": AgeCalibration.shape,
+    "eigen_woning": OwnerOccupation.shape,
   ])
 
   /// Reads a scenario from YAML text; errors name the line and the field.

@@ -63,6 +63,24 @@ struct DifferentialTests {
     #expect(exact == 0, "gewone bedragen passen in de vaste komma; geen terugval op de referentie")
   }
 
+  /// The national scenario with owners' homes drawn (made-up classes for the test, not a published table).
+  static let ownerScenario: Scenario = {
+    var s = scenario
+    s.zaad = 9
+    s.eigenWoning = Scenario.OwnerOccupation(
+      wozWaarde: [[10_000, 80_000, 1], [80_000, 600_000, 6], [600_000, 3_000_000, 1]], schuldKlassen: [[1, 700], [700, 1100]],
+      schuldNaarLeeftijd: [[18, 50, 1, 3, 2], [50, 130, 3, 2, 0]], renteBasispunten: 300)
+    return s
+  }()
+
+  @Test("Eigen woning: forfait, rente, aftrek wegens geringe schuld en tariefaanpassing gelijk", arguments: ["2025-07-01", "2026-01-01"])
+  func ownerHomes(date: String) {
+    let day = CivilDate(iso: date)!
+    let population = Generator(scenario: Self.ownerScenario, program: Self.engine.program, date: day).generate(count: 2_500, threads: 2)
+    let (m, _) = Self.mismatches(population, date: day)
+    #expect(m.isEmpty, "\(m.prefix(10))")
+  }
+
   @Test("Een bevolking uit documenten: 'is opgegeven' per huishouden, zoals de documenten het zeggen")
   func presencePerRow() throws {
     let day = CivilDate(iso: "2026-01-01")!
@@ -155,6 +173,9 @@ struct DifferentialTests {
     let kinships = ["geen", "kind", "ouder", "stiefkind", "schoonouder", "pleegkind", "broer_of_zus", "kleinkind", "zwager_of_schoonzus"]
     let parents = ["niemand", "aanvrager", "partner", "aanvrager_en_partner", "medebewoner"]
     let rents = ["0", "250.00", "477.20", "682.96", "900.07"]
+    // Around the eigenwoningforfait's brackets (Wet IB 2001 art. 3.112, 2025 and 2026) and beyond.
+    let wozValues = ["0", "12500", "12500.01", "75000", "400000", "1330000", "1330000.01", "1350000.01", "92233720368547758.07"]
+    let interests = ["0", "0.01", "1400", "8000", "999999999.99"]
     var random = RandomSource(seed: 77, stream: 1)
     func pick(_ list: [String]) -> String { list[Int(random.below(UInt64(list.count)))] }
     // Income components for the income tax, the bijstand and the net income: none (the toetsingsinkomen
@@ -176,7 +197,7 @@ struct DifferentialTests {
       }
       let b = { random.below(2) == 0 }
       let relatie = #""relatie": {"gezamenlijk_kind": \#(b()), "erkend_kind": \#(b()), "pensioenpartner": \#(b()), "gezamenlijke_eigen_woning": \#(b()), "partner_vorig_jaar": \#(b()), "zakelijke_huurovereenkomst": \#(b()), "samenlevingscontract": \#(b()), "verzoek_geen_partners": \#(b())}"#
-      let woning = #""woning": {"huurder": \#(b()), "zelfstandig": true, "rekenhuur": "\#(pick(rents))"}"#
+      let woning = #""woning": {"huurder": \#(b()), "zelfstandig": true, "rekenhuur": "\#(pick(rents))", "woz_waarde": "\#(pick(wozValues))", "eigenwoningrente": "\#(pick(interests))"}"#
       out.append(try household(#"{"partnerschap": "\#(relation)", \#(relatie), \#(woning), "personen": [\#(persons.joined(separator: ", "))]}"#))
     }
     return out

@@ -45,7 +45,8 @@ struct NativeBackendTests {
   @Test("Synthetische bevolking: ieder huishouden en iedere uitkomst gelijk", arguments: ["2024-06-01", "2025-07-01", "2026-01-01"])
   func synthetic(date: String) throws {
     let day = CivilDate(iso: date)!
-    var s = DifferentialTests.scenario
+    // With owners' homes, so the eigen woning rules run natively too.
+    var s = DifferentialTests.ownerScenario
     s.zaad = 77
     let population = Generator(scenario: s, program: Self.engine.program, date: day).generate(count: 20_000, threads: 2)
     let d = try Self.differences(population, date: day)

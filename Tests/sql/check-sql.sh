@@ -44,10 +44,11 @@ same_tables() {  # dir: the population in CSV (one run) and in Parquet (four par
   echo "check-sql: vier delen in Parquet = één run in CSV (huishoudens, personen)"
 }
 
-run() {  # label, date, variant (or empty), Spark's input (parquet or csv)
-  local label="$1" date="$2" variant="$3" spark_input="$4"
-  local extra=()
+run() {  # label, date, variant (or empty), Spark's input (parquet or csv), scenario (or empty)
+  local label="$1" date="$2" variant="$3" spark_input="$4" scenario="${5:-}"
+  local extra=() columns=()
   [ -n "$variant" ] && extra=(--variant "$variant")
+  [ -n "$scenario" ] && extra+=(--scenario "$scenario") && columns=(--scenario "$scenario")
   local dir="$out/$label"
   mkdir -p "$dir"
   # The kernel: the population in one run as CSV, and the same population in four parts as Parquet.
@@ -57,7 +58,7 @@ run() {  # label, date, variant (or empty), Spark's input (parquet or csv)
       --tables "$dir/parquet" --table-format parquet "${extra[@]}" >/dev/null
   done
   "$toets" sql --date "$date" --dialect duckdb "${extra[@]}" --output "$dir/duckdb.sql" 2>/dev/null
-  "$toets" sql --tables --dialect duckdb >"$dir/duckdb-tabellen.sql"
+  "$toets" sql --tables --dialect duckdb "${columns[@]}" >"$dir/duckdb-tabellen.sql"
   same_tables "$dir"
   DUCKDB="$venv/bin/duckdb" python3 Scale/compare.py "$dir/csv/uitkomsten.csv" "$dir/parquet/uitkomsten" --label "kernel in vier delen ($label)"
 
@@ -90,7 +91,7 @@ run() {  # label, date, variant (or empty), Spark's input (parquet or csv)
     expected="$dir/spark-verwacht.csv"
   fi
   "$toets" sql --date "$date" --dialect spark "${extra[@]}" --output "$dir/spark.sql" 2>/dev/null
-  "$toets" sql --tables --dialect spark >"$dir/spark-tabellen.sql"
+  "$toets" sql --tables --dialect spark "${columns[@]}" >"$dir/spark-tabellen.sql"
   # The Parquet run names its directories as URIs (file://), as a cluster names hdfs:// or s3a://: the job then
   # lists and writes through Hadoop's FileSystem, the way it must on a cluster.
   local scheme=""
@@ -105,4 +106,7 @@ run() {  # label, date, variant (or empty), Spark's input (parquet or csv)
 
 run wet-2025 2025-07-01 "" parquet
 run variant-kgb 2025-07-01 "Scenarios/varianten/kgb-afbouw-7,60.yaml" csv
+# Owners' homes: the national scenario with a test section for WOZ values and mortgages (made-up classes).
+cat Scenarios/nederland.yaml Tests/sql/eigen-woning.yaml >"$out/eigen-woning.yaml"
+run eigen-woning 2026-01-01 "" csv "$out/eigen-woning.yaml"
 echo "check-sql: DuckDB en Spark geven dezelfde uitkomsten als de kernel, uit CSV en uit Parquet in delen."
