@@ -177,13 +177,20 @@ def run_in_steps(spark, named, final, every):
 
     A query of a few hundred steps is one plan too deep for Spark's analyzer (it runs out of memory
     before it runs); computed step by step, with the lineage cut (localCheckpoint) every `every` steps,
-    each plan stays small. The result is the same query.
+    each plan stays small. The result is the same query. With TOETS_SPARK_TIJDEN=1 every step's time
+    (analysis, and execution where the plan is cut) goes to stderr: where a query spends Spark's time.
     """
+    timed = os.environ.get("TOETS_SPARK_TIJDEN", "") not in ("", "0")
     for i, (name, text) in enumerate(named):
+        started = time.time()
         frame = spark.sql(text)
+        analysed = time.time()
         if i % every == every - 1 or name == "uitkomsten":
             frame = frame.localCheckpoint(eager=True)
         frame.createOrReplaceTempView(name)
+        if timed:
+            print(f"spark_job: stap {i} {name}: analyse {analysed - started:.2f} s, uitvoering {time.time() - analysed:.2f} s",
+                  file=sys.stderr, flush=True)
     return spark.sql(final)
 
 

@@ -65,7 +65,7 @@ enum AnnotationLint {
       at = SourceRange(file: range.file, start: start, end: start + phrase.unicodeScalars.count)
     }
     diagnostics.emit(
-      DiagnosticMessage(id: "jas.delegatie-zonder-annotatie", severity: .warning, "'\(phrase)' geeft een bevoegdheid tot nadere regels: annoteer haar als delegatiebevoegdheid"),
+      .delegationWithoutAnnotation(phrase),
       at: at, citation: citation)
   }
 
@@ -74,7 +74,7 @@ enum AnnotationLint {
     for a in annotations {
       let text = a.formulering.lowercased().trimmed
       for rule in rules where rule.classes.contains(a.jasClass) && rule.applies(text) {
-        diagnostics.emit(DiagnosticMessage(id: rule.id, severity: .warning, "JAS-klasse '\(a.jasClass.rawValue)': \(rule.message)"), at: a.range, citation: a.citation)
+        diagnostics.emit(.annotationLint(rule.id, jasClass: a.jasClass, rule.message), at: a.range, citation: a.citation)
       }
     }
   }

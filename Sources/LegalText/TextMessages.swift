@@ -51,4 +51,11 @@ extension DiagnosticMessage {
   static func emptyAnnotation() -> Self {
     .init(id: "tekst.annotatie-leeg", "lege formulering in een annotatie")
   }
+  static func delegationWithoutAnnotation(_ phrase: String) -> Self {
+    .init(id: "jas.delegatie-zonder-annotatie", severity: .warning, "'\(phrase)' geeft een bevoegdheid tot nadere regels: annoteer haar als delegatiebevoegdheid")
+  }
+  /// One of the JAS lint rules of `AnnotationLint`; `id` is the rule's own (`jas.…`).
+  static func annotationLint(_ id: String, jasClass: JASClass, _ message: String) -> Self {
+    .init(id: id, severity: .warning, "JAS-klasse '\(jasClass.rawValue)': \(message)")
+  }
 }

@@ -83,7 +83,12 @@ extension Checker {
           }
           body = .value(t)
         }
-      case .notFormalised(_, _, let c, let reason, _):
+      case .notFormalised(_, _, let c, let reason, let range):
+        if reason.allSatisfy(\.isWhitespace) {
+          emit(.notFormalisedNeedsReason(), at: range, scope)
+          failed = true
+          continue
+        }
         conditionSyntax = c
         body = .notFormalised(reason)
       }

@@ -34,7 +34,7 @@ enum DecisionCompiler {
       for block in document.blocks where block.kind == .keuze {
         let (fields, lists, ranges) = parse(block.content)
         func fail(_ text: String, _ key: String? = nil) {
-          diagnostics.emit(DiagnosticMessage(id: "keuze.ongeldig", "interpretatiekeuze: \(text)"), at: key.flatMap { ranges[$0] } ?? block.content, citation: block.citation)
+          diagnostics.emit(.invalidDecision(text), at: key.flatMap { ranges[$0] } ?? block.content, citation: block.citation)
         }
         let missing = required.filter { fields[$0] == nil && lists[$0] == nil }
         if !missing.isEmpty { fail("ontbrekend veld \(missing.map { "'\($0)'" }.joined(separator: ", ")); een keuze noemt \(required.joined(separator: ", "))"); continue }

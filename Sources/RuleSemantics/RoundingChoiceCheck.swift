@@ -22,16 +22,11 @@ enum RoundingChoiceCheck {
                 let known = ownDecisions.map(\.id)
                 let sameDocument = ownDecisions.first { $0.id == id && $0.range.file.path == version.path }
                 guard let decision = sameDocument ?? ownDecisions.first(where: { $0.id == id }) else {
-                  let hint = Spelling.suggestion(for: id, among: known).map { " Bedoelt u '\($0)'?" } ?? ""
-                  diagnostics.emit(
-                    DiagnosticMessage(id: "afronding.keuze-onbekend", "de afronding noemt keuze '\(id)', maar \(code) heeft geen interpretatiekeuze met die id.\(hint)"),
-                    at: node.range, citation: rule.citation)
+                  diagnostics.emit(.roundingChoiceUnknown(id, law: code, known: known), at: node.range, citation: rule.citation)
                   return
                 }
                 if !decision.affects.contains(definition.id) {
-                  diagnostics.emit(
-                    DiagnosticMessage(id: "afronding.keuze-raakt", "de afronding van '\(definition.id.name)' rust op keuze '\(id)', maar die keuze noemt '\(definition.id.name)' niet onder 'raakt'"),
-                    at: node.range, citation: rule.citation)
+                  diagnostics.emit(.roundingChoiceNotAffecting(definition.id.name, choice: id), at: node.range, citation: rule.citation)
                 }
               }
             }

@@ -118,9 +118,6 @@ extension DiagnosticMessage {
   static func importNotCovered(_ name: String, _ law: String, from: String, until: String) -> Self {
     .init(id: "geldigheid.invoer", "'\(name)' uit \(law) is niet gedefinieerd van \(from) \(until), terwijl deze versie dan geldt")
   }
-  static func factTypeUnsupported(_ name: String) -> Self {
-    .init(id: "gegeven.type", "een gegeven '\(name)' kan geen groep personen zijn")
-  }
   static func factFieldMissing(_ name: String) -> Self {
     .init(id: "gegeven.veld", "gegeven '\(name)' noemt geen veld in het huishoudendocument (veld \"…\")")
   }
@@ -148,6 +145,19 @@ extension DiagnosticMessage {
     .init(id: "naam.gebruik", "'Gebruik uit \(code)': geen regeling met die code")
   }
   static func notFormalisedNeedsReason() -> Self {
-    .init(id: "regel.reden", "'Niet geformaliseerd' noemt een reden")
+    .init(id: "regel.reden", "'Niet geformaliseerd' noemt een reden: schrijf tussen de aanhalingstekens waarom de wet hier niet te formaliseren is")
+  }
+  static func invalidDecision(_ text: String) -> Self {
+    .init(id: "keuze.ongeldig", "interpretatiekeuze: \(text)")
+  }
+  static func roundingChoiceUnknown(_ id: String, law: String, known: [String]) -> Self {
+    let hint = Spelling.suggestion(for: id, among: known).map { " Bedoelt u '\($0)'?" } ?? ""
+    return .init(id: "afronding.keuze-onbekend", "de afronding noemt keuze '\(id)', maar \(law) heeft geen interpretatiekeuze met die id.\(hint)")
+  }
+  static func roundingChoiceNotAffecting(_ name: String, choice id: String) -> Self {
+    .init(id: "afronding.keuze-raakt", "de afronding van '\(name)' rust op keuze '\(id)', maar die keuze noemt '\(name)' niet onder 'raakt'")
+  }
+  static func overlappingVersions(_ law: String, from: String) -> Self {
+    .init(id: "geldigheid.overlap", "twee versies van '\(law)' gelden tegelijk vanaf \(from)")
   }
 }

@@ -90,7 +90,7 @@ struct SymbolTable {
         let aEnd = a.header.validUntil
         if aEnd == nil || aEnd! > b.header.validFrom {
           diagnostics.emit(
-            DiagnosticMessage(id: "geldigheid.overlap", "twee versies van '\(code)' gelden tegelijk vanaf \(b.header.validFrom.iso)"),
+            .overlappingVersions(code, from: b.header.validFrom.iso),
             at: b.header.ranges["geldig vanaf"], citation: b.header.citation,
             notes: [.init("de andere versie", range: a.header.ranges["geldig vanaf"])])
         }

@@ -17,11 +17,11 @@ extension Engine {
     var diagnostics = DiagnosticEngine()
     var documents = RegulationLoader.load(directory: directory, diagnostics: &diagnostics)
     if documents.isEmpty && !diagnostics.hasErrors {
-      diagnostics.emit(DiagnosticMessage(id: "bestand.leeg", "geen regelingen (.md-bestanden met een kop) gevonden in '\(directory)'"), at: nil)
+      diagnostics.emit(.noRegulations(in: directory), at: nil)
     }
     for path in amendments {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        diagnostics.emit(DiagnosticMessage(id: "bestand.lezen", "kan wijziging '\(path)' niet lezen"), at: nil)
+        diagnostics.emit(.unreadableAmendment(path), at: nil)
         continue
       }
       guard let amended = DocumentParser.parse(SourceFile(path: path, text: text), diagnostics: &diagnostics) else { continue }
@@ -33,16 +33,13 @@ extension Engine {
         let ofLaw = documents.filter { $0.header.code == code }
         guard !ofLaw.isEmpty else {
           let codes = Set(documents.map(\.header.code))
-          let hint = Spelling.suggestion(for: code, among: codes).map { "; bedoelt u '\($0)'?" } ?? " (regelingen: \(codes.sorted().joined(separator: ", ")))"
-          diagnostics.emit(DiagnosticMessage(id: "variant.regeling", "versie_van noemt '\(code)', maar dat is geen regeling\(hint)"), at: nil)
+          diagnostics.emit(.versionOfUnknownLaw(code, known: codes), at: nil)
           continue
         }
         guard let replaced = ofLaw.first(where: { $0.header.isValid(on: date) }),
           let source = ofLaw.first(where: { $0.header.isValid(on: sourceDate) })
         else {
-          let known = Set(documents.map(\.header.code)).sorted().joined(separator: ", ")
-          diagnostics.emit(
-            DiagnosticMessage(id: "variant.versie", "geen versie van '\(code)' op \(sourceDate.iso) of op \(date.iso) (regelingen: \(known))"), at: nil)
+          diagnostics.emit(.noVersionOfLaw(code, on: sourceDate, or: date, known: Set(documents.map(\.header.code))), at: nil)
           continue
         }
         documents.removeAll { $0.header.code == code && $0.header.validFrom == replaced.header.validFrom }

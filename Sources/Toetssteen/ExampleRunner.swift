@@ -29,7 +29,7 @@ extension Engine {
   /// Checks one example; returns whether every expectation held.
   public func check(_ example: WorkedExample, into diagnostics: inout DiagnosticEngine) -> Bool {
     func fail(_ text: String, _ range: SourceRange) {
-      diagnostics.emit(DiagnosticMessage(id: "voorbeeld.mislukt", "voorbeeld '\(example.name)': \(text)"), at: range, citation: example.citation)
+      diagnostics.emit(.exampleFailed(example.name, text), at: range, citation: example.citation)
     }
     let household: Household
     do {

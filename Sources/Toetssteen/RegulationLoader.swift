@@ -10,7 +10,7 @@ public enum RegulationLoader {
     var documents: [LegalDocument] = []
     for path in markdownFiles(in: directory) {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        diagnostics.emit(DiagnosticMessage(id: "bestand.lezen", "kan '\(path)' niet lezen (geen UTF-8?)"), at: nil)
+        diagnostics.emit(.unreadableRegulation(path), at: nil)
         continue
       }
       let file = SourceFile(path: path, text: text)

@@ -56,7 +56,7 @@ public struct WorkedExample: Sendable {
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
       func fail(_ message: String) {
-        diagnostics.emit(DiagnosticMessage(id: "voorbeeld.regel", message), at: range, citation: block.citation)
+        diagnostics.emit(.exampleLine(message), at: range, citation: block.citation)
         ok = false
       }
       guard let colon = trimmed.firstIndex(of: ":") else {
@@ -106,11 +106,11 @@ public struct WorkedExample: Sendable {
     }
     guard ok else { return nil }
     guard let name, let date else {
-      diagnostics.emit(DiagnosticMessage(id: "voorbeeld.onvolledig", "een voorbeeld noemt ten minste 'naam' en 'datum'"), at: block.content, citation: block.citation)
+      diagnostics.emit(.exampleIncomplete(), at: block.content, citation: block.citation)
       return nil
     }
     if expectations.isEmpty {
-      diagnostics.emit(DiagnosticMessage(id: "voorbeeld.verwacht", "voorbeeld '\(name)' verwacht niets: voeg 'verwacht <uitvoer>: <waarde>' toe"), at: block.content, citation: block.citation)
+      diagnostics.emit(.exampleExpectsNothing(name), at: block.content, citation: block.citation)
       return nil
     }
     var document = top

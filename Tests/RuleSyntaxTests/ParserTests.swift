@@ -2,6 +2,7 @@ import ExactArithmetic
 import LegalSource
 import RuleSyntax
 import Testing
+import TestSupport
 
 @Suite("De regeltaal lezen")
 struct ParserTests {
@@ -12,6 +13,26 @@ struct ParserTests {
     var d = DiagnosticEngine()
     let statements = Parser.parse(block: SourceRange(file: file, start: 0, end: file.scalars.count), citation: citation, diagnostics: &d)
     return (statements, d.diagnostics.map { "\($0.range!.position): \($0.message.text)" })
+  }
+
+  /// The diagnostics of `text` as (message id, line:column), for tests that mark the place in the text.
+  func diagnosed(_ text: String) -> [(id: String, at: String)] {
+    let file = SourceFile(path: "r", text: text)
+    var d = DiagnosticEngine()
+    _ = Parser.parse(block: SourceRange(file: file, start: 0, end: file.scalars.count), citation: citation, diagnostics: &d)
+    return d.diagnostics.map { ($0.message.id, $0.range.map { "\($0.startLocation.line):\($0.startLocation.column)" } ?? "-") }
+  }
+
+  @Test("Een verschreven maand tussen dag en jaar: syntax.maand op de maand, met de maand die bedoeld is")
+  func misspeltMonth() {
+    let marked = MarkedText("Parameter de ingangsdatum is 1 ⟨maand⟩janauri 2015, bron \"test\".")
+    let found = diagnosed(marked.text)
+    #expect(found.map(\.id) == ["syntax.maand"])
+    #expect(found.first?.at == marked["maand"])
+    let (_, errors) = parse(marked.text)
+    #expect(errors.first?.hasSuffix("'janauri' is geen maand; bedoelt u 'januari'?") == true, "\(errors)")
+    // A number before a word that is no month at all stays a number (`18 jaar`, `3 kinderen`).
+    #expect(diagnosed("Parameter de grens is 18 jaar, bron \"test\".").isEmpty)
   }
 
   @Test("Diep geneste of eindeloos lange uitdrukkingen en voorwaarden: een fout met plaats, geen volle stack")
