@@ -12,10 +12,17 @@ public final class SourceFile: Sendable, Hashable {
   /// Offset of the first scalar of every line.
   public let lineStarts: [Int]
 
+  /// A file with Windows line endings (CRLF) reads as with LF: Swift treats "\r\n" as one
+  /// `Character`, so without this every phase that splits on "\n" would see one long line.
   public init(path: String, text: String) {
     self.path = path
-    self.text = text
-    let scalars = Array(text.unicodeScalars)
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(text.unicodeScalars.count)
+    for s in text.unicodeScalars {
+      if s == "\n", scalars.last == "\r" { scalars.removeLast() }
+      scalars.append(s)
+    }
+    self.text = scalars.count == text.unicodeScalars.count ? text : String(String.UnicodeScalarView(scalars))
     self.scalars = scalars
     var starts = [0]
     for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }

@@ -76,13 +76,14 @@ extension Parser {
         guard let date = CivilDate(year: year, month: month + 1, day: day) else { throw fail(.badDate(), at: range(from: start)) }
         return (.date(date), range(from: start))
       }
-      // `1 janauri 2015`: a misspelt month between a day and a year is a date, not a number.
+      // A unit (`1 maand`, one edit from `maart`) is a duration; otherwise a misspelt month between a day
+      // and a year (`1 janauri 2015`) is a date written wrongly, not a number.
+      if let duration = try parseDurationTail(first: v) { return (duration, range(from: start)) }
       if case .word = current.kind, case .number = peek().kind,
         let month = Spelling.suggestion(for: current.lower, among: Vocabulary.months)
       {
         throw fail(.unknownMonth(current.text, suggestion: month), at: current.range)
       }
-      if let duration = try parseDurationTail(first: v) { return (duration, range(from: start)) }
       return (.number(v), t.range)
     default:
       index = start

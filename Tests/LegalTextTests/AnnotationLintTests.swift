@@ -51,3 +51,18 @@ struct AnnotationLintTests {
     #expect(d.diagnostics.allSatisfy { $0.severity == .warning && $0.citation?.short == "TW art. 1" })
   }
 }
+
+/// A file with Windows line endings reads exactly as the same file with LF.
+@Suite("CRLF leest als LF")
+struct LineEndingTests {
+  @Test("\\r\\n wordt \\n: dezelfde tekst, regels en kolommen; een losse \\r blijft")
+  func crlf() {
+    let lf = SourceFile(path: "x", text: "a €\nbc\n\nd\re\n")
+    let crlf = SourceFile(path: "x", text: "a €\r\nbc\r\n\r\nd\re\r\n")
+    #expect(crlf.text == lf.text)
+    #expect(crlf.scalars == lf.scalars)
+    #expect(crlf.lineStarts == lf.lineStarts)
+    #expect(crlf.lineAndColumn(of: 4).line == 2)
+    #expect(crlf.text.split(separator: "\n", omittingEmptySubsequences: false).count == 5)
+  }
+}

@@ -33,6 +33,10 @@ struct ParserTests {
     #expect(errors.first?.hasSuffix("'janauri' is geen maand; bedoelt u 'januari'?") == true, "\(errors)")
     // A number before a word that is no month at all stays a number (`18 jaar`, `3 kinderen`).
     #expect(diagnosed("Parameter de grens is 18 jaar, bron \"test\".").isEmpty)
+    // `maand` is one edit from `maart`, but before a number it is still the unit of a duration.
+    #expect(!diagnosed("Parameter de termijn is 1 maand 2, bron \"t\".").contains { $0.id == "syntax.maand" })
+    // A day far out of range with a misspelt month: the same clear error, no overflow.
+    #expect(diagnosed("Parameter de x is 99999999999999999999 janauri 2015, bron \"t\".").map(\.id) == ["syntax.maand"])
   }
 
   @Test("Diep geneste of eindeloos lange uitdrukkingen en voorwaarden: een fout met plaats, geen volle stack")
