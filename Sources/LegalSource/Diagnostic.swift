@@ -60,6 +60,14 @@ public struct Diagnostic: Sendable, Hashable {
   public var isError: Bool { message.severity == .error }
 }
 
+extension Array where Element == Diagnostic.Note {
+  /// The close spelling a misspelt name most likely meant, as a note (`bedoelt u 'grens'?`), the way
+  /// swift-syntax keeps a fix apart from its error; no note when no known name is close.
+  public static func suggestion(_ name: String?) -> Self {
+    name.map { [Diagnostic.Note("bedoelt u '\($0)'?")] } ?? []
+  }
+}
+
 /// Collects diagnostics from every phase so that all problems are reported together.
 public struct DiagnosticEngine: Sendable {
   public private(set) var diagnostics: [Diagnostic] = []

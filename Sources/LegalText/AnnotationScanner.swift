@@ -50,7 +50,7 @@ enum AnnotationScanner {
       } else {
         let suggestion = Spelling.suggestion(for: className, among: JASClass.allCases.map(\.rawValue))
         let classRange = SourceRange(file: file, start: lineStart + close + 2, end: lineStart + brace)
-        diagnostics.emit(.unknownJASClass(className, suggestion: suggestion), at: classRange, citation: citation)
+        diagnostics.emit(.unknownJASClass(className), at: classRange, citation: citation, notes: .suggestion(suggestion))
       }
       i = brace + 1
     }

@@ -38,9 +38,8 @@ extension DiagnosticMessage {
   static func unclosedFence() -> Self {
     .init(id: "tekst.blok-open", "dit blok wordt niet afgesloten met ```")
   }
-  static func unknownJASClass(_ name: String, suggestion: String?) -> Self {
-    let hint = suggestion.map { "; bedoelt u '\($0)'?" } ?? " (zie de zestien klassen in Docs/regeltaal.md)"
-    return .init(id: "tekst.jas-klasse", "onbekende JAS-klasse '\(name)'\(hint)")
+  static func unknownJASClass(_ name: String) -> Self {
+    .init(id: "tekst.jas-klasse", "onbekende JAS-klasse '\(name)' (zie de zestien klassen in Docs/regeltaal.md)")
   }
   static func unclosedAnnotation() -> Self {
     .init(id: "tekst.annotatie-open", "annotatie zonder sluitende '}': de vorm is [formulering]{klasse} of [formulering]{klasse: begrip}")

@@ -16,7 +16,7 @@ extension Checker {
     case .boolean: return (.boolean, nil)
     case .enumeration(let name):
       guard table.enumerations[name.key] != nil else {
-        diagnostics.emit(.unknownName(name.key, suggestion: Spelling.suggestion(for: name.key, among: table.enumerations.keys)), at: name.range, citation: citation)
+        diagnostics.emit(.unknownName(name.key), at: name.range, citation: citation, notes: .suggestion(Spelling.suggestion(for: name.key, among: table.enumerations.keys)))
         return nil
       }
       return (.enumeration(name.key), nil)
@@ -42,7 +42,7 @@ extension Checker {
         return nil
       }
       guard decl.value.values.contains(v) else {
-        diagnostics.emit(.enumValueUnknown(v, name, decl.value.values, suggestion: Spelling.suggestion(for: v, among: decl.value.values)), at: range, citation: citation)
+        diagnostics.emit(.enumValueUnknown(v, name, decl.value.values), at: range, citation: citation, notes: .suggestion(Spelling.suggestion(for: v, among: decl.value.values)))
         return nil
       }
       return (.enumCase(v), .enumeration(name), nil)

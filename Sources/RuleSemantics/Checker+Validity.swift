@@ -16,7 +16,7 @@ extension Checker {
             continue
           }
           guard table.lawDefines(imported.law, key) else {
-            emit(.notInLaw(key, law: imported.law, suggestion: Spelling.suggestion(for: key, among: table.names(in: imported.law))), at: imported.name.range, scope)
+            emit(.notInLaw(key, law: imported.law), at: imported.name.range, scope, notes: .suggestion(Spelling.suggestion(for: key, among: table.names(in: imported.law))))
             continue
           }
           if let until = imported.until, until <= version.header.validFrom {

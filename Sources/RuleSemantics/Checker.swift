@@ -78,9 +78,9 @@ final class Checker {
     if report {
       if let imported = version.imports[key] {
         let suggestion = Spelling.suggestion(for: key, among: table.names(in: imported.law))
-        emit(.notInLaw(key, law: imported.law, suggestion: suggestion), at: name.range, scope)
+        emit(.notInLaw(key, law: imported.law), at: name.range, scope, notes: .suggestion(suggestion))
       } else {
-        emit(.unknownName(key, suggestion: Spelling.suggestion(for: key, among: visibleNames(scope))), at: name.range, scope)
+        emit(.unknownName(key), at: name.range, scope, notes: .suggestion(Spelling.suggestion(for: key, among: visibleNames(scope))))
       }
     }
     return nil

@@ -73,7 +73,7 @@ extension Checker {
           backed.insert(key)
           report.items.append(.init(annotation: annotation, status: .formalised(resolved.id)))
         } else {
-          emit(.annotationUnknownBegrip(begrip, suggestion: Spelling.suggestion(for: key, among: visibleNames(scope))), at: annotation.range, scope)
+          emit(.annotationUnknownBegrip(begrip), at: annotation.range, scope, notes: .suggestion(Spelling.suggestion(for: key, among: visibleNames(scope))))
           report.items.append(.init(annotation: annotation, status: .unknown))
         }
       }

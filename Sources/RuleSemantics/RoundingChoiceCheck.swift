@@ -22,7 +22,7 @@ enum RoundingChoiceCheck {
                 let known = ownDecisions.map(\.id)
                 let sameDocument = ownDecisions.first { $0.id == id && $0.range.file.path == version.path }
                 guard let decision = sameDocument ?? ownDecisions.first(where: { $0.id == id }) else {
-                  diagnostics.emit(.roundingChoiceUnknown(id, law: code, known: known), at: node.range, citation: rule.citation)
+                  diagnostics.emit(.roundingChoiceUnknown(id, law: code), at: node.range, citation: rule.citation, notes: .suggestion(Spelling.suggestion(for: id, among: known)))
                   return
                 }
                 if !decision.affects.contains(definition.id) {

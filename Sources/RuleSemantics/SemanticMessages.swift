@@ -3,14 +3,14 @@ import RuleIR
 
 /// The diagnostics of name resolution, type checking, time validity, exceptions and dependencies.
 extension DiagnosticMessage {
-  static func unknownName(_ name: String, suggestion: String?) -> Self {
-    .init(id: "naam.onbekend", "onbekende naam '\(name)'" + (suggestion.map { "; bedoelt u '\($0)'?" } ?? ""))
+  static func unknownName(_ name: String) -> Self {
+    .init(id: "naam.onbekend", "onbekende naam '\(name)'")
   }
   static func unknownLaw(_ code: String, known: [String]) -> Self {
     .init(id: "naam.wet", "geen regeling met code '\(code)' (bekend: \(known.joined(separator: ", ")))")
   }
-  static func notInLaw(_ name: String, law: String, suggestion: String?) -> Self {
-    .init(id: "naam.niet-in-wet", "'\(name)' wordt nergens in '\(law)' gedefinieerd" + (suggestion.map { "; bedoelt u '\($0)'?" } ?? ""))
+  static func notInLaw(_ name: String, law: String) -> Self {
+    .init(id: "naam.niet-in-wet", "'\(name)' wordt nergens in '\(law)' gedefinieerd")
   }
   static func ambiguousName(_ name: String, _ a: String, _ b: String) -> Self {
     .init(id: "naam.dubbelzinnig", "'\(name)' is zowel \(a) als \(b); kies een andere naam")
@@ -52,8 +52,8 @@ extension DiagnosticMessage {
     .init(id: "type.ordening", "waarden van type \(t) kunnen niet groter of kleiner zijn dan elkaar")
   }
   static func divisionByZero() -> Self { .init(id: "type.deling-door-nul", "deling door nul") }
-  static func enumValueUnknown(_ value: String, _ name: String, _ values: [String], suggestion: String?) -> Self {
-    .init(id: "type.enumeratiewaarde", "'\(value)' is geen waarde van '\(name)' (\(values.map { "'\($0)'" }.joined(separator: ", ")))" + (suggestion.map { "; bedoelt u '\($0)'?" } ?? ""))
+  static func enumValueUnknown(_ value: String, _ name: String, _ values: [String]) -> Self {
+    .init(id: "type.enumeratiewaarde", "'\(value)' is geen waarde van '\(name)' (\(values.map { "'\($0)'" }.joined(separator: ", ")))")
   }
   static func enumNeedsQuotes(_ value: String) -> Self {
     .init(id: "type.enumeratie-aanhalingstekens", "schrijf de waarde '\(value)' tussen enkele aanhalingstekens: '\(value)'")
@@ -133,8 +133,8 @@ extension DiagnosticMessage {
   static func missingBirthDate() -> Self {
     .init(id: "gegeven.geboortedatum", "leeftijden vragen een gegeven 'geboortedatum' van een persoon in het gegevensmodel")
   }
-  static func annotationUnknownBegrip(_ begrip: String, suggestion: String?) -> Self {
-    .init(id: "dekking.begrip", severity: .warning, "annotatie verwijst naar begrip '\(begrip)', maar geen regel, parameter of gegeven heeft die naam" + (suggestion.map { "; bedoelt u '\($0)'?" } ?? ""))
+  static func annotationUnknownBegrip(_ begrip: String) -> Self {
+    .init(id: "dekking.begrip", severity: .warning, "annotatie verwijst naar begrip '\(begrip)', maar geen regel, parameter of gegeven heeft die naam")
   }
   static func parameterValueNotInText(_ value: String) -> Self {
     .init(
@@ -150,9 +150,8 @@ extension DiagnosticMessage {
   static func invalidDecision(_ text: String) -> Self {
     .init(id: "keuze.ongeldig", "interpretatiekeuze: \(text)")
   }
-  static func roundingChoiceUnknown(_ id: String, law: String, known: [String]) -> Self {
-    let hint = Spelling.suggestion(for: id, among: known).map { " Bedoelt u '\($0)'?" } ?? ""
-    return .init(id: "afronding.keuze-onbekend", "de afronding noemt keuze '\(id)', maar \(law) heeft geen interpretatiekeuze met die id.\(hint)")
+  static func roundingChoiceUnknown(_ id: String, law: String) -> Self {
+    .init(id: "afronding.keuze-onbekend", "de afronding noemt keuze '\(id)', maar \(law) heeft geen interpretatiekeuze met die id")
   }
   static func roundingChoiceNotAffecting(_ name: String, choice id: String) -> Self {
     .init(id: "afronding.keuze-raakt", "de afronding van '\(name)' rust op keuze '\(id)', maar die keuze noemt '\(name)' niet onder 'raakt'")

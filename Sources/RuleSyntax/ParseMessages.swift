@@ -41,8 +41,8 @@ extension DiagnosticMessage {
   static func tableRowNeedsSource() -> Self {
     .init(id: "syntax.bron", "een waarde in een tabel noemt haar bron: '- vanaf 2025-07-01: € 1.612,44, bron \"…\"'")
   }
-  static func unknownMonth(_ w: String, suggestion: String) -> Self {
-    .init(id: "syntax.maand", "'\(w)' is geen maand; bedoelt u '\(suggestion)'?")
+  static func unknownMonth(_ w: String) -> Self {
+    .init(id: "syntax.maand", "'\(w)' is geen maand")
   }
   static func badDate() -> Self { .init(id: "syntax.datum", "deze datum bestaat niet") }
 }

@@ -82,7 +82,7 @@ extension Parser {
       if case .word = current.kind, case .number = peek().kind,
         let month = Spelling.suggestion(for: current.lower, among: Vocabulary.months)
       {
-        throw fail(.unknownMonth(current.text, suggestion: month), at: current.range)
+        throw fail(.unknownMonth(current.text), at: current.range, notes: .suggestion(month))
       }
       return (.number(v), t.range)
     default:

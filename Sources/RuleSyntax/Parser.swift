@@ -124,8 +124,8 @@ public struct Parser {
   }
 
   /// Emits a diagnostic at the current token and returns the error to throw.
-  mutating func fail(_ message: DiagnosticMessage, at range: SourceRange? = nil) -> ParseFailure {
-    diagnostics.emit(message, at: range ?? current.range, citation: citation)
+  mutating func fail(_ message: DiagnosticMessage, at range: SourceRange? = nil, notes: [Diagnostic.Note] = []) -> ParseFailure {
+    diagnostics.emit(message, at: range ?? current.range, citation: citation, notes: notes)
     return ParseFailure()
   }
 

@@ -1,5 +1,6 @@
 import LegalSource
 import LegalText
+import TestSupport
 import Testing
 
 /// Marker-based tests: `⟨id⟩` stands where a warning with that id is expected; the markers are taken
@@ -21,33 +22,14 @@ struct AnnotationLintTests {
     """
 
   /// The text without markers, and each marker's id with its line and column (1-based).
-  static func unmark(_ text: String) -> (String, [(String, String)]) {
-    var out = ""
-    var expected: [(String, String)] = []
-    var line = 1
-    var column = 1
-    var rest = Substring(text)
-    while let c = rest.first {
-      if c == "⟨", let close = rest.firstIndex(of: "⟩") {
-        expected.append((String(rest[rest.index(after: rest.startIndex)..<close]), "t.md:\(line):\(column)"))
-        rest = rest[rest.index(after: close)...]
-        continue
-      }
-      out.append(c)
-      if c == "\n" { line += 1; column = 1 } else { column += 1 }
-      rest = rest.dropFirst()
-    }
-    return (out, expected)
-  }
-
   @Test("Iedere waarschuwing staat op haar marker, en een juiste klasse geeft er geen")
   func markers() {
-    let (text, expected) = Self.unmark(Self.marked)
+    let marked = MarkedText(Self.marked)
     var d = DiagnosticEngine()
-    _ = DocumentParser.parse(SourceFile(path: "t.md", text: text), diagnostics: &d)
+    _ = DocumentParser.parse(SourceFile(path: "t.md", text: marked.text), diagnostics: &d)
     let found = d.sorted.map { ($0.message.id, $0.range?.position ?? "") }
-    #expect(found.map(\.0) == expected.map(\.0))
-    #expect(found.map(\.1) == expected.map(\.1))
+    #expect(found.map(\.0) == marked.markers.map(\.name))
+    #expect(found.map(\.1) == marked.markers.map { "t.md:\($0.place)" })
     #expect(d.diagnostics.allSatisfy { $0.severity == .warning && $0.citation?.short == "TW art. 1" })
   }
 }

@@ -65,7 +65,8 @@ struct DocumentParserTests {
     #expect(annotations[1].begrip == nil)
     let d = try #require(diagnostics.diagnostics.first)
     #expect(d.range?.position == "t.md:14:92")
-    #expect(d.message.text == "onbekende JAS-klasse 'varabele'; bedoelt u 'variabele'?")
+    #expect(d.message.id == "tekst.jas-klasse")
+    #expect(d.notes.map(\.text) == ["bedoelt u 'variabele'?"])
   }
 
   @Test("Een accolade zonder annotatie (een weggevallen '[' of een klasse zonder haken) is een fout op haar plaats")

@@ -44,8 +44,12 @@ struct TypeAndUnitTests {
     #expect(errors(keuze(raakt: "premie") + rule).isEmpty)
     let other = errors(keuze(raakt: "basis") + rule)
     #expect(other.count == 1 && other.first?.contains("rust op keuze 'premie-centen', maar die keuze noemt 'premie' niet onder 'raakt'") == true)
-    let unknown = errors(keuze(raakt: "premie") + rule.replacingOccurrences(of: "premie-centen.", with: "premie-cent."))
-    #expect(unknown.first?.contains("heeft geen interpretatiekeuze met die id. Bedoelt u 'premie-centen'?") == true)
+    let misspelt = keuze(raakt: "premie") + rule.replacingOccurrences(of: "premie-centen.", with: "premie-cent.")
+    let text = RegulationFixture.header(code: "test") + "## Artikel 1\n\n```regels\n" + misspelt + "\n```\n"
+    let unknown = RegulationFixture.compile(["t.md": text]).diagnostics.filter(\.isError)
+    #expect(unknown.map(\.message.id) == ["afronding.keuze-onbekend"])
+    #expect(unknown.first?.message.text.hasSuffix("heeft geen interpretatiekeuze met die id") == true)
+    #expect(unknown.first?.notes.map(\.text) == ["bedoelt u 'premie-centen'?"])
   }
 
   @Test("Een bedrag als getal in een formule, en een getal als bedrag, zonder de truc van € 1")

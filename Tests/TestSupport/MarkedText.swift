@@ -4,19 +4,20 @@
 public struct MarkedText {
   /// The text without its markers.
   public let text: String
-  private let places: [String: String]
+  /// Every marker in the order it stands in the text, as `(name, "line:column")`; a name may repeat when
+  /// a test expects the same diagnostic at several places.
+  public let markers: [(name: String, place: String)]
 
   public init(_ marked: String) {
     var text = String.UnicodeScalarView()
-    var places: [String: String] = [:]
+    var markers: [(name: String, place: String)] = []
     var line = 1
     var column = 1
     var scalars = marked.unicodeScalars[...]
     while let scalar = scalars.first {
       if scalar == "⟨", let close = scalars.firstIndex(of: "⟩") {
         let name = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<close]))
-        precondition(places[name] == nil, "marker ⟨\(name)⟩ staat twee keer in de tekst")
-        places[name] = "\(line):\(column)"
+        markers.append((name, "\(line):\(column)"))
         scalars = scalars[scalars.index(after: close)...]
         continue
       }
@@ -25,12 +26,15 @@ public struct MarkedText {
       scalars.removeFirst()
     }
     self.text = String(text)
-    self.places = places
+    self.markers = markers
   }
 
-  /// `line:column` of marker `name`; a marker that is not in the text fails loudly.
+  /// `line:column` of marker `name`; a marker that is not in the text, or stands there twice, fails loudly.
   public subscript(_ name: String) -> String {
-    guard let place = places[name] else { preconditionFailure("geen marker ⟨\(name)⟩ in de tekst") }
-    return place
+    let found = markers.filter { $0.name == name }
+    guard found.count == 1 else {
+      preconditionFailure(found.isEmpty ? "geen marker ⟨\(name)⟩ in de tekst" : "marker ⟨\(name)⟩ staat \(found.count) keer in de tekst")
+    }
+    return found[0].place
   }
 }
