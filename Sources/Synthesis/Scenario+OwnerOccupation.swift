@@ -1,3 +1,5 @@
+import Foundation
+
 extension Scenario {
   /// Owner-occupied homes (`eigen_woning`): the WOZ value of an owner's home and the eigenwoningschuld
   /// on it, which the income tax reads as `woning.woz_waarde` (the eigenwoningforfait, Wet IB 2001
@@ -16,13 +18,33 @@ extension Scenario {
     public var schuldNaarLeeftijd: [[Int64]]
     /// Yearly interest on the eigenwoningschuld, in basis points (hundredths of a percent) of the debt.
     public var renteBasispunten: Int64
+    /// Published national totals the section was calibrated on (`ijkpunten`), shown beside the drawn
+    /// totals in the validation's input margins; optional.
+    public var ijkpunten: Totals?
+
+    /// National totals of owners' debt and of the interest on it, in whole euros, with their source.
+    public struct Totals: Sendable, Codable {
+      /// The eigenwoningschuld of all owner households together, in euros.
+      public var schuld: Int64
+      /// The yearly interest on it, in euros.
+      public var rente: Int64
+      /// Where the two totals come from, as the report cites it.
+      public var bron: String
+
+      public init(schuld: Int64, rente: Int64, bron: String) {
+        self.schuld = schuld
+        self.rente = rente
+        self.bron = bron
+      }
+    }
 
     /// A section as it would be read from YAML (unchecked: ``Scenario/parse(yaml:path:)`` checks it).
-    public init(wozWaarde: [[Int64]], schuldKlassen: [[Int64]], schuldNaarLeeftijd: [[Int64]], renteBasispunten: Int64) {
+    public init(wozWaarde: [[Int64]], schuldKlassen: [[Int64]], schuldNaarLeeftijd: [[Int64]], renteBasispunten: Int64, ijkpunten: Totals? = nil) {
       self.wozWaarde = wozWaarde
       self.schuldKlassen = schuldKlassen
       self.schuldNaarLeeftijd = schuldNaarLeeftijd
       self.renteBasispunten = renteBasispunten
+      self.ijkpunten = ijkpunten
     }
 
     enum CodingKeys: String, CodingKey {
@@ -30,10 +52,12 @@ extension Scenario {
       case schuldKlassen = "schuld_klassen"
       case schuldNaarLeeftijd = "schuld_naar_leeftijd"
       case renteBasispunten = "rente_basispunten"
+      case ijkpunten
     }
 
     static let shape = YAMLShape.mapping([
       "woz_waarde": .value, "schuld_klassen": .value, "schuld_naar_leeftijd": .value, "rente_basispunten": .value,
+      "ijkpunten": .mapping(["schuld": .value, "rente": .value, "bron": .value]),
     ])
 
     /// The age band row of ``schuldNaarLeeftijd`` an aanvrager of `age` falls in (the last band takes
@@ -49,6 +73,14 @@ extension Scenario {
         throw fail("\(at).woz_waarde: iedere klasse is [van, tot, gewicht] in euro's met 0 ≤ van < tot ≤ 100.000.000 en een gewicht van ten minste 0, niet \(k)")
       }
       guard wozWaarde.contains(where: { $0[2] > 0 }) else { throw fail("\(at).woz_waarde: ten minste één klasse met een positief gewicht") }
+      // Weights are counts; the bound of the other tables keeps every draw and sum inside 64 bits.
+      let maxWeight: Int64 = 1_000_000_000_000_000
+      func bounded(_ name: String, _ weights: [Int64]) throws {
+        guard weights.reduce(Int128(0), { $0 + Int128($1) }) <= Int128(maxWeight) else {
+          throw fail("\(at).\(name): de gewichten samen zijn ten hoogste \(maxWeight) (tellingen)")
+        }
+      }
+      try bounded("woz_waarde", wozWaarde.map { $0[2] })
       guard !schuldKlassen.isEmpty, schuldKlassen.count <= 20 else { throw fail("\(at).schuld_klassen: van 1 tot en met 20 klassen [van, tot]") }
       for k in schuldKlassen where k.count != 2 || k[0] < 0 || k[1] <= k[0] || k[1] > 10_000 {
         throw fail("\(at).schuld_klassen: iedere klasse is [van, tot] in euro's schuld per 1.000 euro WOZ-waarde, met 0 ≤ van < tot ≤ 10.000, niet \(k)")
@@ -63,6 +95,7 @@ extension Scenario {
         guard row[0] >= 0, row[1] > row[0], row[1] <= 130, row.dropFirst(2).allSatisfy({ $0 >= 0 }), row.dropFirst(2).contains(where: { $0 > 0 }) else {
           throw fail("\(at).schuld_naar_leeftijd: een band [van, tot, …] met 0 ≤ van < tot ≤ 130 en aantallen van ten minste 0, niet alle nul; niet \(row)")
         }
+        try bounded("schuld_naar_leeftijd", Array(row.dropFirst(2)))
         if let start = expectedStart, row[0] != start {
           throw fail("\(at).schuld_naar_leeftijd: de banden sluiten aan; na een band tot \(start) begint de volgende bij \(start), niet bij \(row[0])")
         }
@@ -71,6 +104,17 @@ extension Scenario {
       guard schuldNaarLeeftijd[0][0] <= 18 else { throw fail("\(at).schuld_naar_leeftijd: de eerste band begint bij 18 jaar of jonger (een aanvrager is meerderjarig)") }
       guard (0...10_000).contains(renteBasispunten) else {
         throw fail("\(at).rente_basispunten: de rente in honderdsten van een procent, van 0 tot en met 10.000, niet \(renteBasispunten)")
+      }
+      if let t = ijkpunten {
+        // At most 10^13 euros (ten thousand billion): far above any national total, far inside Int64 cents.
+        for (key, v) in [("schuld", t.schuld), ("rente", t.rente)] where !(1...10_000_000_000_000).contains(v) {
+          throw fail("\(at).ijkpunten.\(key): een landelijk totaal in hele euro's, van 1 tot en met 10.000.000.000.000, niet \(v)")
+        }
+        // YAML reads `bron: null` or `bron: 12345` as text; a source names something in words.
+        let bron = t.bron.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard bron.count <= 1000, bron.contains(where: \.isLetter), !["null", "~"].contains(bron.lowercased()) else {
+          throw fail("\(at).ijkpunten.bron: noem in woorden de bron van de twee totalen (ten hoogste 1.000 tekens)")
+        }
       }
     }
   }

@@ -138,9 +138,13 @@ struct PopulationValidationTests {
     // Two-earner couples under the AOW age with about equal loon: some 1.000 couples in 4.000
     // households, one standard error 1,1 points, so within a quarter of the 16 %.
     #expect(v.margins.contains { $0.name.hasPrefix("tweeverdieners onder de AOW-leeftijd") })
+    // Owners with a debt per age band of the aanvrager: the 65–74 band holds some 230 owners in 4.000
+    // households (one standard error 3,1 points), so the band margins take the subgroup tolerance; the
+    // national debt and interest against their published totals are sums of skewed amounts, within 10 %.
     for m in v.margins {
       let income = m.name.hasPrefix("gemiddeld persoonlijk inkomen") || m.name.hasPrefix("gemiddeld gestandaardiseerd") || m.name.hasPrefix("tweeverdieners")
-      let withinType = m.name.contains("binnen het type")
+        || m.name.contains("t.o.v. het ijkpunt")
+      let withinType = m.name.contains("binnen het type") || m.name.hasPrefix("eigenaren met een eigenwoningschuld")
       let relative = Rational(m.name.hasPrefix("tweeverdieners") ? 25 : m.name.contains("netto-inkomen") ? 15 : 10) / 100
       #expect(
         income ? (m.drawn - m.target).dividedBy(m.target)!.magnitude < relative : (m.drawn - m.target).magnitude < Rational(withinType ? 11 : 3) / 100,
