@@ -73,14 +73,8 @@ extension Scenario {
         throw fail("\(at).woz_waarde: iedere klasse is [van, tot, gewicht] in euro's met 0 ≤ van < tot ≤ 100.000.000 en een gewicht van ten minste 0, niet \(k)")
       }
       guard wozWaarde.contains(where: { $0[2] > 0 }) else { throw fail("\(at).woz_waarde: ten minste één klasse met een positief gewicht") }
-      // Weights are counts; the bound of the other tables keeps every draw and sum inside 64 bits.
-      let maxWeight: Int64 = 1_000_000_000_000_000
-      func bounded(_ name: String, _ weights: [Int64]) throws {
-        guard weights.reduce(Int128(0), { $0 + Int128($1) }) <= Int128(maxWeight) else {
-          throw fail("\(at).\(name): de gewichten samen zijn ten hoogste \(maxWeight) (tellingen)")
-        }
-      }
-      try bounded("woz_waarde", wozWaarde.map { $0[2] })
+      // Weights are counts, bounded as in every other table (each draw and sum stays inside 64 bits).
+      try Scenario.checkWeights("\(at).woz_waarde", wozWaarde.map { $0[2] }, fail)
       guard !schuldKlassen.isEmpty, schuldKlassen.count <= 20 else { throw fail("\(at).schuld_klassen: van 1 tot en met 20 klassen [van, tot]") }
       for k in schuldKlassen where k.count != 2 || k[0] < 0 || k[1] <= k[0] || k[1] > 10_000 {
         throw fail("\(at).schuld_klassen: iedere klasse is [van, tot] in euro's schuld per 1.000 euro WOZ-waarde, met 0 ≤ van < tot ≤ 10.000, niet \(k)")
@@ -95,7 +89,7 @@ extension Scenario {
         guard row[0] >= 0, row[1] > row[0], row[1] <= 130, row.dropFirst(2).allSatisfy({ $0 >= 0 }), row.dropFirst(2).contains(where: { $0 > 0 }) else {
           throw fail("\(at).schuld_naar_leeftijd: een band [van, tot, …] met 0 ≤ van < tot ≤ 130 en aantallen van ten minste 0, niet alle nul; niet \(row)")
         }
-        try bounded("schuld_naar_leeftijd", Array(row.dropFirst(2)))
+        try Scenario.checkWeights("\(at).schuld_naar_leeftijd", Array(row.dropFirst(2)), fail)
         if let start = expectedStart, row[0] != start {
           throw fail("\(at).schuld_naar_leeftijd: de banden sluiten aan; na een band tot \(start) begint de volgende bij \(start), niet bij \(row[0])")
         }

@@ -85,19 +85,23 @@ extension Scenario {
 
   /// Weights are counts: none negative, and every table has at least one positive weight to draw from;
   /// ranges run upward; a share per mille lies in 0…1000.
-  func validateWeights(_ fail: (String) -> ScenarioError) throws {
-    // Bounds far beyond any published table that keep every draw inside 64-bit arithmetic (the
-    // generator works in cents and sums weights).
-    let maxWeight: Int64 = 1_000_000_000_000_000
-    func weights(_ name: String, _ list: [Int64]) throws {
-      guard !list.isEmpty else { throw fail("\(name): ten minste één gewicht") }
-      if let n = list.first(where: { $0 < 0 }) { throw fail("\(name): een gewicht is een aantal van 0 of meer, niet \(n)") }
-      if let n = list.first(where: { $0 > maxWeight }) { throw fail("\(name): een gewicht is ten hoogste \(maxWeight) (een telling), niet \(n)") }
-      guard list.contains(where: { $0 > 0 }) else { throw fail("\(name): alle gewichten zijn 0; er valt niets te trekken") }
-      guard list.reduce(Int128(0), { $0 + Int128($1) }) <= Int128(maxWeight) else {
-        throw fail("\(name): de gewichten samen zijn ten hoogste \(maxWeight) (tellingen)")
-      }
+  /// The bound on one table's weights, each and together: far beyond any published count, and keeping
+  /// every draw inside 64-bit arithmetic (the generator works in cents and sums weights).
+  static let maxWeight: Int64 = 1_000_000_000_000_000
+
+  /// One table's weights are counts: at least one, none negative, not all zero, and within ``maxWeight``.
+  static func checkWeights(_ name: String, _ list: [Int64], _ fail: (String) -> ScenarioError) throws {
+    guard !list.isEmpty else { throw fail("\(name): ten minste één gewicht") }
+    if let n = list.first(where: { $0 < 0 }) { throw fail("\(name): een gewicht is een aantal van 0 of meer, niet \(n)") }
+    if let n = list.first(where: { $0 > maxWeight }) { throw fail("\(name): een gewicht is ten hoogste \(maxWeight) (een telling), niet \(n)") }
+    guard list.contains(where: { $0 > 0 }) else { throw fail("\(name): alle gewichten zijn 0; er valt niets te trekken") }
+    guard list.reduce(Int128(0), { $0 + Int128($1) }) <= Int128(maxWeight) else {
+      throw fail("\(name): de gewichten samen zijn ten hoogste \(maxWeight) (tellingen)")
     }
+  }
+
+  func validateWeights(_ fail: (String) -> ScenarioError) throws {
+    func weights(_ name: String, _ list: [Int64]) throws { try Self.checkWeights(name, list, fail) }
     func promille(_ name: String, _ v: Int64) throws {
       guard (0...1000).contains(v) else { throw fail("\(name): een aantal per duizend van 0 tot en met 1000, niet \(v)") }
     }

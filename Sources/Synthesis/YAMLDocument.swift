@@ -14,7 +14,10 @@ public enum YAMLDocument {
     } catch let DecodingError.typeMismatch(_, context) where context.codingPath.isEmpty {
       throw YAMLDocumentError(description: "\(path): het document is leeg of geen blok met velden (sleutel: waarde)")
     } catch let DecodingError.typeMismatch(expected, context) {
-      throw YAMLDocumentError(description: "\(path): veld '\(field(context.codingPath))' heeft het verkeerde soort waarde (verwacht: \(kind(expected)))")
+      // A number with too many digits fails as a type too (it fits no 64-bit integer): say what fits.
+      let expectedKind = kind(expected)
+      let hint = expectedKind.hasPrefix("een geheel getal") ? "; een geheel getal staat er zonder decimalen of eenheid, met hoogstens 18 cijfers" : ""
+      throw YAMLDocumentError(description: "\(path): veld '\(field(context.codingPath))' heeft het verkeerde soort waarde (verwacht: \(expectedKind))\(hint)")
     } catch let DecodingError.valueNotFound(expected, context) {
       throw YAMLDocumentError(description: "\(path): veld '\(field(context.codingPath))' heeft geen waarde (verwacht: \(kind(expected)))")
     } catch let DecodingError.dataCorrupted(context) {

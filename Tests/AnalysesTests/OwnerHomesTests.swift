@@ -130,7 +130,9 @@ struct OwnerHomesTests {
     ("ijkpunten: {schuld: 1, rente: 1, bron: null}", "eigen_woning.ijkpunten.bron"),
     ("ijkpunten: {schuld: 1, rente: 1, bron: 12345}", "eigen_woning.ijkpunten.bron"),
     ("woz_waarde: [[100000, 300000, 1000000000000000], [300000, 600000, 1]]", "de gewichten samen"),
-    ("schuld_naar_leeftijd: [[18, 45, 1, 5000000000000000000, 5000000000000000000, 1], [45, 130, 1, 1, 1, 1]]", "de gewichten samen"),
+    ("woz_waarde: [[75000, 100000000000000000000, 1]]", "eigen_woning.woz_waarde[0][1]' heeft het verkeerde soort waarde (verwacht: een geheel getal); een geheel getal staat er zonder decimalen of eenheid, met hoogstens 18 cijfers"),
+    ("schuld_naar_leeftijd: [[18, 45, 1, 600000000000000, 600000000000000, 1], [45, 130, 1, 1, 1, 1]]", "de gewichten samen"),
+    ("schuld_naar_leeftijd: [[18, 45, 1, 5000000000000000000, 5000000000000000000, 1], [45, 130, 1, 1, 1, 1]]", "een gewicht is ten hoogste 1000000000000000"),
   ])
   func refused(_ line: String, _ expected: String) throws {
     let text = try Self.nationalWithoutSection()
