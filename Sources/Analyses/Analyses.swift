@@ -18,7 +18,8 @@ public struct AnalysisContext: Sendable {
   /// Households in the country the synthetic population stands for (CBS 37975: 8.374.404), to scale
   /// counts and euros to national figures.
   public let nationalHouseholds: Int64
-  /// Per household: the sum of its persons' toetsingsinkomen in cents (deciles use it).
+  /// Per household: the sum of its persons' personal income in cents, as drawn (or the given
+  /// toetsingsinkomen of a population from documents): the deciles use it.
   public let householdIncome: [Int64]
   /// The household-income deciles (the same as the simulation summary's).
   public let deciles: IncomeDeciles
@@ -30,7 +31,7 @@ public struct AnalysisContext: Sendable {
     self.population = population
     self.threads = threads
     nationalHouseholds = Self.nationalHouseholds(of: scenario)
-    householdIncome = population.householdTotals(of: "toetsingsinkomen")
+    householdIncome = population.householdPersonalIncome()
     deciles = IncomeDeciles(incomeCents: householdIncome)
   }
 

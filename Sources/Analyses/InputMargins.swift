@@ -48,7 +48,7 @@ public enum InputMargins {
       margins.append(PopulationValidation.Margin(name: measure, source: source, target: byIncome.target, drawn: drawn))
     }
     // Adults (aanvragers and partners) without personal income: the scenario's 'zonder_inkomen' weight.
-    if case .int64(let income)? = p.personColumns["toetsingsinkomen"] {
+    if case .int64(let income)? = p.personalIncome {
       var adults = 0
       var none = 0
       for (row, role) in p.role.enumerated() where role <= 1 {
@@ -114,7 +114,7 @@ public enum InputMargins {
   /// Mean personal income of adults with income per band of `inkomen.naar_leeftijd`, brought back to
   /// the table's year, as a share of the classes' national mean.
   static func incomeByAge(_ p: PopulationData, scenario s: Scenario, date: CivilDate) -> [PopulationValidation.Margin] {
-    guard let byAge = s.inkomen.naarLeeftijd, case .int64(let income)? = p.personColumns["toetsingsinkomen"],
+    guard let byAge = s.inkomen.naarLeeftijd, case .int64(let income)? = p.personalIncome,
       case .int32(let birth)? = p.personColumns["geboortedatum"]
     else { return [] }
     let national = Rational(Int(s.inkomen.classMeanEuros))

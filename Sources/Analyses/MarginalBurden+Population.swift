@@ -16,7 +16,10 @@ extension MarginalBurden {
     var considered: [Int]? = nil
     if let wages {
       raised = raised.editingPersons("loon") { _, role, v in role == 0 && v > 0 ? v + step : v }
-      raised = raised.editingPersons("toetsingsinkomen") { row, role, v in role == 0 && wages[row] > 0 ? v + step : v }
+      // A given toetsingsinkomen rises with the wage; a derived one follows the wage by the rules.
+      if population.personColumns["toetsingsinkomen"] != nil {
+        raised = raised.editingPersons("toetsingsinkomen") { row, role, v in role == 0 && wages[row] > 0 ? v + step : v }
+      }
       considered = (0..<population.householdCount).filter { aanvrager[$0].map { wages[$0] > 0 } ?? false }
     } else {
       raised = raised.editingPersons("toetsingsinkomen") { _, role, v in role == 0 ? v + step : v }

@@ -41,9 +41,16 @@ public struct Misreport: Sendable {
       id: "inkomen-partner", label: "het inkomen van de partner wordt bij de aanvraag op nihil geschat", field: "toetsingsinkomen",
       recovery: "het toetsingsinkomen komt uit de BRI: bij de definitieve berekening wordt het voorschot herzien en teruggevorderd (Awir art. 16 en 26)"
     ) { p, _ in
-      let income = p.personColumns["toetsingsinkomen"]
+      let income = p.personalIncome
       let applies = p.households { row, role in role == 1 && (income?[row] ?? 0) > 0 }
-      return (p.editingPersons("toetsingsinkomen") { _, role, v in role == 1 ? 0 : v }, nil, applies)
+      guard p.derivesToetsingsinkomen else {
+        return (p.editingPersons("toetsingsinkomen") { _, role, v in role == 1 ? 0 : v }, nil, applies)
+      }
+      // The rules derive everyone's toetsingsinkomen: the estimate is an opgegeven € 0 for the partner
+      // alone (a presence column), the others keep theirs derived.
+      var edited = p.editingPersons("toetsingsinkomen") { _, _, _ in 0 }
+      edited.personColumns[PopulationData.presenceColumn(for: "toetsingsinkomen")] = .uint8(p.role.map { $0 == 1 ? 1 : 0 })
+      return (edited, nil, applies)
     },
     Misreport(
       id: "huur", label: "de huur wordt € 50 per maand te hoog opgegeven", field: "woning.rekenhuur", recovery: nil

@@ -34,7 +34,9 @@ extension ReportBuilder {
       paragraph("Welke regelingen komen in één huishouden samen: \(Format.countText(scaled(s.countsByNumber.dropFirst(2).reduce(0, +)))) huishoudens ontvangen twee of meer betalingen tegelijk."),
       paragraph("Marginale druk: wat \(who) inlevert van € \(Format.countText(Int(m.step / 100))) meer bruto loon, door \(what). Gemiddeld is de druk \(Format.promille(m.meanPromille).display); bij \(Format.countText(scaled(over80))) huishoudens is zij hoger dan 80 %, en \(Format.countText(scaled(m.cliffs))) huishoudens houden er minder dan niets aan over (armoedeval: belasting en regelingen nemen meer dan de loonsverhoging).", emphasis: true),
       paragraph(m.includesTax
-        ? "De druk is de stijging van belasting en premies plus de daling van de betalingen. Niet gecodeerd, en dus niet in de druk: de inkomensafhankelijke bijdrage Zvw, de kinderopvangtoeslag, pensioenpremies en gemeentelijke regelingen; CPB en SZW rekenen die wel mee, dus hun druk ligt hoger. Het scenario geeft het toetsingsinkomen op; het stijgt mee met het loon."
+        ? "De druk is de stijging van belasting en premies plus de daling van de betalingen. Niet gecodeerd, en dus niet in de druk: de inkomensafhankelijke bijdrage Zvw, de kinderopvangtoeslag, pensioenpremies en gemeentelijke regelingen; CPB en SZW rekenen die wel mee, dus hun druk ligt hoger. " + (inputs.context.population.derivesToetsingsinkomen
+          ? "De regels leiden het toetsingsinkomen af uit het loon en de andere inkomensbestanddelen (Awir art. 8), dus het stijgt mee."
+          : "Het scenario geeft het toetsingsinkomen op; het stijgt mee met het loon.")
         : "Zonder inkomstenbelasting (het scenario geeft geen inkomensbestanddelen): de werkelijke druk is hoger met het belastingtarief van het huishouden. Een toeslag die op het toetsingsinkomen afbouwt, neemt de afbouwpercentages samen terug; waar ze samenkomen, stapelt de druk."),
     ]
     if let top = m.highBurdenCombinations.first {

@@ -32,13 +32,15 @@ public enum KernelCompiler {
         return zip(unrolled.monthRoots, eligibleGroups).allSatisfy { group, ok in ok || !group.contains { reached.contains($0) } }
       }
       let january = Lowering(program: program, builder: builder, columns: schema, mode: .januaryTimesTwelve)
-      for (group, segments) in zip(unrolled.monthRoots, groupSegments) {
-        if let segments { january.segments[group[0]] = segments }
+      for (key, segments) in zip(unrolled.monthKeys, groupSegments) {
+        if let segments { january.segments[key] = segments }
       }
-      let stableRoots = try? eligible.map { id, _ -> (String, Int32) in
-        guard let output = ids.first(where: { $0.id == id }) else { throw KernelUnsupported(description: "onbekende uitvoer \(id)") }
-        let node = try january.definition(output.symbol, .household, date)
-        guard builder.isEmittable(node) else { throw KernelUnsupported(description: "breed product") }
+      // An output whose January lowering fails (a sum the analysis did not see, a wide product) is
+      // left to the month-by-month program, alone.
+      let stableRoots: [(String, Int32)]? = eligible.compactMap { id, _ -> (String, Int32)? in
+        guard let output = ids.first(where: { $0.id == id }),
+          let node = try? january.definition(output.symbol, .household, date), builder.isEmittable(node)
+        else { return nil }
         return (id, node)
       }
       if let stableRoots, !stableRoots.isEmpty, let flag = try? stabilityFlag(analysis.pivots, builder) {

@@ -70,11 +70,13 @@ extension Lowering {
       inner.date = CivilDate(dayNumber: DayMath.unpack(Int(day)))
       return try lower(x, inner)
     case .sumOverMonths(let x):
+      let key = MonthSumKey(expression: ObjectIdentifier(e), day: ctx.date.dayNumber, domain: ctx.domain)
       if mode == .januaryTimesTwelve {
         var january = ctx
         january.date = CivilDate(year: ctx.date.year, month: 1, day: 1)!
         let first = try lower(x, january)
-        guard let starts = segments[first], starts.count > 1 else {
+        guard let starts = segments[key] else { throw KernelUnsupported(description: "een maandsom die de analyse niet zag") }
+        guard starts.count > 1 else {
           return try b.multiply(first, b.constant(12, .number(scale: 1), ctx.domain))
         }
         // The first month of every segment times its length (see MonthAnalysis).
@@ -99,6 +101,7 @@ extension Lowering {
         total = try total.map { try b.add($0, v) } ?? v
       }
       monthRoots.append(months)
+      monthKeys.append(key)
       return total!
     case .sum(let group, let body, let filter):
       let member = Context(date: ctx.date, domain: .person)

@@ -19,9 +19,21 @@ final class Lowering {
   let mode: MonthMode
   /// The twelve month nodes of every monthly sum lowered in `.unroll` mode.
   var monthRoots: [[Int32]] = []
-  /// For `.januaryTimesTwelve`: the segments of a monthly sum (first months, 0-based), by the node of
-  /// its January; a sum not listed is January times twelve.
-  var segments: [Int32: [Int]] = [:]
+  /// Which sum, at which date, each entry of ``monthRoots`` is.
+  var monthKeys: [MonthSumKey] = []
+  /// For `.januaryTimesTwelve`: the segments of a monthly sum (first months, 0-based), by the sum and
+  /// the date it is lowered at. Keyed by the expression rather than by its January node: a sum inside
+  /// another sum's month lowers to a different January node in this mode (the inner sum is itself
+  /// January times twelve), and a lookup by node would miss it and take January for all twelve months.
+  /// A sum not listed was never analysed; lowering it throws, and its outputs are computed month by month.
+  var segments: [MonthSumKey: [Int]] = [:]
+
+  /// A monthly sum as lowered: the expression, the date of its context and the domain.
+  struct MonthSumKey: Hashable {
+    let expression: ObjectIdentifier
+    let day: Int
+    let domain: Domain
+  }
 
   enum MonthMode {
     case unroll

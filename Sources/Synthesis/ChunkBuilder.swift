@@ -12,6 +12,9 @@ struct ChunkBuilder {
   var pensioen: [Int64] = []
   /// Whether the population carries the income components (the scenario has `inkomensbron`).
   let withSources: Bool
+  /// Whether the drawn income is the given toetsingsinkomen; otherwise it goes to
+  /// ``PopulationData/personalIncomeColumn`` and the rules derive the toetsingsinkomen.
+  var givesToetsingsinkomen = true
   var vermogen: [Int64] = []
   var zorgverzekerd: [UInt8] = []
   var ingezetene: [UInt8] = []
@@ -121,7 +124,7 @@ struct ChunkBuilder {
 
   func build() -> PopulationData {
     var persons: [String: ColumnData] = [
-      "geboortedatum": .int32(birth), "toetsingsinkomen": .int64(income), "vermogen": .int64(vermogen),
+      "geboortedatum": .int32(birth), givesToetsingsinkomen ? "toetsingsinkomen" : PopulationData.personalIncomeColumn: .int64(income), "vermogen": .int64(vermogen),
       "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
       "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
     ]

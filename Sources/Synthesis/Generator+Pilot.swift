@@ -22,10 +22,10 @@ extension Generator {
     return PopulationData.concatenate((0..<chunks).map { results.take($0) })
   }
 
-  /// Household income for the tenure profile, in cents: the aanvrager's and the partner's
-  /// inkomensgegeven, or with `scale` every member's, standardised.
+  /// Household income for the tenure profile, in cents: the aanvrager's and the partner's drawn
+  /// personal income, or with `scale` every member's, standardised.
   public static func householdIncomes(_ p: PopulationData, scale: EquivalenceScale? = nil) -> [Int64] {
-    guard case .int64(let income)? = p.personColumns["toetsingsinkomen"] else { return [] }
+    guard case .int64(let income)? = p.personalIncome else { return [] }
     guard let scale else { return p.householdSums { p.role[$0] <= 1 ? income[$0] : 0 } }
     return scale.standardised(p.householdSums { income[$0] }, in: p)
   }

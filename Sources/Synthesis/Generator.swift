@@ -40,6 +40,11 @@ public struct Generator: Sendable {
   /// How partners' incomes hang together (`inkomen.tweeverdieners`), or `nil`: drawn independently.
   public var partnerCoupling: PartnerIncomeCoupling? { couplingValue }
   var couplingValue: PartnerIncomeCoupling?
+  /// Whether the population gives every person's toetsingsinkomen (the drawn income). False when the
+  /// scenario says `inkomensbron.toetsingsinkomen: afgeleid` and a rule valid on the date derives it
+  /// when absent (``Program/derivesWhenAbsent(field:on:)``); the Awir of 2024 does not, so a 2024
+  /// population keeps giving it rather than fall back to the default € 0.
+  public let givesToetsingsinkomen: Bool
   /// The WOZ value and mortgage interest of owners (scenario `eigen_woning`), or `nil`.
   let ownerHomes: OwnerHomeSampler?
   /// Owners' homes are drawn from stream (chunk stream + this), so the section moves no other draw.
@@ -82,6 +87,8 @@ public struct Generator: Sendable {
     rents = RentIndexing(scenario.wonen.huurstijging, date: date)
     rentSamplers = (RentSampler(scenario.wonen.huurSociaal, index: rents.social), RentSampler(scenario.wonen.huurVrij, index: rents.free))
     ownerHomes = OwnerHomeSampler(scenario.eigenWoning)
+    givesToetsingsinkomen = !(scenario.inkomensbron?.derivesToetsingsinkomen ?? false)
+      || !program.derivesWhenAbsent(field: "toetsingsinkomen", on: date)
     birthRanges = (0..<130).map { age in
       Int64(date.adding(years: -age - 1).adding(days: 1).dayNumber)...Int64(date.adding(years: -age).dayNumber)
     }
@@ -125,6 +132,7 @@ public struct Generator: Sendable {
     var random = RandomSource(seed: scenario.zaad, stream: stream)
     var homes = RandomSource(seed: scenario.zaad, stream: stream &+ Self.ownerHomeStreamOffset)
     var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil, withOwnerHomes: ownerHomes != nil)
+    b.givesToetsingsinkomen = givesToetsingsinkomen
     for _ in 0..<households { household(&random, homes: &homes, &b) }
     return b.build()
   }

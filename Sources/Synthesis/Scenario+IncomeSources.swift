@@ -1,3 +1,5 @@
+import LegalSource
+
 /// Where a person's income comes from, so that the income tax and the bijstand (which ask for loon,
 /// uitkering and pensioen, not one total) can be computed on the synthetic population.
 ///
@@ -5,6 +7,11 @@
 /// components of the household document: below ``pensioenVanaf`` a share per age band (per mille) has it
 /// as an uitkering and the others as loon; from ``pensioenVanaf`` on, the part above ``aowInInkomen`` is
 /// an aanvullend pensioen (the AOW itself comes from the AOW rules, not from the scenario).
+///
+/// ``toetsingsinkomen`` says whether the drawn income is also given as the person's toetsingsinkomen
+/// (`opgegeven`, the form of the Basisregistratie Inkomen) or left out so that the rules derive it from
+/// the components, the AOW, the eigen woning, box 3 and the bijstand (`afgeleid`, Awir art. 8 and AWR
+/// art. 21e as the regulations encode them).
 extension Scenario {
   public struct IncomeSources: Sendable, Codable {
     /// `[van, tot, promille]`: persons of that age (tot exclusive) whose income is an uitkering.
@@ -13,14 +20,25 @@ extension Scenario {
     public var pensioenVanaf: Int64
     /// The yearly AOW contained in the personal income of a person from ``pensioenVanaf`` on, in euros.
     public var aowInInkomen: Int64
+    /// `opgegeven` (the default) or `afgeleid`; see ``derivesToetsingsinkomen``.
+    public var toetsingsinkomen: String?
+
+    /// The values ``toetsingsinkomen`` may have.
+    public static let toetsingsinkomenValues = ["afgeleid", "opgegeven"]
+
+    /// Whether the scenario leaves the toetsingsinkomen to the rules (`toetsingsinkomen: afgeleid`).
+    /// Where the rules of the peildatum cannot derive it, the generator still gives it (see
+    /// ``Generator/givesToetsingsinkomen``).
+    public var derivesToetsingsinkomen: Bool { toetsingsinkomen == "afgeleid" }
 
     enum CodingKeys: String, CodingKey {
       case uitkeringPromille = "uitkering_promille"
       case pensioenVanaf = "pensioen_vanaf"
       case aowInInkomen = "aow_in_inkomen"
+      case toetsingsinkomen
     }
 
-    static let shape = YAMLShape.mapping(["uitkering_promille": .value, "pensioen_vanaf": .value, "aow_in_inkomen": .value])
+    static let shape = YAMLShape.mapping(["uitkering_promille": .value, "pensioen_vanaf": .value, "aow_in_inkomen": .value, "toetsingsinkomen": .value])
 
     func validate(_ fail: (String) -> ScenarioError) throws {
       for b in uitkeringPromille where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[1] > 131 || !(0...1000).contains(b[2]) {
@@ -32,6 +50,10 @@ extension Scenario {
       }
       guard (18...130).contains(pensioenVanaf) else { throw fail("inkomensbron.pensioen_vanaf: een leeftijd van 18 tot en met 130, niet \(pensioenVanaf)") }
       guard (0...1_000_000).contains(aowInInkomen) else { throw fail("inkomensbron.aow_in_inkomen: euro's per jaar van 0 tot en met 1.000.000, niet \(aowInInkomen)") }
+      if let t = toetsingsinkomen, !Self.toetsingsinkomenValues.contains(t) {
+        let hint = Spelling.suggestion(for: t, among: Self.toetsingsinkomenValues).map { "; bedoelt u '\($0)'?" } ?? ""
+        throw fail("inkomensbron.toetsingsinkomen: 'afgeleid' of 'opgegeven', niet '\(t)'\(hint)")
+      }
     }
   }
 }

@@ -16,7 +16,8 @@ public struct Simulation: Sendable {
   public let results: SimulationResults
   /// The rules the results come from (for output types and exports).
   public let program: Program
-  /// Per household, the sum of its persons' toetsingsinkomen, in cents: the income the summary's
+  /// Per household, the sum of its persons' personal income in cents (``PopulationData/personalIncome``:
+  /// the given toetsingsinkomen, or the drawn income when the rules derive it): the income the summary's
   /// deciles and the exports use.
   public let householdIncome: [Int64]
   public let timings: Timings
@@ -63,7 +64,7 @@ extension Engine {
     timings.evaluate = clock.lap()
     return Simulation(
       date: date, scenario: s, seed: s.zaad, threads: threads, population: population, kernel: kernel, results: results,
-      program: program, householdIncome: population.householdTotals(of: "toetsingsinkomen"), timings: timings,
+      program: program, householdIncome: population.householdPersonalIncome(), timings: timings,
       partition: partition, firstHousehold: range.lowerBound, populationHouseholds: households)
   }
 }

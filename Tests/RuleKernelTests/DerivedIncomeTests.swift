@@ -1,0 +1,108 @@
+import Analyses
+import ExactArithmetic
+import Population
+import RuleIR
+import RuleKernel
+import Synthesis
+import TestSupport
+import Testing
+
+/// A population that leaves the toetsingsinkomen to the rules (`inkomensbron.toetsingsinkomen:
+/// afgeleid`): the column is absent where the Awir of the date derives it and present where it does
+/// not (2024), the drawn income stays for the analyses, and the kernel gives what the reference gives,
+/// also after the misreport that gives one partner's estimate.
+@Suite("Afgeleid toetsingsinkomen in de synthetische bevolking")
+struct DerivedIncomeTests {
+  static let engine = Repository.engine
+
+  static let scenario: Scenario = {
+    var s = DifferentialTests.scenario
+    s.zaad = 17
+    s.inkomensbron?.toetsingsinkomen = "afgeleid"
+    s.eigenWoning = DifferentialTests.ownerScenario.eigenWoning
+    return s
+  }()
+
+  static func generate(_ s: Scenario, on date: CivilDate, count: Int = 2_500) -> PopulationData {
+    Generator(scenario: s, program: engine.program, date: date).generate(count: count, threads: 2)
+  }
+
+  @Test("Vanaf 2025 leiden de regels het toetsingsinkomen af; in 2024 leest de Awir alleen het opgegeven")
+  func derivesWhenAbsent() {
+    let program = Self.engine.program
+    #expect(!program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2024-07-01")!))
+    #expect(program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2025-07-01")!))
+    #expect(program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2026-01-01")!))
+    #expect(program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2026-07-01")!))
+    // A field no rule asks about (the rent) is never derived; an unknown field neither.
+    #expect(!program.derivesWhenAbsent(field: "woning.rekenhuur", on: CivilDate(iso: "2026-01-01")!))
+    #expect(!program.derivesWhenAbsent(field: "geen_veld", on: CivilDate(iso: "2026-01-01")!))
+  }
+
+  @Test("Een regel die het inkomen leest zonder te vragen of het is opgegeven, houdt het veld verplicht")
+  func unguardedReadKeepsTheField() throws {
+    func derives(_ rules: String) throws -> Bool {
+      let law = RegulationFixture.header(code: "test") + "## Artikel 1\n\n```regels\n" + rules + "\n```\n"
+      let (program, diagnostics) = RegulationFixture.compile(["test.md": law])
+      let p = try #require(program, "\(RegulationFixture.errors(diagnostics))")
+      return p.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2025-06-01")!)
+    }
+    let guarded = """
+      Het bedrag is het inkomen van de aanvrager indien het inkomen van de aanvrager is opgegeven.
+      Anders is het bedrag € 0 per jaar.
+      """
+    #expect(try derives(guarded))
+    #expect(try !derives(guarded + "\nHet gezinsbedrag is het inkomen van de aanvrager."))
+    #expect(try !derives("Het gezinsbedrag is € 5 per jaar indien het inkomen van de aanvrager bedraagt meer dan € 0."))
+  }
+
+  @Test("De kolom ontbreekt waar de regels afleiden; het getrokken inkomen blijft", arguments: ["2024-07-01", "2025-07-01", "2026-01-01"])
+  func columns(date: String) throws {
+    let day = CivilDate(iso: date)!
+    let derived = Self.generate(Self.scenario, on: day, count: 3_000)
+    var givenScenario = Self.scenario
+    givenScenario.inkomensbron?.toetsingsinkomen = "opgegeven"
+    let given = Self.generate(givenScenario, on: day, count: 3_000)
+    let derives = day.year >= 2025
+    #expect((derived.personColumns["toetsingsinkomen"] == nil) == derives)
+    #expect((derived.personColumns[PopulationData.personalIncomeColumn] != nil) == derives)
+    #expect(derived.derivesToetsingsinkomen == derives)
+    #expect(!given.derivesToetsingsinkomen && given.personColumns[PopulationData.personalIncomeColumn] == nil)
+    // The same draws: only the name of the income column differs.
+    #expect(derived.personalIncome == given.personColumns["toetsingsinkomen"])
+    #expect(derived.householdPersonalIncome() == given.householdTotals(of: "toetsingsinkomen"))
+    for (name, column) in given.personColumns where name != "toetsingsinkomen" { #expect(derived.personColumns[name] == column, "\(name)") }
+    #expect(derived.householdColumns.keys.sorted() == given.householdColumns.keys.sorted())
+  }
+
+  @Test("Kernel gelijk aan de referentie met een afgeleid toetsingsinkomen", arguments: ["2024-07-01", "2025-07-01", "2026-01-01"])
+  func kernelEqualsReference(date: String) {
+    let day = CivilDate(iso: date)!
+    let (m, _) = DifferentialTests.mismatches(Self.generate(Self.scenario, on: day), date: day)
+    #expect(m.isEmpty, "\(m.prefix(10))")
+  }
+
+  @Test("Het geschatte inkomen van de partner: opgegeven voor de partner alleen, de rest afgeleid")
+  func partnerEstimate() throws {
+    let day = CivilDate(iso: "2026-01-01")!
+    let population = Self.generate(Self.scenario, on: day, count: 1_500)
+    let misreport = try #require(Misreport.catalogue.first { $0.id == "inkomen-partner" })
+    let (edited, origin, applies) = misreport.apply(to: population, program: Self.engine.program)
+    #expect(origin == nil && applies.contains(true))
+    let presence = try #require(edited.personColumns[PopulationData.presenceColumn(for: "toetsingsinkomen")])
+    for row in 0..<edited.personCount { #expect(presence[row] == (edited.role[row] == 1 ? 1 : 0)) }
+    let (m, _) = DifferentialTests.mismatches(edited, date: day)
+    #expect(m.isEmpty, "\(m.prefix(10))")
+    // The estimate matters: some household gets more zorgtoeslag than with the partner's derived income.
+    #expect(Self.total("zorgtoeslag.jaarbedrag", edited, date: day) > Self.total("zorgtoeslag.jaarbedrag", population, date: day))
+  }
+
+  /// The kernel's total of one output over the decided households, in cents.
+  static func total(_ output: String, _ population: PopulationData, date: CivilDate) -> Int128 {
+    let program = engine.program
+    let kernel = KernelCompiler.compile(program: program, date: date, population: population)
+    let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: 2)
+    guard let o = results.outputIDs.firstIndex(of: output) else { return 0 }
+    return (0..<population.householdCount).filter { results.isDecided(o, $0) }.reduce(Int128(0)) { $0 + Int128(results.cents[o][$1]) }
+  }
+}
