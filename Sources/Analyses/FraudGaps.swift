@@ -38,7 +38,7 @@ public struct FraudGaps: Sendable {
     facts = program.facts.values.sorted { $0.field < $1.field }.map { Fact(field: $0.field, origin: $0.origin, declared: $0.isDeclared) }
     var results: [Result] = []
     for m in misreports {
-      let (population, origin, applies) = m.apply(to: context.population, program: program)
+      let (population, origin, applies) = m.apply(to: context.population, program: program, baseline: baseline)
       let after = context.outcomes(population)
       results.append(Self.compare(m, baseline: baseline, after: after, origin: origin, applies: applies))
     }

@@ -15,6 +15,9 @@ public struct Misreport: Sendable {
   public let field: String
   /// When the gain is only temporary (a later check against a registry recovers it), why.
   public let recovery: String?
+  /// Households the model cannot show the misreport for, given the truthful outcomes: they leave
+  /// `applies` (nil: none).
+  var excluded: (@Sendable (PopulationData, Outcomes) -> [Bool])? = nil
   let edit: @Sendable (PopulationData, Program) -> (PopulationData, origin: [Int32]?, applies: [Bool])
 
   /// The misreports the model simulates, for the facts whose herkomst is `opgave` (and the income
@@ -39,7 +42,14 @@ public struct Misreport: Sendable {
     },
     Misreport(
       id: "inkomen-partner", label: "het inkomen van de partner wordt bij de aanvraag op nihil geschat", field: "toetsingsinkomen",
-      recovery: "het toetsingsinkomen komt uit de BRI: bij de definitieve berekening wordt het voorschot herzien en teruggevorderd (Awir art. 16 en 26)"
+      recovery: "het toetsingsinkomen komt uit de BRI: bij de definitieve berekening wordt het voorschot herzien en teruggevorderd (Awir art. 16 en 26)",
+      excluded: { p, truth in
+        // With a derived toetsingsinkomen, the partner's opgegeven € 0 makes the others' toetsingsinkomen
+        // their verzamelinkomen without their bruto bijstand (keuze toetsingsinkomen-met-bruto-bijstand):
+        // for a household with bijstand the gain would include that, so it is left out.
+        guard p.derivesToetsingsinkomen, let o = truth.index(of: "bijstand.bruto_jaarbedrag") else { return Array(repeating: false, count: p.householdCount) }
+        return (0..<p.householdCount).map { truth.undecided[o][$0] || truth.yearly[o][$0] != 0 }
+      }
     ) { p, _ in
       let income = p.personalIncome
       let applies = p.households { row, role in role == 1 && (income?[row] ?? 0) > 0 }
@@ -84,8 +94,13 @@ public struct Misreport: Sendable {
     return ((0..<p.householdCount).map { h in column.map { $0[h] == together } ?? false }, none)
   }
 
-  /// The population as the rules see it under this misreport.
-  public func apply(to population: PopulationData, program: Program) -> (PopulationData, origin: [Int32]?, applies: [Bool]) {
-    edit(population, program)
+  /// The population as the rules see it after the misreport, for every household there the household
+  /// it stands for, and which truthful households the misreport applies to (without those ``excluded``
+  /// leaves out, given the truthful outcomes `baseline`).
+  public func apply(to population: PopulationData, program: Program, baseline: Outcomes? = nil) -> (PopulationData, origin: [Int32]?, applies: [Bool]) {
+    let (edited, origin, applies) = edit(population, program)
+    guard let excluded, let baseline else { return (edited, origin, applies) }
+    let out = excluded(population, baseline)
+    return (edited, origin, zip(applies, out).map { $0 && !$1 })
   }
 }

@@ -24,7 +24,10 @@ public struct Outcomes: Sendable {
   public let householdCount: Int
 
   /// Runs the kernel (with the reference evaluator for rows it cannot prove exact) over `population`.
-  public static func compute(program: Program, population: PopulationData, date: CivilDate, threads: Int) -> Outcomes {
+  public static func compute(program: Program, population given: PopulationData, date: CivilDate, threads: Int) -> Outcomes {
+    // A population that leaves the toetsingsinkomen to the rules, under a law that cannot derive it,
+    // gives the drawn income instead (see ``PopulationData/givingToetsingsinkomen(where:on:)``).
+    let population = given.givingToetsingsinkomen(where: program, on: date)
     let kernel = KernelCompiler.compile(program: program, date: date, population: population)
     let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: date, threads: threads)
     var outputs: [OutputDeclaration] = []

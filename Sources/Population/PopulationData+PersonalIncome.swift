@@ -1,3 +1,6 @@
+import ExactArithmetic
+import RuleIR
+
 /// The income a population ranks and compares its households by, whether or not the rules are given it.
 ///
 /// A generated population draws one gross personal income per person (CBS's persoonlijk inkomen). When
@@ -25,4 +28,17 @@ extension PopulationData {
 
   /// Per household, the sum of its persons' ``personalIncome`` in cents (see ``householdTotals(of:)``).
   public func householdPersonalIncome() -> [Int64] { householdTotals(of: personalIncomeField) }
+
+  /// This population as the rules of `program` valid on `date` can read it. Where the population leaves
+  /// the toetsingsinkomen to the rules but these rules do not derive it (a variant with the law of 2024,
+  /// `wetdatum`, on a population of 2025), the drawn income is given as the toetsingsinkomen, as the
+  /// generator gives it for such a date; otherwise an absent field would count as its default, € 0.
+  public func givingToetsingsinkomen(where program: Program, on date: CivilDate) -> PopulationData {
+    guard derivesToetsingsinkomen, let income = personalIncome,
+      !program.derivesWhenAbsent(field: "toetsingsinkomen", on: date)
+    else { return self }
+    var copy = self
+    copy.personColumns["toetsingsinkomen"] = income
+    return copy
+  }
 }

@@ -34,6 +34,8 @@ struct DerivedIncomeTests {
     #expect(program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2025-07-01")!))
     #expect(program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2026-01-01")!))
     #expect(program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2026-07-01")!))
+    // From 2027 the Awir of 2026 still holds, but the inkomstenbelasting it derives from ends ('Gebruik … tot').
+    #expect(!program.derivesWhenAbsent(field: "toetsingsinkomen", on: CivilDate(iso: "2027-03-01")!))
     // A field no rule asks about (the rent) is never derived; an unknown field neither.
     #expect(!program.derivesWhenAbsent(field: "woning.rekenhuur", on: CivilDate(iso: "2026-01-01")!))
     #expect(!program.derivesWhenAbsent(field: "geen_veld", on: CivilDate(iso: "2026-01-01")!))
@@ -54,6 +56,10 @@ struct DerivedIncomeTests {
     #expect(try derives(guarded))
     #expect(try !derives(guarded + "\nHet gezinsbedrag is het inkomen van de aanvrager."))
     #expect(try !derives("Het gezinsbedrag is € 5 per jaar indien het inkomen van de aanvrager bedraagt meer dan € 0."))
+    // The guard must be for the person read, required, and not negated; a read inside a sum is unguarded.
+    #expect(try !derives("Het bedrag is het inkomen van de partner indien het inkomen van de aanvrager is opgegeven.\nAnders is het bedrag € 0 per jaar."))
+    #expect(try !derives("Het bedrag is het inkomen van de aanvrager indien het inkomen van de aanvrager is niet opgegeven.\nAnders is het bedrag € 0 per jaar."))
+    #expect(try !derives("Het bedrag is de som van het inkomen van de kinderen indien het inkomen van de aanvrager is opgegeven.\nAnders is het bedrag € 0 per jaar."))
   }
 
   @Test("De kolom ontbreekt waar de regels afleiden; het getrokken inkomen blijft", arguments: ["2024-07-01", "2025-07-01", "2026-01-01"])
@@ -93,8 +99,34 @@ struct DerivedIncomeTests {
     for row in 0..<edited.personCount { #expect(presence[row] == (edited.role[row] == 1 ? 1 : 0)) }
     let (m, _) = DifferentialTests.mismatches(edited, date: day)
     #expect(m.isEmpty, "\(m.prefix(10))")
+    // Households with bijstand are left out when the truthful outcomes are given: the model would also
+    // drop the aanvrager's bruto bijstand from his toetsingsinkomen.
+    let truth = Outcomes.compute(program: Self.engine.program, population: population, date: day, threads: 2)
+    let b = try #require(truth.index(of: "bijstand.bruto_jaarbedrag"))
+    let withBijstand = (0..<population.householdCount).filter { truth.yearly[b][$0] != 0 && applies[$0] }
+    #expect(!withBijstand.isEmpty)
+    let (_, _, refined) = misreport.apply(to: population, program: Self.engine.program, baseline: truth)
+    for h in 0..<population.householdCount { #expect(refined[h] == (applies[h] && truth.yearly[b][h] == 0 && !truth.undecided[b][h])) }
     // The estimate matters: some household gets more zorgtoeslag than with the partner's derived income.
     #expect(Self.total("zorgtoeslag.jaarbedrag", edited, date: day) > Self.total("zorgtoeslag.jaarbedrag", population, date: day))
+  }
+
+  @Test("Een variant met de wet van 2024 op een afgeleide bevolking van 2025 krijgt het getrokken inkomen, niet € 0")
+  func lawThatCannotDerive() throws {
+    let program = Self.engine.program
+    let population = Self.generate(Self.scenario, on: CivilDate(iso: "2025-07-01")!, count: 1_500)
+    #expect(population.derivesToetsingsinkomen)
+    let law2024 = CivilDate(iso: "2024-07-01")!
+    let restored = population.givingToetsingsinkomen(where: program, on: law2024)
+    #expect(restored.personColumns["toetsingsinkomen"] == population.personalIncome)
+    // Under a law that derives it, nothing changes.
+    #expect(population.givingToetsingsinkomen(where: program, on: CivilDate(iso: "2025-07-01")!).personColumns["toetsingsinkomen"] == nil)
+    let outcomes = Outcomes.compute(program: program, population: population, date: law2024, threads: 2)
+    let expected = Outcomes.compute(program: program, population: restored, date: law2024, threads: 2)
+    #expect(outcomes.yearly == expected.yearly && outcomes.undecided == expected.undecided)
+    var zero = population
+    zero.personColumns["toetsingsinkomen"] = .int64(Array(repeating: 0, count: population.personCount))
+    #expect(Outcomes.compute(program: program, population: zero, date: law2024, threads: 2).yearly != outcomes.yearly)
   }
 
   /// The kernel's total of one output over the decided households, in cents.
