@@ -52,8 +52,24 @@ extension Scenario {
       guard (0...1_000_000).contains(aowInInkomen) else { throw fail("inkomensbron.aow_in_inkomen: euro's per jaar van 0 tot en met 1.000.000, niet \(aowInInkomen)") }
       if let t = toetsingsinkomen, !Self.toetsingsinkomenValues.contains(t) {
         let hint = Spelling.suggestion(for: t, among: Self.toetsingsinkomenValues).map { "; bedoelt u '\($0)'?" } ?? ""
-        throw fail("inkomensbron.toetsingsinkomen: 'afgeleid' of 'opgegeven', niet '\(t)'\(hint)")
+        // A long value is shown clipped: the message names the mistake, it does not echo a whole file.
+        let shown = t.isEmpty ? "leeg" : "'\(t.count > 40 ? t.prefix(40) + "…" : Substring(t))'"
+        throw fail("inkomensbron.toetsingsinkomen: 'afgeleid' of 'opgegeven', niet \(shown)\(hint)")
       }
+    }
+  }
+}
+
+extension Scenario.IncomeSources {
+  /// Decodes the section; `toetsingsinkomen:` without a value is kept as an empty text, so that
+  /// validation refuses it rather than reading it as absent (and silently `opgegeven`).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    uitkeringPromille = try c.decode([[Int64]].self, forKey: .uitkeringPromille)
+    pensioenVanaf = try c.decode(Int64.self, forKey: .pensioenVanaf)
+    aowInInkomen = try c.decode(Int64.self, forKey: .aowInInkomen)
+    if c.contains(.toetsingsinkomen) {
+      toetsingsinkomen = try c.decodeNil(forKey: .toetsingsinkomen) ? "" : c.decode(String.self, forKey: .toetsingsinkomen)
     }
   }
 }

@@ -155,6 +155,10 @@ struct AnalysesTests {
     #expect(refusal(text.replacingOccurrences(of: "[25, 45, 120]", with: "[20, 45, 120]")).contains("inkomensbron.uitkering_promille: de banden [18, 25) en [20, 45) overlappen"))
     #expect(refusal(text.replacingOccurrences(of: "pensioen_vanaf: 67", with: "pensioen_vanf: 67")).contains("onbekende sleutel 'inkomensbron.pensioen_vanf'; bedoelt u 'pensioen_vanaf'?"))
     #expect(refusal(text.replacingOccurrences(of: "toetsingsinkomen: opgegeven", with: "toetsingsinkomen: afgleid")).contains("inkomensbron.toetsingsinkomen: 'afgeleid' of 'opgegeven', niet 'afgleid'; bedoelt u 'afgeleid'?"))
+    // Without a value it is refused, not read as absent; a huge value is shown clipped.
+    #expect(refusal(text.replacingOccurrences(of: "  toetsingsinkomen: opgegeven", with: "  toetsingsinkomen:")).contains("inkomensbron.toetsingsinkomen: 'afgeleid' of 'opgegeven', niet leeg"))
+    let huge = refusal(text.replacingOccurrences(of: "  toetsingsinkomen: opgegeven", with: "  toetsingsinkomen: " + String(repeating: "x", count: 1_000_000)))
+    #expect(huge.contains("niet '" + String(repeating: "x", count: 40) + "…'") && huge.count < 1_000)
     #expect(refusal(text.replacingOccurrences(of: "  alleenstaand: 3340560", with: "  alleenstaand: -5")).contains("samenstelling: een gewicht is een aantal van 0 of meer, niet -5"))
     let zero = text.replacingOccurrences(of: "alleenstaand: [[18, 20, 61], [20, 30, 646], [30, 40, 467], [40, 50, 333], [50, 60, 445], [60, 70, 503], [70, 75, 297], [75, 97, 590]]", with: "alleenstaand: [[18, 30, 0], [30, 45, 0]]")
     #expect(refusal(zero).contains("leeftijd.alleenstaand: alle gewichten zijn 0"))
