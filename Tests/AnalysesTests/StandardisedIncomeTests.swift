@@ -32,8 +32,9 @@ struct StandardisedIncomeTests {
     let byIncome = try #require(Self.scenario.wonen.huurNaarInkomen)
     let scale = try #require(byIncome.scale)
     let p = Generator(scenario: Self.scenario, program: Repository.engine.program, date: Self.date).generate(count: 3_000, threads: 1)
-    guard case .int64(let income)? = p.personColumns["toetsingsinkomen"] else {
-      Issue.record("kolom toetsingsinkomen ontbreekt")
+    // The drawn gross income: the toetsingsinkomen column, or persoonlijk_inkomen where the rules derive it.
+    guard case .int64(let income)? = p.personalIncome else {
+      Issue.record("kolom \(p.personalIncomeField) ontbreekt")
       return
     }
     let standardised = Generator.householdIncomes(p, scale: scale)

@@ -97,12 +97,14 @@ struct CommandLineTests {
     // 92,54 + 65 % × 254,73 + 40 % × 36,07 = € 272,5425.
     // Kindgebonden budget: 2.511 − 7,10 % × (40.000 − 37.544,728) = € 2.336,67 → € 2.337. Bijstand: both
     // 21–66, no kostendelers: the gehuwdennorm of Pw art. 21 b. No AOW: both below 67. The one child is
-    // a minor, so no verzekerde with a zorgtoeslag of its own.
+    // a minor, so no verzekerde with a zorgtoeslag of its own. The document gives only the toetsingsinkomen,
+    // so the bruto bijstand is undecided; none of it is AIO (both below 67 all year), so that part is € 0.
     #expect(r.stdout.hasPrefix("""
       {
         "date": "2025-01-01",
         "outputs": {
           "aow.bruto_maandbedrag": "0",
+          "bijstand.bruto_jaarbedrag_aio": "0",
           "bijstand.maandnorm": "1922.07",
           "huurtoeslag.maandbedrag": "272.54",
           "kindgebonden_budget.jaarbedrag": "2337",
@@ -297,6 +299,8 @@ struct CommandLineTests {
           "aow.bruto_maandbedrag": "0",
           "bijstand.bruto_jaarbedrag": "26376",
           "bijstand.bruto_jaarbedrag_aanvrager": "13188",
+          "bijstand.bruto_jaarbedrag_aio": "0",
+          "bijstand.bruto_jaarbedrag_gemeente": "26376",
           "bijstand.maandbedrag": "1922.07",
           "bijstand.maandnorm": "1922.07",
           "huurtoeslag.maandbedrag": "0",
