@@ -60,7 +60,10 @@ public struct ExpressionPrinter {
       let name = isMax ? (words ? "het maximum van" : "max") : (words ? "het minimum van" : "min")
       return words ? "\(name) \(list.map { render($0, parent: 2) }.joined(separator: " en "))" : "\(name)(\(list.map { render($0) }.joined(separator: ", ")))"
     case .round(let a, let mode, let unit, let basis):
-      let target = unit == .one ? "hele euro's" : unit == Rational(numerator: 1, denominator: 100) ? "centen" : "een veelvoud van \(DutchFormat.euro(unit))"
+      let target =
+        e.type == .percentage
+        ? "een veelvoud van \(DutchFormat.percentage(unit))"
+        : unit == .one ? "hele euro's" : unit == Rational(numerator: 1, denominator: 100) ? "centen" : "een veelvoud van \(DutchFormat.euro(unit))"
       return "\(render(a, parent: 2)), \(mode.dutch) afgerond op \(target) (\(basis.short))"
     case .inEuros(let a):
       if case .money(let p) = e.type {

@@ -44,6 +44,14 @@ extension Checker {
       case .wholeEuros: unit = .one
       case .cents: unit = Quantum.cent
       case .multiple(let u): unit = u
+      case .percentageMultiple(let u): unit = u
+      }
+      // A percentage rounds to a multiple of a percentage and nothing else rounds to one.
+      let isPercentageTarget: Bool
+      if case .percentageMultiple = target { isPercentageTarget = true } else { isPercentageTarget = false }
+      if (ta.type == .percentage) != isPercentageTarget {
+        emit(.expectedType(isPercentageTarget ? "een percentage" : "een bedrag of getal", found: ta.type), at: a.range, scope)
+        return nil
       }
       let basis: RoundingBasis
       switch reference {

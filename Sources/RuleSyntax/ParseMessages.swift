@@ -33,7 +33,7 @@ extension DiagnosticMessage {
     .init(id: "syntax.type", "onbekend type '\(t)': bedrag (per jaar, per maand), percentage, getal, geheel getal, datum, duur, waar/onwaar of een enumeratie")
   }
   static func unknownRoundingTarget(_ t: String) -> Self {
-    .init(id: "syntax.afronding", "onbekend afrondingsdoel '\(t)': hele euro's, centen of een veelvoud van een bedrag")
+    .init(id: "syntax.afronding", "onbekend afrondingsdoel '\(t)': hele euro's, centen, een veelvoud van een bedrag of een veelvoud van een percentage")
   }
   static func roundingNeedsReference() -> Self {
     .init(id: "syntax.afronding-bron", "een afronding noemt het artikel dat haar voorschrijft ('… afgerond op hele euro's volgens artikel 14 lid 4 van awir'), of de interpretatiekeuze waar de wet geen afronding noemt ('… volgens keuze maandbedrag-centen')")

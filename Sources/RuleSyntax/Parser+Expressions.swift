@@ -51,11 +51,12 @@ extension Parser {
     } else if accept("centen") || accept(words: ["hele", "centen"]) {
       target = .cents
     } else if accept(words: ["een", "veelvoud", "van"]) {
-      guard case .money(let unit) = current.kind, unit.signum > 0 else {
-        throw fail(.expected("een positief bedrag", found: describe(current)))
+      switch current.kind {
+      case .money(let unit) where unit.signum > 0: target = .multiple(unit)
+      case .percentage(let unit) where unit.signum > 0: target = .percentageMultiple(unit)
+      default: throw fail(.expected("een positief bedrag of percentage", found: describe(current)))
       }
       index += 1
-      target = .multiple(unit)
     } else {
       throw fail(.unknownRoundingTarget(current.text))
     }

@@ -66,6 +66,9 @@ public enum RoundingTargetSyntax: Sendable, Equatable {
   case wholeEuros
   case cents
   case multiple(Rational)
+  /// A multiple of a percentage (`een veelvoud van 0,01 %`, Regeling Wfsv art. 2.6: "afgerond op
+  /// honderdsten"); only a percentage can be rounded to it.
+  case percentageMultiple(Rational)
 }
 
 /// An expression as written.

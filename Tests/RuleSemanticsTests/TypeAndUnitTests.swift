@@ -35,6 +35,16 @@ struct TypeAndUnitTests {
     #expect(missing.first?.contains("artikel 9 staat niet in de gecodeerde tekst van 'test'") == true)
   }
 
+  @Test("Een percentage rondt af op een veelvoud van een percentage (Regeling Wfsv art. 2.6), een bedrag niet")
+  func percentageRounding() {
+    let percentage = errors("Parameter het tarief is 17,90 %, bron \"test\".\nDe maanden is 7.\nHet heffingspercentage is (het tarief maal (de maanden gedeeld door 12)), naar beneden afgerond op een veelvoud van 0,01 % volgens artikel 1.")
+    #expect(percentage.isEmpty)
+    let amount = errors("De premie is het inkomen van de aanvrager, afgerond op een veelvoud van 0,01 % volgens artikel 1.")
+    #expect(amount.count == 1 && amount.first?.contains("verwacht een percentage, maar dit is een bedrag per jaar") == true)
+    let cents = errors("Parameter het tarief is 17,90 %, bron \"test\".\nHet deel is het tarief, afgerond op centen volgens artikel 1.")
+    #expect(cents.count == 1 && cents.first?.contains("verwacht een bedrag of getal, maar dit is een percentage") == true)
+  }
+
   @Test("Een afronding die de wet niet voorschrijft rust op een keuze die de regel noemt")
   func roundingByChoice() {
     func keuze(raakt: String) -> String {

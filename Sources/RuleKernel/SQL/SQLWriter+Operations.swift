@@ -31,9 +31,15 @@ extension SQLWriter {
       guard Int(ins.flag) < ops.count else { throw KernelUnsupported(description: "onbekende vergelijking") }
       return "CASE WHEN \(a) \(ops[Int(ins.flag)]) \(b) THEN 1 ELSE 0 END"
     case .roundDivide:
-      // Beyond the SQL's limit the row must go to the reference evaluator, which needs a status.
-      guard ins.ds >= 0 else { throw KernelUnsupported(description: "een deling zonder status (instructie \(k)) kan de SQL niet buiten haar bereik melden") }
       let (ok, q) = try roundDivide(k)
+      // Beyond the SQL's limit the row must go to the reference evaluator, which needs a status. Without
+      // one the kernel proved the quotient in range; the SQL may follow only where its own limit cannot be
+      // reached either: one 64-bit operand times a constant that keeps it below ``wideLimit``.
+      guard ins.ds >= 0 else {
+        let plain = o.b < 0 && o.c < 0 && ins.k2 != 0 && Int128(ins.k).magnitude <= UInt128(Self.wideLimit / Int128(Int64.max))
+        guard plain else { throw KernelUnsupported(description: "een deling zonder status (instructie \(k)) kan de SQL niet buiten haar bereik melden") }
+        return fit(q)
+      }
       return "CASE WHEN \(ok) THEN \(fit(q)) ELSE 0 END"
     case .and, .or:
       let decisive = ins.code == .or
