@@ -261,6 +261,10 @@ def main():
         builder = builder.master(args.master or "local[*]")
     # A query of a few hundred steps: keep the optimizer from inlining them into one expression tree.
     builder = builder.config("spark.driver.memory", os.environ.get("TOETS_SPARK_GEHEUGEN", "6g")).config("spark.sql.ansi.enabled", "true").config("spark.sql.optimizer.maxIterations", "1000").config("spark.sql.analyzer.maxIterations", "1000")
+    # Every step is a query with a large plan; the UI keeps the plans of the last 1.000 queries by default,
+    # which filled the driver's 6 GB at about 400 steps (java.lang.OutOfMemoryError: Java heap space).
+    # A few are enough to follow a run.
+    builder = builder.config("spark.sql.ui.retainedExecutions", "10").config("spark.ui.retainedJobs", "100").config("spark.ui.retainedStages", "100")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
 

@@ -41,8 +41,9 @@ extension Parser {
     return nil
   }
 
-  /// `op hele euro's volgens <verwijzing>`, `op centen …`, `op een veelvoud van € 0,60 …`; the source
-  /// is an article or `keuze <id>` (a rounding the law does not order).
+  /// `op hele euro's volgens <verwijzing>`, `op centen …`, `op een veelvoud van € 0,60 …`, `op een
+  /// veelvoud van 0,01 % …` (a percentage); the source is an article or `keuze <id>` (a rounding the law
+  /// does not order).
   mutating func parseRoundingTail() throws -> (RoundingTargetSyntax, RoundingAuthority) {
     try expect("op")
     let target: RoundingTargetSyntax

@@ -1,13 +1,14 @@
 
 extension SQLWriter {
   /// The largest magnitude the SQL lets a numerator or divisor reach before it leaves the row to the
-  /// reference evaluator: 10^37, below both `DECIMAL(38,0)` and `HUGEINT`, with room to double.
+  /// reference evaluator: 10^34 (10^37 / 1000), well below both `DECIMAL(38,0)` and `HUGEINT`, with room
+  /// to double and to multiply by a small constant.
   static let wideLimit: Int128 = 10_000_000_000_000_000_000_000_000_000_000_000_000 / 1_000
 
   /// `round(a × num / den)`, `round(a × b × num / den)` or `round(a × b × num / (den × c))` with the
   /// rounding mode of the instruction, in the wide type: the condition under which the SQL computes
   /// it exactly, and the rounded quotient (wide). Where the condition fails — a divisor of 0, an
-  /// intermediate beyond ``wideLimit`` (the kernel goes to 128 bits, the SQL stops at 10^37) — the row
+  /// intermediate beyond ``wideLimit`` (the kernel goes to 128 bits, the SQL stops at 10^34) — the row
   /// goes to the reference evaluator, as the kernel's does when its 128 bits overflow.
   func roundDivide(_ k: Int) throws -> (ok: String, quotient: String) {
     let ins = program.instructions[k]
@@ -17,7 +18,7 @@ extension SQLWriter {
     guard den != 0 else { return ("FALSE", wideLiteral(0)) }
     if den < 0 { (num, den) = (-num, -den) }
     var conditions: [String] = []
-    // |a| or |a × b| ≤ 10^37 / |num| keeps the numerator within the limit.
+    // |a| or |a × b| ≤ wideLimit / |num| keeps the numerator within the limit.
     let product = o.b < 0 ? wide(value(o.a)) : "\(wide(value(o.a))) * \(wide(value(o.b)))"
     conditions.append("ABS(\(product)) <= \(wideLiteral(Self.wideLimit / max(1, abs(num))))")
     var n = "\(product) * \(wideLiteral(num))"
@@ -25,7 +26,7 @@ extension SQLWriter {
     if o.c >= 0 {
       let c = value(o.c)
       conditions.append("\(c) <> 0")
-      // |den × c| ≤ 10^37, so doubling it stays exact.
+      // |den × c| ≤ wideLimit, so doubling it stays exact.
       conditions.append("ABS(\(wide(c))) <= \(wideLiteral(Self.wideLimit / den))")
       // A negative divisor: both signs turn.
       n = "CASE WHEN \(c) < 0 THEN -(\(n)) ELSE \(n) END"
