@@ -17,6 +17,8 @@ toets="${1:-.build/debug/toets}"
 [ -x "$toets" ] || swift build --product toets
 households="${TOETS_SQL_HUISHOUDENS:-100000}"
 spark_households="${TOETS_SPARK_HUISHOUDENS:-20000}"
+# The driver holds every step's plan while it analyses the next; 8 GB leaves room on a machine of 24 GB.
+export TOETS_SPARK_GEHEUGEN="${TOETS_SPARK_GEHEUGEN:-8g}"
 
 venv=.build/sql-venv
 if [ ! -x "$venv/bin/duckdb" ] || ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then
