@@ -57,7 +57,12 @@ public enum Compiler {
     let order = checker.evaluationOrder(laws)
     let coverage = checker.coverage(documents)
     diagnostics.append(contentsOf: checker.diagnostics.diagnostics)
-    let decisions = DecisionCompiler.compile(documents, laws: laws, parameters: parameters, diagnostics: &diagnostics)
+    // A rule that failed its check is left out of `laws`, but it was declared: a decision that names it
+    // is not wrong, so it gets no follow-up error beside the rule's own.
+    let declared = Set(table.versions.flatMap { code, versions in
+      versions.flatMap { v in (v.ruleOrder + Array(v.parameters.keys)).map { SymbolID(law: code, name: $0) } }
+    })
+    let decisions = DecisionCompiler.compile(documents, laws: laws, parameters: parameters, declared: declared, diagnostics: &diagnostics)
     RoundingChoiceCheck.check(laws: laws, decisions: decisions, diagnostics: &diagnostics)
     guard !diagnostics.hasErrors else { return CompilationResult(program: nil, coverage: coverage) }
     let enumerations = table.enumerations.mapValues { $0.value.values }

@@ -140,6 +140,38 @@ struct BrokenRegulationTests {
     #expect(good?.decisions.first?.affects.map(\.name).sorted() == ["grens", "toeslag"])
   }
 
+  @Test("Eén kapotte regel geeft één fout: wat ervan afhangt en de keuzes die haar noemen zwijgen")
+  func noCascade() {
+    let text = RegulationFixture.header(code: "test") + """
+      ## Artikel 1
+
+      ```regels
+      Parameter de grens is € 1.000, bron "test".
+      De toeslag is de grens verminderd met de drempl.
+      Het bedrag is de toeslag vermeerderd met de grens.
+      ```
+
+      ```keuze
+      id: toeslag-grens
+      titel: t
+      vraag: v
+      alternatieven:
+        - a
+      keuze: a
+      reden: r
+      besloten door: test
+      status: open
+      raakt: toeslag, bedrag, grens, bedrgg
+      ```
+      """
+    let (program, diagnostics) = RegulationFixture.compile(["test.md": text])
+    #expect(program == nil)
+    let errors = RegulationFixture.errors(diagnostics)
+    #expect(errors.contains { $0.contains("onbekende naam 'drempl'") })
+    #expect(errors.contains { $0.contains("'bedrgg' onder 'raakt' is geen regel of parameter van test") })
+    #expect(errors.count == 2, "de kapotte regel en de echt onbekende naam, geen vervolgfouten: \(errors)")
+  }
+
   @Test("Een syntaxfout stopt de rest van de controle niet")
   func recovery() {
     let text = RegulationFixture.header(code: "test") + """
