@@ -31,6 +31,8 @@ extension Checker {
   }
 
   private func buildDefinition(_ id: SymbolID, _ entries: [Located<RuleEntry>], _ version: VersionInfo) -> Definition? {
+    // One of its rules did not parse: that error is reported; the name fails without another.
+    if entries.contains(where: { if case .unparsed = $0.value { return true } else { return false } }) { return nil }
     let subjectSyntax = entries[0].value.subject
     for e in entries.dropFirst() where e.value.subject != subjectSyntax {
       diagnostics.emit(.subjectMismatch(id.name), at: e.value.range, citation: e.citation, notes: [.init("eerste regel", range: entries[0].value.range)])
@@ -91,6 +93,9 @@ extension Checker {
         }
         conditionSyntax = c
         body = .notFormalised(reason)
+      case .unparsed:
+        failed = true  // not reached: buildDefinition returns before the loop
+        continue
       }
       var condition: T?
       if let c = conditionSyntax {

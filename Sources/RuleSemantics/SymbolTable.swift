@@ -14,18 +14,20 @@ struct Located<T> {
 enum RuleEntry {
   case rule(RuleSyntax)
   case notFormalised(Name, SubjectSyntax, ConditionSyntax, reason: String, SourceRange)
+  /// A rule with a syntax error after its head: it declares the name, and its definition fails quietly.
+  case unparsed(SubjectSyntax, SourceRange)
 
   var range: SourceRange {
     switch self {
     case .rule(let r): return r.range
-    case .notFormalised(_, _, _, _, let r): return r
+    case .notFormalised(_, _, _, _, let r), .unparsed(_, let r): return r
     }
   }
 
   var subject: SubjectSyntax {
     switch self {
     case .rule(let r): return r.subject
-    case .notFormalised(_, let s, _, _, _): return s
+    case .notFormalised(_, let s, _, _, _), .unparsed(let s, _): return s
     }
   }
 }
@@ -132,6 +134,8 @@ struct SymbolTable {
       add(.rule(r), target: r.target, citation: c, to: info)
     case .notFormalised(let name, let subject, let condition, let reason, let range):
       add(.notFormalised(name, subject, condition, reason: reason, range), target: name, citation: c, to: info)
+    case .unparsedRule(let name, let subject, let range):
+      add(.unparsed(subject, range), target: name, citation: c, to: info)
     }
   }
 

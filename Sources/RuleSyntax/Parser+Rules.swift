@@ -65,6 +65,7 @@ extension Parser {
     }
     let target = try parseName(allowArticle: true)
     let subject = try parseSubjectClause(required: false)
+    ruleHead = (target, subject)
     if !verbFirst {
       guard accept("is") || accept("bedraagt") else { throw fail(.expected("'is' of 'bedraagt'", found: describe(current))) }
     }
@@ -94,6 +95,7 @@ extension Parser {
       _ = accept("een")
     }
     let target = try parseName(allowArticle: false)
+    ruleHead = (target, subject)
     let condition = try parseConditionClause()
     try expectStatementEnd()
     return RuleSyntax(

@@ -16,6 +16,9 @@ public struct Parser {
   var tokens: [Token]
   var index = 0
   var diagnostics = DiagnosticEngine()
+  /// The name and subject of the rule being read, once its head is read: a syntax error after it still
+  /// declares the name (`StatementSyntax.unparsedRule`).
+  var ruleHead: (name: Name, subject: SubjectSyntax)?
   /// How deep the expression or condition being read is nested; bounded by ``maxDepth`` so that no
   /// input can exhaust the stack of this parser or of the passes after it.
   var depth = 0
@@ -52,10 +55,12 @@ public struct Parser {
     var statements: [StatementSyntax] = []
     while !current.isEnd {
       let before = index
+      ruleHead = nil
       do {
         statements.append(try parseStatement())
       } catch {
         recover(from: before)
+        if let head = ruleHead { statements.append(.unparsedRule(head.name, subject: head.subject, range(from: before))) }
       }
     }
     return statements

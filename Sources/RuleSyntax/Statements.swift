@@ -47,11 +47,14 @@ public enum StatementSyntax: Sendable {
   case rule(RuleSyntax)
   /// `Niet geformaliseerd: de zorgtoeslag indien …, want "…".`
   case notFormalised(Name, subject: SubjectSyntax, condition: ConditionSyntax, reason: String, SourceRange)
+  /// A rule whose head (`Het X van een persoon is`) was read but whose body has a syntax error, already
+  /// reported: it still declares its name, so that what uses the name gets no follow-up errors.
+  case unparsedRule(Name, subject: SubjectSyntax, SourceRange)
 
   public var range: SourceRange {
     switch self {
     case .use(_, _, _, let r), .enumeration(_, _, let r), .fill(_, _, _, let r), .output(_, _, _, let r),
-      .notFormalised(_, _, _, _, let r):
+      .notFormalised(_, _, _, _, let r), .unparsedRule(_, _, let r):
       return r
     case .fact(let f): return f.range
     case .parameter(let p): return p.range

@@ -191,6 +191,46 @@ struct BrokenRegulationTests {
     ])
   }
 
+  @Test("Een regel met een syntaxfout na haar kop declareert haar naam: wie haar gebruikt, ook een andere wet, zwijgt")
+  func unparsedRuleDeclares() {
+    let basis = RegulationFixture.header(code: "basis") + """
+      ## Artikel 1
+
+      ```regels
+      Parameter de grens is € 1.000, bron "test".
+      Het tarief van een persoon is de grens vermeerderd met met de grens.
+      Een persoon is gerechtigde indien de grens is groter dan en € 5.
+      Het bedrag van een persoon is zijn tarief indien hij is gerechtigde.
+      ```
+
+      ```keuze
+      id: tarief
+      titel: t
+      vraag: v
+      alternatieven:
+        - a
+      keuze: a
+      reden: r
+      besloten door: test
+      status: open
+      raakt: tarief, gerechtigde, bedrag
+      ```
+      """
+    let gebruik = RegulationFixture.header(code: "gebruik") + """
+      ## Artikel 1
+
+      ```regels
+      Gebruik uit basis: tarief.
+      De som is de som van het tarief van de personen.
+      ```
+      """
+    let (program, diagnostics) = RegulationFixture.compile(["basis.md": basis, "gebruik.md": gebruik])
+    #expect(program == nil)
+    let errors = RegulationFixture.errors(diagnostics)
+    #expect(errors.count == 2, "alleen de twee syntaxfouten, geen vervolgfouten: \(errors)")
+    #expect(errors.allSatisfy { $0.hasPrefix("basis.md:14:") || $0.hasPrefix("basis.md:15:") }, "\(errors)")
+  }
+
   @Test("Een kapotte kop wordt gemeld en het document overgeslagen")
   func frontMatter() {
     let text = """

@@ -146,7 +146,12 @@ struct ParserTests {
     let (statements, errors) = parse("De x is is € 1.\nParameter de y is € 2.\nDe z is afgerond op hele euro's € 3.")
     #expect(errors.count == 2)
     #expect(errors[0].hasPrefix("r:1:9:"))
-    #expect(statements.count == 1)
+    // The parameter, and the two broken rules by their names only (they still declare x and z).
+    #expect(statements.count == 3)
+    let unparsed = statements.compactMap { s -> String? in
+      if case .unparsedRule(let name, _, _) = s { return name.key } else { return nil }
+    }
+    #expect(unparsed == ["x", "z"])
   }
 
   @Test("Een afronding zonder artikel is een fout")
