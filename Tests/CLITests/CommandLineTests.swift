@@ -104,6 +104,7 @@ struct CommandLineTests {
         "date": "2025-01-01",
         "outputs": {
           "aow.bruto_maandbedrag": "0",
+          "aow.vakantie_uitkering": "0",
           "bijstand.bruto_jaarbedrag_aio": "0",
           "bijstand.maandnorm": "1922.07",
           "huurtoeslag.maandbedrag": "272.54",
@@ -297,6 +298,7 @@ struct CommandLineTests {
     #expect(r.stdout.contains("""
         "outputs": {
           "aow.bruto_maandbedrag": "0",
+          "aow.vakantie_uitkering": "0",
           "bijstand.bruto_jaarbedrag": "26376",
           "bijstand.bruto_jaarbedrag_aanvrager": "13188",
           "bijstand.bruto_jaarbedrag_aio": "0",
