@@ -140,6 +140,12 @@ struct BrokenRegulationTests {
     #expect(good?.decisions.first?.affects.map(\.name).sorted() == ["grens", "toeslag"])
   }
 
+  /// A complete, valid keuze block with the given id and `raakt` list.
+  static func keuze(id: String, raakt: String) -> String {
+    ["```keuze", "id: \(id)", "titel: t", "vraag: v", "alternatieven:", "  - a", "keuze: a", "reden: r", "besloten door: test",
+     "status: open", "raakt: \(raakt)", "```"].joined(separator: "\n")
+  }
+
   @Test("Eén kapotte regel geeft één fout: wat ervan afhangt en de keuzes die haar noemen zwijgen")
   func noCascade() {
     let text = RegulationFixture.header(code: "test") + """
@@ -151,18 +157,7 @@ struct BrokenRegulationTests {
       Het bedrag is de toeslag vermeerderd met de grens.
       ```
 
-      ```keuze
-      id: toeslag-grens
-      titel: t
-      vraag: v
-      alternatieven:
-        - a
-      keuze: a
-      reden: r
-      besloten door: test
-      status: open
-      raakt: toeslag, bedrag, grens, bedrgg
-      ```
+      \(Self.keuze(id: "toeslag-grens", raakt: "toeslag, bedrag, grens, bedrgg"))
       """
     let (program, diagnostics) = RegulationFixture.compile(["test.md": text])
     #expect(program == nil)
@@ -203,18 +198,7 @@ struct BrokenRegulationTests {
       Het bedrag van een persoon is zijn tarief indien hij is gerechtigde.
       ```
 
-      ```keuze
-      id: tarief
-      titel: t
-      vraag: v
-      alternatieven:
-        - a
-      keuze: a
-      reden: r
-      besloten door: test
-      status: open
-      raakt: tarief, gerechtigde, bedrag
-      ```
+      \(Self.keuze(id: "tarief", raakt: "tarief, gerechtigde, bedrag"))
       """
     let gebruik = RegulationFixture.header(code: "gebruik") + """
       ## Artikel 1
