@@ -47,9 +47,14 @@ venv="$here/.venv"
 "$venv/bin/pip" list 2>/dev/null | grep -i -E "^openfisca-core|^numpy|^pandas" > "$out/openfisca-versions.txt"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-/usr/bin/time -v "$toets" simulate --date "$DATE" --households "$N" --threads 2 \
+# The OpenFisca model is the zorgtoeslag alone: it reads the toetsingsinkomen, so both sides run the national
+# scenario with the toetsingsinkomen given (the scenario itself derives it from the income tax).
+sed 's/^  toetsingsinkomen: afgeleid$/  toetsingsinkomen: opgegeven/' "$root/Scenarios/nederland.yaml" > "$work/opgegeven.yaml"
+grep -q '^  toetsingsinkomen: opgegeven$' "$work/opgegeven.yaml" || { echo "run.sh: het scenario niet op opgegeven gezet"; exit 1; }
+/usr/bin/time -v "$toets" simulate --date "$DATE" --households "$N" --threads 2 --scenario "$work/opgegeven.yaml" \
   --csv "$work/toets.csv" --persons-csv "$work/personen.csv" > "$work/toets.txt" 2> "$out/toets-$N.time"
-/usr/bin/time -v "$toets" simulate --date "$DATE" --households "$N" --threads 2 > "$out/toets-$N.txt" 2> "$out/toets-$N-zonder-export.time"
+/usr/bin/time -v "$toets" simulate --date "$DATE" --households "$N" --threads 2 --scenario "$work/opgegeven.yaml" \
+  > "$out/toets-$N.txt" 2> "$out/toets-$N-zonder-export.time"
 /usr/bin/time -v "$venv/bin/python" "$here/OpenFisca/zorgtoeslag_2025.py" "$work/personen.csv" "$work/openfisca.csv" \
   > "$out/openfisca-$N.json" 2> "$out/openfisca-$N.time"
 "$venv/bin/python" "$here/OpenFisca/compare.py" "$work/toets.csv" "$work/openfisca.csv" > "$out/vergelijking-$N.json"
