@@ -32,7 +32,7 @@ extension Checker {
 
   private func buildDefinition(_ id: SymbolID, _ entries: [Located<RuleEntry>], _ version: VersionInfo) -> Definition? {
     // One of its rules did not parse: that error is reported; the name fails without another.
-    if entries.contains(where: { if case .unparsed = $0.value { return true } else { return false } }) { return nil }
+    if entries.contains(where: \.value.isUnparsed) { return nil }
     let subjectSyntax = entries[0].value.subject
     for e in entries.dropFirst() where e.value.subject != subjectSyntax {
       diagnostics.emit(.subjectMismatch(id.name), at: e.value.range, citation: e.citation, notes: [.init("eerste regel", range: entries[0].value.range)])

@@ -19,7 +19,8 @@ extension Checker {
           if declarations[id] == nil { declarations[id] = decl }
           declaringVersions[id, default: []].append(version)
           if case .delegated(let text) = decl.value.value { delegation[id] = text }
-          if version.rules[key] != nil {
+          // A rule that did not parse (its own error is reported) does not make the parameter a duplicate.
+          if version.rules[key]?.contains(where: { !$0.value.isUnparsed }) == true {
             diagnostics.emit(.duplicateDeclaration(key, "regel"), at: decl.value.name.range, citation: decl.citation)
           }
           let scope = Scope(version: version, citation: decl.citation, personBound: false)

@@ -59,10 +59,8 @@ public enum Compiler {
     diagnostics.append(contentsOf: checker.diagnostics.diagnostics)
     // A rule that failed its check is left out of `laws`, but it was declared: a decision that names it
     // is not wrong, so it gets no follow-up error beside the rule's own.
-    let declared = Set(table.versions.flatMap { code, versions in
-      versions.flatMap { v in (v.ruleOrder + Array(v.parameters.keys)).map { SymbolID(law: code, name: $0) } }
-    })
-    let decisions = DecisionCompiler.compile(documents, laws: laws, parameters: parameters, declared: declared, diagnostics: &diagnostics)
+    let decisions = DecisionCompiler.compile(
+      documents, laws: laws, parameters: parameters, isDeclared: { table.lawDefines($0.law, $0.name) }, diagnostics: &diagnostics)
     RoundingChoiceCheck.check(laws: laws, decisions: decisions, diagnostics: &diagnostics)
     guard !diagnostics.hasErrors else { return CompilationResult(program: nil, coverage: coverage) }
     let enumerations = table.enumerations.mapValues { $0.value.values }

@@ -22,13 +22,13 @@ import RuleIR
 ///
 /// Checked: every field is there, the status is `open` or `afgestemd`, the id is unique, and every
 /// name under `raakt` is a definition or parameter of the document's law (or `wet.naam` of another).
-/// A name that is declared but failed its own check (`declared`) is not reported again: one broken rule
+/// A name that is declared but failed its own check (`isDeclared`) is not reported again: one broken rule
 /// gives one error, not one per decision that names it. Problems are reported with their line and the
 /// article.
 enum DecisionCompiler {
   static let required = ["id", "titel", "vraag", "alternatieven", "keuze", "reden", "besloten door", "status", "raakt"]
 
-  static func compile(_ documents: [LegalDocument], laws: [String: [LawVersion]], parameters: [SymbolID: ParameterDeclaration], declared: Set<SymbolID> = [], diagnostics: inout DiagnosticEngine) -> [InterpretationDecision] {
+  static func compile(_ documents: [LegalDocument], laws: [String: [LawVersion]], parameters: [SymbolID: ParameterDeclaration], isDeclared: (SymbolID) -> Bool = { _ in false }, diagnostics: inout DiagnosticEngine) -> [InterpretationDecision] {
     var out: [InterpretationDecision] = []
     for document in documents {
       // Ids are unique within a document; the same decision may stand in each version of a law.
@@ -52,7 +52,7 @@ enum DecisionCompiler {
           let parts = raw.split(separator: ".", maxSplits: 1).map(String.init)
           let id = parts.count == 2 && laws[parts[0]] != nil ? SymbolID(law: parts[0], name: parts[1]) : SymbolID(law: code, name: raw)
           let known = laws[id.law]?.contains { $0.definitions[id] != nil } == true || parameters[id] != nil
-          if known { affects.append(id) } else if declared.contains(id) {
+          if known { affects.append(id) } else if isDeclared(id) {
             continue  // declared, but its own check failed and was reported there
           } else {
             let names = (version?.definitions.keys.map(\.name) ?? []).sorted().prefix(60).joined(separator: ", ")

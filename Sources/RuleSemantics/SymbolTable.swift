@@ -30,6 +30,11 @@ enum RuleEntry {
     case .notFormalised(_, let s, _, _, _), .unparsed(let s, _): return s
     }
   }
+
+  var isUnparsed: Bool {
+    if case .unparsed = self { return true }
+    return false
+  }
 }
 
 /// What one document (one version of one regulation) declares, gathered before anything is checked.

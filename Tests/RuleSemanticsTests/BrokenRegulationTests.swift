@@ -215,6 +215,20 @@ struct BrokenRegulationTests {
     #expect(errors.allSatisfy { $0.hasPrefix("basis.md:14:") || $0.hasPrefix("basis.md:15:") }, "\(errors)")
   }
 
+  @Test("Een regel die niet gelezen kan worden en een parameter met dezelfde naam: alleen de syntaxfout")
+  func unparsedRuleBesideParameter() {
+    let text = RegulationFixture.header(code: "test") + """
+      ## Artikel 1
+
+      ```regels
+      Parameter de grens is € 1.000, bron "test".
+      De grens is is € 5.
+      ```
+      """
+    let errors = RegulationFixture.errors(RegulationFixture.compile(["test.md": text]).diagnostics)
+    #expect(errors == ["test.md:14:13: 'is' is een woord van de regeltaal en kan geen naam zijn"], "\(errors)")
+  }
+
   @Test("Een kapotte kop wordt gemeld en het document overgeslagen")
   func frontMatter() {
     let text = """
