@@ -26,9 +26,8 @@ public struct SimulationSummary: Sendable {
     public var exactRows = 0
     /// A payment, a norm the household would have (`…, een norm.`) or a levy it owes (`…, een heffing.`).
     public var kind = OutputKind.payment
-    /// Why the rules could not decide, for the first undecided household (the reference evaluator's
-    /// reason, with its article).
-    public var undecidedReason: String?
+    /// Why the rules could not decide, counted on a sample of the undecided households.
+    public var undecidedReasons: UndecidedReasons?
     public var deciles: [Group]
     public var types: [Group]
     /// What is claimed after the scenario's non-take-up (payments of a regeling with a rate only).
@@ -72,6 +71,7 @@ public struct SimulationSummary: Sendable {
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
+    let evaluators = ReasonEvaluators(simulation)
     for (o, declaration) in r.outputs.enumerated() {
       let id = declaration.id
       var out = Output(
@@ -109,9 +109,9 @@ public struct SimulationSummary: Sendable {
         }
         out.claimed = claimed
       }
-      if let first = (0..<n).first(where: { status[$0] != .ok }) {
-        let evaluator = Evaluator(program: simulation.program, household: p.household(first, program: simulation.program))
-        if case .failure(let reason) = evaluator.value(of: declaration.symbol, on: simulation.date) { out.undecidedReason = reason.description }
+      if out.undecided > 0 {
+        let sample = UndecidedReasons.sample((0..<n).filter { status[$0] != .ok })
+        out.undecidedReasons = UndecidedReasons(sample: sample) { evaluators.reason(declaration.symbol, household: $0) }
       }
       outs.append(out)
     }
@@ -128,6 +128,11 @@ public struct SimulationSummary: Sendable {
         ("total", .string(Self.euros(g.totalCents))),
       ])
     }
+    func reasons(_ u: UndecidedReasons?) -> [(String, JSONValue)] {
+      guard let u else { return [] }
+      let list: [JSONValue] = u.reasons.map { .ordered([("reason", .string($0.text)), ("households", .number(String($0.households)))]) }
+      return [("undecided_reasons", .ordered([("sampled", .number(String(u.sampled))), ("reasons", .array(list))]))]
+    }
     let outs: [(String, JSONValue)] = outputs.map { o in
       (o.id, .ordered([
         ("total", .string(Self.euros(o.totalCents))),
@@ -135,7 +140,7 @@ public struct SimulationSummary: Sendable {
         ("mean", .string(Self.euros(o.meanCents))),
         ("undecided", .number(String(o.undecided))),
         ("exact_rows", .number(String(o.exactRows))),
-      ] + (o.claimed.map { c in
+      ] + reasons(o.undecidedReasons) + (o.claimed.map { c in
         [("after_non_take_up", JSONValue.ordered([
           ("non_take_up_promille", .number(String(c.promille))), ("recipients", .number(String(c.recipients))),
           ("total", .string(Self.euros(c.totalCents))),
@@ -207,8 +212,11 @@ public struct SimulationSummary: Sendable {
         let rate = DutchFormat.number(Rational(Int(c.promille)) / 10, maxFractionDigits: 1, minFractionDigits: 0)
         lines.append("  uitgaven     \(money(c.totalCents))\(period) aan \(count(c.recipients)) ontvangers (niet-gebruik \(rate) %)")
       }
-      if o.undecided > 0 {
-        lines.append("  onbepaald    \(count(o.undecided)) huishoudens\(o.undecidedReason.map { ", bijvoorbeeld: \($0)" } ?? "")")
+      if o.undecided > 0, let u = o.undecidedReasons {
+        let whom = u.sampled < o.undecided ? "bij \(count(u.sampled)) van hen (een gelijkmatige steekproef)" : "per huishouden"
+        lines.append("  onbepaald    \(count(o.undecided)) huishoudens; waarom, \(whom):")
+        let width = String(u.sampled).count
+        lines.append(contentsOf: u.reasons.map { "    \(count($0.households).leftPad(width))  \($0.text)" })
       }
       if o.exactRows > 0 { lines.append("  exact nagerekend met de referentie-evaluator: \(count(o.exactRows)) huishoudens") }
       lines.append(header("per inkomensdeciel (huishoudinkomen):"))
