@@ -81,6 +81,9 @@ extension Evaluator {
       guard case .duration(let u) = try evaluate(b, ctx) else { throw .internalFault("een duur verwacht", b.citation) }
       let signed = subtract ? Duration(years: -u.years, months: -u.months, days: -u.days) : u
       return .date(d.adding(signed))
+    case .dayCount(let a, let b):
+      let from = try date(a, ctx), to = try date(b, ctx)
+      return .number(Rational(to.dayNumber - from.dayNumber))
     case .firstOfNextMonth(let d):
       let date = try self.date(d, ctx)
       return .date(date.firstOfNextMonth)

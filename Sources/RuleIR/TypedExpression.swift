@@ -65,6 +65,8 @@ public final class TypedExpression: Sendable {
     /// Completed years and months from a birth date to a date (default: the peildatum).
     case age(TypedExpression, at: TypedExpression?)
     case addDuration(TypedExpression, TypedExpression, subtract: Bool)
+    /// The number of days from the first date up to the second (the first counted, the second not).
+    case dayCount(TypedExpression, TypedExpression)
     case firstOfNextMonth(TypedExpression)
     case firstOfMonth(TypedExpression)
     case peildatum
@@ -82,7 +84,7 @@ public final class TypedExpression: Sendable {
     switch kind {
     case .constant, .parameter, .fact, .given, .definition, .person, .peildatum, .beginOfYear, .endOfYear, .calculationYear:
       return []
-    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .addDuration(let a, let b, _): return [a, b]
+    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .addDuration(let a, let b, _), .dayCount(let a, let b): return [a, b]
     case .convertPeriod(let a, _, _), .round(let a, _, _, _), .inEuros(let a), .firstOfNextMonth(let a), .firstOfMonth(let a), .not(let a),
       .sumOverMonths(let a):
       return [a]

@@ -160,7 +160,7 @@ extension BatchExecutor {
         let q = sy?[i] ?? 0
         d[i] = (p == q && (p != 0 || x[i] == y[i])) ? 1 : 0
       }
-    case .addDuration, .firstOfNextMonth, .firstOfMonth, .age, .packCivil, .ageOn:
+    case .addDuration, .firstOfNextMonth, .firstOfMonth, .age, .daysBetween, .packCivil, .ageOn:
       calendar(ins, n, d, ds)
     }
   }
@@ -305,6 +305,11 @@ extension BatchExecutor {
     case .age:
       let y = value(dom, ins.b)
       for i in 0..<n { d[i] = Int64(DayMath.agePacked(Int(x[i]), Int(y[i]))) }
+      if let ds { Self.combine(ds, sx, status(dom, ins.sb), n) }
+      return
+    case .daysBetween:
+      let y = value(dom, ins.b)
+      for i in 0..<n { d[i] = Int64(DayMath.unpack(Int(y[i])) - DayMath.unpack(Int(x[i]))) }
       if let ds { Self.combine(ds, sx, status(dom, ins.sb), n) }
       return
     case .ageOn:

@@ -20,7 +20,7 @@ struct Emitter {
       return [a]
     case .segmentSum(let a, let m), .segmentCount(let a, let m), .segmentAny(let a, let m): return [a, m]
     case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .minimum(let a, let b), .maximum(let a, let b),
-      .compare(_, let a, let b), .addDuration(let a, let b, _), .age(let a, let b), .sameOutcome(let a, let b):
+      .compare(_, let a, let b), .addDuration(let a, let b, _), .age(let a, let b), .daysBetween(let a, let b), .sameOutcome(let a, let b):
       return [a, b]
     case .and(let l), .or(let l), .anyStrict(let l): return l
     case .select(let c, let a, let b): return [c, a, b]
@@ -102,6 +102,7 @@ struct Emitter {
       case .firstOfNextMonth: ins.code = .firstOfNextMonth
       case .firstOfMonth: ins.code = .firstOfMonth
       case .age: ins.code = .age
+      case .daysBetween: ins.code = .daysBetween
       case .packCivil: ins.code = .packCivil
       case .sameOutcome: ins.code = .sameOutcome
       case .ageOn(_, let day): ins.code = .ageOn; ins.k = day

@@ -117,6 +117,17 @@ extension GraphBuilder {
     return make(next ? .firstOfNextMonth(d) : .firstOfMonth(d), n.domain, .date, mayFail: n.mayFail, range: range)
   }
 
+  func daysBetween(_ from: Int32, _ to: Int32) throws -> Int32 {
+    let domain = domainOf([from, to])
+    let (x, y) = (try into(from, domain), try into(to, domain))
+    if let p = constantValue(x), let q = constantValue(y) {
+      return constant(Int64(DayMath.unpack(Int(q)) - DayMath.unpack(Int(p))), .number(scale: 1), domain)
+    }
+    // Packed dates lie in 1850–2199 (see SQLWriter+Calendar): fewer than 128.000 days apart.
+    let range = Int128(-128_000)...Int128(128_000)
+    return make(.daysBetween(x, y), domain, .number(scale: 1), mayFail: fails(x, y), range: range)
+  }
+
   func age(_ birth: Int32, at: Int32) throws -> Int32 {
     let domain = domainOf([birth, at])
     let (b, a) = (try into(birth, domain), try into(at, domain))

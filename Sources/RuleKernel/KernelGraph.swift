@@ -80,6 +80,8 @@ public enum KernelOp: Sendable, Hashable {
   case firstOfNextMonth(Int32)
   case firstOfMonth(Int32)
   case age(Int32, at: Int32)
+  /// The days from the first packed date up to the second (the first counted, the second not).
+  case daysBetween(Int32, Int32)
   /// A date packed as `year × 1024 + month × 32 + day`, so ages against many dates need one conversion.
   case packCivil(Int32)
   /// Whether two values have the same outcome: the same status, and when ok the same value. Never fails.

@@ -8,7 +8,7 @@ struct Instruction: Sendable {
     case segmentSum, segmentCount, segmentAny
     case add, subtract, multiply, scale, roundDivide, minimum, maximum, compare
     case and, or, not, anyStrict, select
-    case addDuration, firstOfNextMonth, firstOfMonth, age, packCivil, ageOn, sameOutcome
+    case addDuration, firstOfNextMonth, firstOfMonth, age, daysBetween, packCivil, ageOn, sameOutcome
   }
 
   var code: Code

@@ -121,6 +121,7 @@ extension Lowering {
       return try b.age(try lower(birth, ctx), at: on)
     case .addDuration(let d, let u, let subtract):
       return try b.addDuration(try lower(d, ctx), try lower(u, ctx), subtract: subtract)
+    case .dayCount(let from, let to): return try b.daysBetween(try lower(from, ctx), try lower(to, ctx))
     case .firstOfNextMonth(let d): return b.firstOfMonth(try lower(d, ctx), next: true)
     case .firstOfMonth(let d): return b.firstOfMonth(try lower(d, ctx), next: false)
     case .peildatum: return b.date(ctx.date, ctx.domain)

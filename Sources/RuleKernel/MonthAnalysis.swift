@@ -102,7 +102,7 @@ struct MonthAnalysis {
     case (.broadcast, .broadcast), (.segmentSum, .segmentSum), (.segmentCount, .segmentCount), (.segmentAny, .segmentAny),
       (.add, .add), (.subtract, .subtract), (.multiply, .multiply), (.minimum, .minimum), (.maximum, .maximum),
       (.and, .and), (.or, .or), (.not, .not), (.anyStrict, .anyStrict), (.select, .select), (.firstOfNextMonth, .firstOfNextMonth),
-      (.firstOfMonth, .firstOfMonth), (.age, .age), (.packCivil, .packCivil), (.sameOutcome, .sameOutcome):
+      (.firstOfMonth, .firstOfMonth), (.age, .age), (.daysBetween, .daysBetween), (.packCivil, .packCivil), (.sameOutcome, .sameOutcome):
       return true
     default: return false
     }

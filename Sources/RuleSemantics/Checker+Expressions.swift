@@ -106,6 +106,10 @@ extension Checker {
       guard let birth = birthDate(of: who, scope), let tw = check(what, scope, expected: .duration), require(tw, .duration, scope)
       else { return nil }
       return node(.addDuration(birth, tw, subtract: false), .date, nil, r, scope)
+    case .dayCount(let from, let to, let r):
+      guard let a = check(from, scope, expected: .date), require(a, .date, scope), let b = check(to, scope, expected: .date), require(b, .date, scope)
+      else { return nil }
+      return node(.dayCount(a, b), .number, .one, r, scope)
     case .firstOfNextMonth(let d, let r):
       guard let td = check(d, scope, expected: .date), require(td, .date, scope) else { return nil }
       return node(.firstOfNextMonth(td), .date, nil, r, scope)

@@ -215,6 +215,12 @@ extension Parser {
       let filter = try parseFilter()
       return .sum(terms, filter: filter, range(from: start))
     case "aantal":
+      if accept("dagen") {
+        try expect("van")
+        let from = try parseSum()
+        try expect("tot")
+        return .dayCount(from, try parseSum(), range(from: start))
+      }
       let collection = try parsePrimary()
       let filter = try parseFilter()
       return .count(collection, filter: filter, range(from: start))

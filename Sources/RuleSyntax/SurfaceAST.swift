@@ -107,6 +107,8 @@ public indirect enum ExprSyntax: Sendable {
   case age(ExprSyntax, at: ExprSyntax?, SourceRange)
   /// `de datum waarop X D wordt` (a birthday) or `… D bereikt`.
   case dateReached(ExprSyntax, ExprSyntax, SourceRange)
+  /// `het aantal dagen van D tot E`: the days from D up to E, D counted and E not.
+  case dayCount(ExprSyntax, ExprSyntax, SourceRange)
   /// `de eerste dag van de kalendermaand volgend op D`.
   case firstOfNextMonth(ExprSyntax, SourceRange)
   /// `de eerste dag van de maand van D`.
@@ -121,7 +123,7 @@ public indirect enum ExprSyntax: Sendable {
     case .literal(_, let r), .pronoun(let r), .role(_, let r), .of(_, _, let r), .arithmetic(_, _, _, let r),
       .extremum(_, _, let r), .bounded(_, _, _, let r), .twelvefold(_, let r), .twelfth(_, let r),
       .rounded(_, _, _, _, let r), .euroValue(_, let r), .euroAmount(_, _, let r), .at(_, _, let r), .sum(_, _, let r), .sumOverMonths(_, let r), .count(_, _, let r), .age(_, _, let r),
-      .dateReached(_, _, let r), .firstOfNextMonth(_, let r), .firstOfMonth(_, let r), .peildatum(let r),
+      .dateReached(_, _, let r), .dayCount(_, _, let r), .firstOfNextMonth(_, let r), .firstOfMonth(_, let r), .peildatum(let r),
       .beginOfYear(let r), .endOfYear(let r), .calculationYear(let r):
       return r
     case .name(let n):

@@ -43,6 +43,7 @@ extension IRExport {
     case .sumOverMonths(let a): op = "somOverMaanden"; fields = [("expressie", sub(a))]
     case .age(let birth, let at): op = "leeftijd"; fields = [("geboortedatum", sub(birth)), ("peilmoment", at.map(sub) ?? .null)]
     case .addDuration(let a, let b, let subtract): op = subtract ? "duurAftrekken" : "duurOptellen"; fields = [("datum", sub(a)), ("duur", sub(b))]
+    case .dayCount(let a, let b): op = "aantalDagen"; fields = [("van", sub(a)), ("tot", sub(b))]
     case .firstOfNextMonth(let a): op = "eersteVanVolgendeMaand"; fields = [("datum", sub(a))]
     case .firstOfMonth(let a): op = "eersteVanDeMaand"; fields = [("datum", sub(a))]
     case .peildatum: op = "peildatum"
@@ -60,7 +61,7 @@ extension IRExport {
   /// The operator names this version of the format uses (the schema's enumeration).
   public static let operators = [
     "constante", "parameter", "gegeven", "opgegeven", "afleiding", "persoon", "rekenkundig", "periode", "maximum", "minimum", "afronding", "inEuros",
-    "geldendOp", "som", "aantal", "bestaat", "somOverMaanden", "leeftijd", "duurAftrekken", "duurOptellen",
+    "geldendOp", "som", "aantal", "bestaat", "somOverMaanden", "leeftijd", "duurAftrekken", "duurOptellen", "aantalDagen",
     "eersteVanVolgendeMaand", "eersteVanDeMaand", "peildatum", "beginVanHetJaar", "eindVanHetJaar", "berekeningsjaar",
     "vergelijking", "en", "of", "niet",
   ]

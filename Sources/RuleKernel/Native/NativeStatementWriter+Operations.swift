@@ -96,6 +96,8 @@ extension NativeStatementWriter {
       body = ["\(dst) = t_age_packed(\(a), \(b));"] + status(worst([sa, sb]))
     case .ageOn:
       body = ["\(dst) = t_age_packed(\(a), \(constant(ins.k)));"] + status(sa)
+    case .daysBetween:
+      body = ["\(dst) = t_unpack(\(b)) - t_unpack(\(a));"] + status(worst([sa, sb]))
     case .packCivil:
       body = ["\(dst) = \(a);"] + status(sa)
     case .firstOfNextMonth:

@@ -12,6 +12,7 @@ extension SQLWriter {
       let (y, m) = (year(a), month(a))
       return "CASE WHEN \(m) = 12 THEN (\(y) + 1) * 1024 + 33 ELSE \(y) * 1024 + (\(m) + 1) * 32 + 1 END"
     case .age: return age(a, value(o.b))
+    case .daysBetween: return dialect.daysBetween(civil(a), civil(value(o.b)))
     case .ageOn: return age(a, literal(ins.k))
     default:
       if o.b >= 0, program.instructions[o.b].code == .constant {
@@ -31,6 +32,8 @@ extension SQLWriter {
   func year(_ p: String) -> String { dialect.truncatingDivide(p, "1024") }
   func month(_ p: String) -> String { "(\(dialect.truncatingDivide(p, "32")) % 32)" }
   func day(_ p: String) -> String { "(\(p) % 32)" }
+  /// The engine's date of a packed date.
+  func civil(_ p: String) -> String { dialect.makeDate(year(p), month(p), day(p)) }
   func pack(_ y: String, _ m: String, _ d: String) -> String { "((\(y)) * 1024 + (\(m)) * 32 + (\(d)))" }
 
   /// Completed months from birth date `b` to date `t`, whole years when negative, as a packed duration.

@@ -54,7 +54,7 @@ extension SQLWriter {
       return "CASE WHEN \(a) <> 0 THEN \(b) ELSE \(value(o.c)) END"
     case .sameOutcome:
       return "CASE WHEN \(status(o.sa)) = \(status(o.sb)) AND (\(status(o.sa)) <> 0 OR \(a) = \(b)) THEN 1 ELSE 0 END"
-    case .addDuration, .firstOfNextMonth, .firstOfMonth, .age, .packCivil, .ageOn:
+    case .addDuration, .firstOfNextMonth, .firstOfMonth, .age, .daysBetween, .packCivil, .ageOn:
       return calendar(k)
     }
   }
@@ -85,7 +85,7 @@ extension SQLWriter {
     case .scale:
       guard ins.checked else { return status(o.sa) }
       return "CASE WHEN \(inRange("\(wide(value(o.a))) * \(literal(ins.k))")) THEN \(status(o.sa)) ELSE 2 END"
-    case .minimum, .maximum, .compare, .addDuration, .age: return both
+    case .minimum, .maximum, .compare, .addDuration, .age, .daysBetween: return both
     case .not, .ageOn, .packCivil, .firstOfNextMonth, .firstOfMonth: return status(o.sa)
     case .roundDivide:
       let (ok, q) = try roundDivide(k)
