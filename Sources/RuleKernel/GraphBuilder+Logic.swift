@@ -123,8 +123,9 @@ extension GraphBuilder {
     if let p = constantValue(x), let q = constantValue(y) {
       return constant(Int64(DayMath.unpack(Int(q)) - DayMath.unpack(Int(p))), .number(scale: 1), domain)
     }
-    // Packed dates lie in 1850–2199 (see SQLWriter+Calendar): fewer than 128.000 days apart.
-    let range = Int128(-128_000)...Int128(128_000)
+    // The tables' dates lie in 1850–2199 and a date plus a duration at most 200 years further (see
+    // addDuration): fewer than 300.000 days apart.
+    let range = Int128(-300_000)...Int128(300_000)
     return make(.daysBetween(x, y), domain, .number(scale: 1), mayFail: fails(x, y), range: range)
   }
 

@@ -30,7 +30,9 @@ struct DayCountTests {
     De dagenleeftijd is het aantal dagen van de geboortedatum van de aanvrager tot de peildatum.
     Uitvoer test.jaarbedrag is het jaarbedrag.
     De dagenuitkomst is het bedrag in euro's van de dagenleeftijd.
+    De terugtelling is het bedrag in euro's van (het aantal dagen van de peildatum tot de geboortedatum van de aanvrager).
     Uitvoer test.dagen is de dagenuitkomst.
+    Uitvoer test.terug is de terugtelling.
     ```
     """
 
@@ -39,7 +41,8 @@ struct DayCountTests {
     let (compiled, diagnostics) = RegulationFixture.compile(["test.md": Self.law])
     let program = try #require(compiled, "\(RegulationFixture.errors(diagnostics))")
     let day = CivilDate(iso: "2025-03-01")!
-    // Birth date → days to 1 March 2025 (counted with Python's datetime) and the part of the month in
+    // Birth date → days to 1 March 2025 (counted with Python's datetime; across 17 leap days, 1960–2024)
+    // and the part of the month in
     // which he turns 67: on the first of a month nothing (the whole month is his), 28 February 1 of 28
     // days, 15 March 17 of 31, 31 December 1 of 31, and in 2024 nothing this year.
     let cases: [(String, Int, Int64)] = [
@@ -54,11 +57,14 @@ struct DayCountTests {
     #expect(kernel.stable?.outputs.contains { $0.id == "test.jaarbedrag" } == true, "de maandsom blijft op het korte pad")
     let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: day, threads: 1)
     let year = try #require(results.index(of: "test.jaarbedrag")), days = try #require(results.index(of: "test.dagen"))
+    let back = try #require(results.index(of: "test.terug"))
     for (h, (birth, count, cents)) in cases.enumerated() {
       let evaluator = Evaluator(program: program, household: households[h])
       #expect(try evaluator.value(of: SymbolID(law: "test", name: "dagenleeftijd"), on: day).get() == .number(Rational(count)), "\(birth)")
       #expect(try evaluator.value(of: SymbolID(law: "test", name: "jaarbedrag"), on: day).get() == .number(Rational(Int(cents)) / 100), "\(birth)")
       #expect(results.isDecided(days, h) && results.cents[days][h] == Int64(count) * 100, "\(birth)")
+      // Backwards: the same number of days, negative.
+      #expect(results.isDecided(back, h) && results.cents[back][h] == -Int64(count) * 100, "\(birth)")
       #expect(results.isDecided(year, h) && results.cents[year][h] == cents, "\(birth)")
     }
   }

@@ -50,14 +50,6 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     }
   }
 
-  /// The days from date `from` up to date `to` (negative when `to` is earlier), as an integer.
-  func daysBetween(_ from: String, _ to: String) -> String {
-    switch self {
-    case .duckdb: return "CAST(date_diff('day', \(from), \(to)) AS BIGINT)"
-    case .spark: return "CAST(datediff(\(to), \(from)) AS BIGINT)"
-    }
-  }
-
   /// The date of a year, month and day given as integers.
   func makeDate(_ y: String, _ m: String, _ d: String) -> String {
     "make_date(CAST(\(y) AS INT), CAST(\(m) AS INT), CAST(\(d) AS INT))"

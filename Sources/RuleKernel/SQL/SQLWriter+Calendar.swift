@@ -12,7 +12,7 @@ extension SQLWriter {
       let (y, m) = (year(a), month(a))
       return "CASE WHEN \(m) = 12 THEN (\(y) + 1) * 1024 + 33 ELSE \(y) * 1024 + (\(m) + 1) * 32 + 1 END"
     case .age: return age(a, value(o.b))
-    case .daysBetween: return dialect.daysBetween(civil(a), civil(value(o.b)))
+    case .daysBetween: return "(\(dayNumber(value(o.b))) - \(dayNumber(a)))"
     case .ageOn: return age(a, literal(ins.k))
     default:
       if o.b >= 0, program.instructions[o.b].code == .constant {
@@ -32,8 +32,16 @@ extension SQLWriter {
   func year(_ p: String) -> String { dialect.truncatingDivide(p, "1024") }
   func month(_ p: String) -> String { "(\(dialect.truncatingDivide(p, "32")) % 32)" }
   func day(_ p: String) -> String { "(\(p) % 32)" }
-  /// The engine's date of a packed date.
-  func civil(_ p: String) -> String { dialect.makeDate(year(p), month(p), day(p)) }
+  /// The day number of a packed date (days since 0000-03-01, as `DayMath` counts them up to a constant),
+  /// in integer arithmetic: no date function that could fail on the 0 of an undecided row. Packed dates
+  /// are positive, so every division here is of a non-negative number.
+  func dayNumber(_ p: String) -> String {
+    let (y0, m, d) = (year(p), month(p), day(p))
+    let y = "(\(y0) - CASE WHEN \(m) <= 2 THEN 1 ELSE 0 END)"
+    let mp = "((\(m) + 9) % 12)"
+    let doy = "(\(dialect.truncatingDivide("(153 * \(mp) + 2)", "5")) + \(d) - 1)"
+    return "(\(y) * 365 + \(dialect.truncatingDivide(y, "4")) - \(dialect.truncatingDivide(y, "100")) + \(dialect.truncatingDivide(y, "400")) + \(doy))"
+  }
   func pack(_ y: String, _ m: String, _ d: String) -> String { "((\(y)) * 1024 + (\(m)) * 32 + (\(d)))" }
 
   /// Completed months from birth date `b` to date `t`, whole years when negative, as a packed duration.
