@@ -71,7 +71,7 @@ public struct SimulationSummary: Sendable {
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
-    let evaluators = ReasonEvaluators(simulation)
+    var samples: [(output: Int, households: [Int])] = []
     for (o, declaration) in r.outputs.enumerated() {
       let id = declaration.id
       var out = Output(
@@ -109,11 +109,17 @@ public struct SimulationSummary: Sendable {
         }
         out.claimed = claimed
       }
-      if out.undecided > 0 {
-        let sample = UndecidedReasons.sample((0..<n).filter { status[$0] != .ok })
-        out.undecidedReasons = UndecidedReasons(sample: sample) { evaluators.reason(declaration.symbol, household: $0) }
-      }
+      if out.undecided > 0 { samples.append((o, UndecidedReasons.sample((0..<n).filter { status[$0] != .ok }))) }
       outs.append(out)
+    }
+    // Why the undecided households are undecided: all samples evaluated at once, in parallel.
+    let pairs = samples.flatMap { s in s.households.map { (symbol: r.outputs[s.output].symbol, household: $0) } }
+    let reasons = ReasonEvaluation.reasons(simulation, pairs: pairs, threads: simulation.threads)
+    var next = 0
+    for s in samples {
+      let mine = Array(reasons[next..<(next + s.households.count)])
+      next += s.households.count
+      outs[s.output].undecidedReasons = UndecidedReasons(sample: Array(s.households.indices)) { mine[$0] }
     }
     outputs = outs
   }

@@ -1,3 +1,4 @@
+import Dispatch
 import HouseholdModel
 import Population
 import ReferenceEvaluator
@@ -42,22 +43,29 @@ public struct UndecidedReasons: Sendable {
   }
 }
 
-/// Reference evaluators for the households of one simulation, made once per household, so that the
-/// reasons of several outputs of the same household share their memo.
-final class ReasonEvaluators {
-  private let simulation: Simulation
-  private var evaluators: [Int: Evaluator] = [:]
-
-  init(_ simulation: Simulation) { self.simulation = simulation }
-
-  /// Why the rules do not decide `symbol` for household `h`, or nil if they do.
-  func reason(_ symbol: SymbolID, household h: Int) -> String? {
-    let evaluator = evaluators[h] ?? {
-      let e = Evaluator(program: simulation.program, household: simulation.population.household(h, program: simulation.program))
-      evaluators[h] = e
-      return e
-    }()
-    if case .failure(let undecided) = evaluator.value(of: symbol, on: simulation.date) { return undecided.description }
-    return nil
+/// The reference evaluator's reasons for (output, household) pairs of one simulation, on `threads`
+/// threads. Each household gets one evaluator, so the outputs of a household share its memo; each pair
+/// is written by the one thread that owns its household, so the result is the same on any thread count.
+enum ReasonEvaluation {
+  static func reasons(_ simulation: Simulation, pairs: [(symbol: SymbolID, household: Int)], threads: Int) -> [String?] {
+    var byHousehold: [Int: [Int]] = [:]
+    for (i, pair) in pairs.enumerated() { byHousehold[pair.household, default: []].append(i) }
+    let groups = byHousehold
+    let households = groups.keys.sorted()
+    let workers = max(1, min(threads, households.count))
+    var out = [String?](repeating: nil, count: pairs.count)
+    out.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let buffer = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for k in stride(from: worker, to: households.count, by: workers) {
+          let h = households[k]
+          let evaluator = Evaluator(program: simulation.program, household: simulation.population.household(h, program: simulation.program))
+          for i in groups[h] ?? [] {
+            if case .failure(let undecided) = evaluator.value(of: pairs[i].symbol, on: simulation.date) { buffer[i] = undecided.description }
+          }
+        }
+      }
+    }
+    return out
   }
 }
