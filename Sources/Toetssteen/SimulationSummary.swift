@@ -83,6 +83,7 @@ public struct SimulationSummary: Sendable {
       out.kind = declaration.kind
       let cents = r.cents[o]
       let status = r.status[o]
+      var undecidedRows: [Int] = []
       for h in 0..<n {
         let d = deciles.decile(h)
         let t = Int(p.householdType[h])
@@ -90,6 +91,7 @@ public struct SimulationSummary: Sendable {
         out.types[t].households += 1
         if status[h] != .ok {
           out.undecided += 1
+          undecidedRows.append(h)
           continue
         }
         let c = cents[h]
@@ -109,7 +111,7 @@ public struct SimulationSummary: Sendable {
         }
         out.claimed = claimed
       }
-      if out.undecided > 0 { samples.append((o, UndecidedReasons.sample((0..<n).filter { status[$0] != .ok }))) }
+      if out.undecided > 0 { samples.append((o, UndecidedReasons.sample(undecidedRows))) }
       outs.append(out)
     }
     // Why the undecided households are undecided: all samples evaluated at once, in parallel.
@@ -117,9 +119,8 @@ public struct SimulationSummary: Sendable {
     let reasons = ReasonEvaluation.reasons(simulation, pairs: pairs, threads: simulation.threads)
     var next = 0
     for s in samples {
-      let mine = Array(reasons[next..<(next + s.households.count)])
+      outs[s.output].undecidedReasons = UndecidedReasons(reasons: Array(reasons[next..<(next + s.households.count)]))
       next += s.households.count
-      outs[s.output].undecidedReasons = UndecidedReasons(sample: Array(s.households.indices)) { mine[$0] }
     }
     outputs = outs
   }

@@ -30,12 +30,12 @@ public struct UndecidedReasons: Sendable {
     return (0..<limit).map { undecided[$0 * undecided.count / limit] }
   }
 
-  /// Counts the reasons of the sampled households; `reason` gives the reference evaluator's reason
-  /// for one household (nil when it decides after all, which would be a kernel defect).
-  init(sample: [Int], reason: (Int) -> String?) {
+  /// Counts the reference evaluator's reasons for the sampled households, one per household (nil when
+  /// it decides after all, which would be a kernel defect).
+  init(reasons sample: [String?]) {
     var counts: [String: Int] = [:]
-    for h in sample {
-      counts[reason(h) ?? "de referentie-evaluator beslist dit huishouden wel (een fout in de kernel; meld het)", default: 0] += 1
+    for reason in sample {
+      counts[reason ?? "de referentie-evaluator beslist dit huishouden wel (een fout in de kernel; meld het)", default: 0] += 1
     }
     sampled = sample.count
     reasons = counts.map { Reason(text: $0.key, households: $0.value) }

@@ -22,7 +22,7 @@ struct UndecidedReasonsTests {
   @Test("Redenen worden geteld en geordend: de meeste eerst, bij gelijk aantal op tekst")
   func counting() {
     let reasons = ["b", "a", "b", nil, "c", "b", "a"]
-    let u = UndecidedReasons(sample: Array(reasons.indices)) { reasons[$0] }
+    let u = UndecidedReasons(reasons: reasons)
     #expect(u.sampled == 7)
     #expect(u.reasons.map(\.households) == [3, 2, 1, 1])
     #expect(u.reasons.prefix(2).map(\.text) == ["b", "a"])
