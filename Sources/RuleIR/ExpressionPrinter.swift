@@ -87,7 +87,8 @@ public struct ExpressionPrinter {
       return "de leeftijd van \(who)" + (at.map { " op \(render($0, parent: 4))" } ?? "")
     case .addDuration(let a, let b, let subtract):
       return wrap("\(render(a, parent: 2)) \(subtract ? "verminderd met" : "vermeerderd met") \(render(b, parent: 3))", 2)
-    case .dayCount(let a, let b): return "het aantal dagen van \(render(a, parent: 4)) tot \(render(b, parent: 4))"
+    // In parentheses inside arithmetic: the 'tot' operand would otherwise seem to take the rest.
+    case .dayCount(let a, let b): return wrap("het aantal dagen van \(render(a, parent: 4)) tot \(render(b, parent: 4))", 1)
     case .firstOfNextMonth(let d): return "de eerste dag van de maand na \(render(d, parent: 4))"
     case .firstOfMonth(let d): return "de eerste dag van de maand van \(render(d, parent: 4))"
     case .peildatum: return leaf("de peildatum")

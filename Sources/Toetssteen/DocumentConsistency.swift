@@ -5,8 +5,10 @@ import RuleIR
 /// Where a household document says something the rules cannot use as written, checked against the
 /// peildatum: a partnership label without a person with the role partner (the rules then count no
 /// partner), and a person born after the end of the calculation year (who counts in no outcome of that
-/// year; a child born later in the year does count, from the month after birth). What it reads: the
-/// document's `partnerschap` and `geboortedatum` fields as the gegevensmodel declares them. What it
+/// year; a child born later in the year does count, from the month after birth), and a child whose
+/// parent (`kind_van`) has no person in the document (the rules then give the child to nobody: no
+/// combinatiekorting, Wet IB art. 8.14a, for the aanvrager or partner). What it reads: the document's
+/// `partnerschap`, `geboortedatum` and `kind_van` fields as the gegevensmodel declares them. What it
 /// produces: warnings, shown with the outcomes (the document is valid; it may not say what was meant).
 public enum DocumentConsistency {
   public static func warnings(program: Program, household: Household, on date: CivilDate) -> [String] {
@@ -20,6 +22,21 @@ public enum DocumentConsistency {
         guard case .date(let born)? = person.facts[birth.id], born > endOfYear else { continue }
         out.append(
           "personen[\(i)] (\(person.id)) wordt pas op \(born.iso) geboren, na het berekeningsjaar \(date.year): telt in geen uitkomst van deze peildatum mee")
+      }
+    }
+    if let parent = program.facts.values.first(where: { $0.field == "kind_van" && $0.subject == .person }) {
+      let roles = Set(household.persons.map(\.role))
+      for (i, person) in household.persons.enumerated() {
+        guard case .enumCase(let value)? = person.facts[parent.id] else { continue }
+        let missing: String? =
+          switch value {
+          case "medebewoner": roles.contains(.medebewoner) ? nil : "geen persoon met de rol medebewoner"
+          case "partner", "aanvrager en partner": roles.contains(.partner) ? nil : "geen persoon met de rol partner"
+          default: nil
+          }
+        guard let missing else { continue }
+        out.append(
+          "personen[\(i)] (\(person.id)) is volgens kind_van een kind van '\(HouseholdDecoder.jsonForm(value))', maar het document noemt \(missing): de regels rekenen met kind_van zoals opgegeven")
       }
     }
     return out

@@ -239,10 +239,12 @@ struct CommandLineTests {
     #expect(largest.status == 0, "\(largest.stderr)")
     let labels = try Self.run(
       ["evaluate", "--household", "-"],
-      stdin: #"{"partnerschap": "gehuwd", "personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}, {"id": "k", "rol": "kind", "geboortedatum": "2027-03-01"}]}"#)
+      stdin: #"{"partnerschap": "gehuwd", "personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}, {"id": "k", "rol": "kind", "geboortedatum": "2027-03-01"}, {"id": "m", "rol": "kind", "geboortedatum": "2020-01-01", "kind_van": "medebewoner"}]}"#)
     #expect(labels.status == 0)
     #expect(labels.stderr.contains("partnerschap is 'gehuwd', maar het document noemt geen persoon met de rol partner"))
     #expect(labels.stderr.contains("personen[1] (k) wordt pas op 2027-03-01 geboren, na het berekeningsjaar 2026"))
+    // A parent the document does not hold: the child is nobody's child in the rules (no combinatiekorting).
+    #expect(labels.stderr.contains("personen[2] (m) is volgens kind_van een kind van 'medebewoner', maar het document noemt geen persoon met de rol medebewoner"))
   }
 
   @Test("Schrijven naar een koppeling of apparaat wordt geweigerd; een volle schijf is een melding, geen crash")

@@ -69,6 +69,19 @@ struct DayCountTests {
     }
   }
 
+  @Test("De uitleg zet het aantal dagen tussen haakjes waar het in een berekening staat")
+  func printed() throws {
+    let (compiled, diagnostics) = RegulationFixture.compile(["test.md": Self.law])
+    let program = try #require(compiled, "\(RegulationFixture.errors(diagnostics))")
+    let deel = try #require(program.version(of: "test", on: CivilDate(iso: "2025-03-01")!)?.definitions[SymbolID(law: "test", name: "deel")])
+    guard case .value(let e)? = deel.rules.first?.body else {
+      Issue.record("de eerste regel van 'deel' geeft geen waarde")
+      return
+    }
+    let text = ExpressionPrinter(style: .words).render(e)
+    #expect(text.contains("((het aantal dagen van zijn ingangsdatum tot de eerste dag van de maand na zijn ingangsdatum) gedeeld door (het aantal dagen van"), "\(text)")
+  }
+
   @Test("Een datum die geen datum is, wordt geweigerd: het aantal dagen vraagt twee datums")
   func typeChecked() {
     let bad = Self.law.replacingOccurrences(of: "tot de peildatum.", with: "tot het maandbedrag.")
