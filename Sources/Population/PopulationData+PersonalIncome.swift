@@ -33,12 +33,18 @@ extension PopulationData {
   /// the toetsingsinkomen to the rules but these rules do not derive it (a variant with the law of 2024,
   /// `wetdatum`, on a population of 2025), the drawn income is given as the toetsingsinkomen, as the
   /// generator gives it for such a date; otherwise an absent field would count as its default, € 0.
+  /// Like the generator it gives fiscal income: a person with loon or uitkering gets their sum (without
+  /// the werkgeversheffing Zvw the scenario took out of the drawn income), anyone else the drawn income.
   public func givingToetsingsinkomen(where program: Program, on date: CivilDate) -> PopulationData {
-    guard derivesToetsingsinkomen, let income = personalIncome,
+    guard derivesToetsingsinkomen, case .int64(let income)? = personalIncome,
       !program.derivesWhenAbsent(field: "toetsingsinkomen", on: date)
     else { return self }
+    var fiscal = income
+    if case .int64(let loon)? = personColumns["loon"], case .int64(let uitkering)? = personColumns["uitkering"] {
+      for i in fiscal.indices where loon[i] + uitkering[i] > 0 { fiscal[i] = loon[i] + uitkering[i] }
+    }
     var copy = self
-    copy.personColumns["toetsingsinkomen"] = income
+    copy.personColumns["toetsingsinkomen"] = .int64(fiscal)
     return copy
   }
 }

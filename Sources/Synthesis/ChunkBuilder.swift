@@ -15,6 +15,13 @@ struct ChunkBuilder {
   /// Whether the drawn income is the given toetsingsinkomen; otherwise it goes to
   /// ``PopulationData/personalIncomeColumn`` and the rules derive the toetsingsinkomen.
   var givesToetsingsinkomen = true
+  /// Whether the scenario takes a werkgeversheffing Zvw out of loon and uitkering. A given
+  /// toetsingsinkomen is then fiscal (``fiscalIncome``), and the drawn personal income is kept beside it
+  /// in ``PopulationData/personalIncomeColumn`` for the deciles, margins and tenure calibration.
+  var separatesLevy = false
+  /// Per person the drawn income without the werkgeversheffing, when ``separatesLevy`` and
+  /// ``givesToetsingsinkomen``.
+  var fiscalIncome: [Int64] = []
   var vermogen: [Int64] = []
   var zorgverzekerd: [UInt8] = []
   var ingezetene: [UInt8] = []
@@ -74,6 +81,7 @@ struct ChunkBuilder {
     role.append(r)
     birth.append(b)
     income.append(i.inkomensgegeven)
+    if separatesLevy && givesToetsingsinkomen { fiscalIncome.append(i.inkomensgegeven - i.werkgeversheffing) }
     if withSources {
       loon.append(i.loon)
       uitkering.append(i.uitkering)
@@ -128,6 +136,10 @@ struct ChunkBuilder {
       "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
       "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
     ]
+    if separatesLevy && givesToetsingsinkomen {
+      persons["toetsingsinkomen"] = .int64(fiscalIncome)
+      persons[PopulationData.personalIncomeColumn] = .int64(income)
+    }
     if withSources {
       persons["loon"] = .int64(loon)
       persons["uitkering"] = .int64(uitkering)

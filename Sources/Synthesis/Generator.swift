@@ -133,6 +133,7 @@ public struct Generator: Sendable {
     var homes = RandomSource(seed: scenario.zaad, stream: stream &+ Self.ownerHomeStreamOffset)
     var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil, withOwnerHomes: ownerHomes != nil)
     b.givesToetsingsinkomen = givesToetsingsinkomen
+    b.separatesLevy = scenario.inkomensbron?.werkgeversheffingZvw != nil
     for _ in 0..<households { household(&random, homes: &homes, &b) }
     return b.build()
   }
@@ -164,12 +165,13 @@ public struct Generator: Sendable {
     // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
     let transitional = transitionalBirthLimit.map { headBirth < $0 } ?? false
     var oudToeslagrecht = false
+    var partnerAge: Int64 = 0
     if couple {
-      var partnerAge = max(18, headAge + Int64(r.integer(in: -6...6)))
+      partnerAge = Self.partnerAge(head: headAge, offset: r.integer(in: Self.partnerAgeOffsets))
       if transitional, let p = scenario.partnertoeslag, let ageGaps, !(3...4).contains(kind),
         r.chance(UInt64(p.jongePartnerPromille), in: 1000)
       {
-        partnerAge = max(18, headAge - ageGaps.sample(&r))
+        partnerAge = Self.partnerAge(head: headAge, offset: -ageGaps.sample(&r))
       }
       if transitional, let p = scenario.partnertoeslag {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
@@ -185,6 +187,8 @@ public struct Generator: Sendable {
         partnerStatus = "samenwonend"
       }
     }
+    // A child was born when its youngest parent was old enough (kinderen.ouder_bij_geboorte).
+    let youngestParent = couple ? Self.youngestParentAge(head: headAge, partner: partnerAge) : headAge
     var children = 0
     switch kind {
     case 3: children = sampler.childrenMarried.pick(&r) + 1
@@ -198,7 +202,7 @@ public struct Generator: Sendable {
     var (adults, minors) = (couple ? 2 : 1, 0)
     for _ in 0..<children {
       // From the raked bands of `kinderen.leeftijd`; without them uniformly up to 24 (earlier scenarios).
-      let age = sampler.childAges?.sample(headAge: headAge, &r) ?? r.integer(in: 0...min(24, max(0, headAge - 18)))
+      let age = sampler.childAges?.sample(headAge: youngestParent, &r) ?? r.integer(in: 0...min(24, max(0, youngestParent - 18)))
       if age < 18 { minorChild = true }
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.

@@ -9,7 +9,8 @@ import ExactArithmetic
 /// weight of the bands at or above that age, one factor for the households without a partner
 /// (alleenstaand, eenouder, met medebewoners) and one for couples, until the expected numbers of such
 /// persons match. Types keep their totals; the expectation is computed exactly from the generator's
-/// own draws (uniform age within a band, a partner's age the aanvrager's ± 6 years, at least 18).
+/// own draws (uniform age within a band, a partner's age the aanvrager's ± 6 years, at least 19:
+/// ``Generator/partnerAge(head:offset:)``).
 extension Scenario {
   public struct AgeCalibration: Sendable, Codable {
     /// The pensioenleeftijd the margins count from.
@@ -108,19 +109,21 @@ public struct AgeCalibrationResult: Sendable {
   }
 
   /// Expected persons at or above `age` per household, with the bands from `age` weighted by `factor`:
-  /// the aanvrager, and for a couple the partner (aanvrager's age + −6…6, at least 18, uniformly).
+  /// the aanvrager, and for a couple the partner (``Generator/partnerAge(head:offset:)``, every offset
+  /// equally likely).
   static func perHousehold(_ bands: [[Int64]], couple: Bool, age: Int64, factor: Rational) -> Rational {
     var weighted = Rational.zero
     var total = Rational.zero
+    let offsets = Generator.partnerAgeOffsets.count
     for b in bands {
       let w = Rational(Int(b[2])) * (b[0] >= age ? factor : .one)
       let width = Int(b[1] - b[0])
       var persons = 0
       for head in b[0]..<b[1] {
-        if head >= age { persons += 13 }
-        if couple { persons += (-6...6).filter { max(18, head + $0) >= age }.count }
+        if head >= age { persons += offsets }
+        if couple { persons += Generator.partnerAgeOffsets.filter { Generator.partnerAge(head: head, offset: $0) >= age }.count }
       }
-      weighted = weighted + w * Rational(persons) / (13 * width)
+      weighted = weighted + w * Rational(persons) / (offsets * width)
       total = total + w
     }
     return total.isZero ? .zero : weighted.dividedBy(total)!

@@ -3,23 +3,25 @@ import Foundation
 
 /// The ages of the children living at home, calibrated to the published number per age band.
 ///
-/// Without `kinderen.leeftijd` the generator draws a child's age uniformly from 0 to the aanvrager's
-/// age minus 18, at most 24 (the assumption of earlier scenarios). With it, a child's age comes from the
-/// scenario's bands `[van, tot, aantal]` (children living at home per age band), restricted to the ages
-/// the aanvrager can have had the child at (`kinderen.ouder_bij_geboorte: [van, tot]`, in years, tot
-/// exclusive). Young aanvragers cannot have adult children, so drawing from the published numbers as
-/// they stand would put too few children in the older bands: the band weights are raked (iterative
-/// proportional fitting on this one margin) until the expected share of every band among all children
-/// equals its published share. The expectation is exact and follows the generator's own draws: the
-/// aanvrager's age from the type's bands after `kalibratie_aow`, uniform inside a band; the number of
-/// children per household from `kinderen`; a child's age uniform inside its band.
+/// Without `kinderen.leeftijd` the generator draws a child's age uniformly from 0 to the youngest
+/// parent's age minus 18, at most 24 (the assumption of earlier scenarios). With it, a child's age comes
+/// from the scenario's bands `[van, tot, aantal]` (children living at home per age band), restricted to
+/// the ages the youngest parent — the aanvrager, or in a couple the younger of aanvrager and partner —
+/// can have had the child at (`kinderen.ouder_bij_geboorte: [van, tot]`, in whole years at the peildatum,
+/// tot exclusive), so no parent was a child at the birth (give or take the birthdays within the year). Young parents cannot have adult children, so drawing from the
+/// published numbers as they stand would put too few children in the older bands: the band weights are
+/// raked (iterative proportional fitting on this one margin) until the expected share of every band
+/// among all children equals its published share. The expectation is exact and follows the generator's
+/// own draws: the aanvrager's age from the type's bands after `kalibratie_aow`, uniform inside a band; in
+/// a couple the partner's age the aanvrager's plus −6 to +6 years, each equally likely, at least 19; the
+/// number of children per household from `kinderen`; a child's age uniform inside its band.
 public struct ChildAgeCalibration: Sendable {
   /// The bands `[van, tot, gewicht]` after raking, with integer weights.
   public let bands: [[Int64]]
   /// Per band: the published share and the expected share after raking.
   public let target: [Rational]
   public let expected: [Rational]
-  /// The aanvrager's age at the child's birth: `lower ..< upper` years.
+  /// The youngest parent's age at the child's birth: `lower ..< upper` years.
   public let parentAge: Range<Int64>
 
   /// Rakes the scenario's child-age bands; nil when the scenario has no `kinderen.leeftijd`.
@@ -65,9 +67,10 @@ public struct ChildAgeCalibration: Sendable {
     return w.map { $0 == 0 ? 0 : max(1, Int64((Int128($0) * 1_000_000_000 + sum / 2) / sum)) }
   }
 
-  /// Per age of the aanvrager: the expected number of children in the country with an aanvrager of that
-  /// age, over the household types with children (couples and single parents), from the composition,
-  /// the number of children per household and the aanvrager's age bands after the AOW calibration.
+  /// Per age of the youngest parent: the expected number of children in the country whose youngest
+  /// parent has that age, over the household types with children (couples and single parents), from the
+  /// composition, the number of children per household, the aanvrager's age bands after the AOW
+  /// calibration and, in a couple, the partner's age (``Generator/partnerAgeOffsets``).
   static func heads(_ s: Scenario) -> [(age: Int64, children: Rational)] {
     func children(_ counts: [Int64], households: Int64) -> Rational {
       let n = counts.reduce(0, +)
@@ -77,11 +80,12 @@ public struct ChildAgeCalibration: Sendable {
     }
     let c = s.samenstelling
     let ages = AgeCalibrationResult(s).bands
-    let types: [(children: Rational, bands: [[Int64]])] = [
+    let types: [(children: Rational, bands: [[Int64]], couple: Bool)] = [
       (children(s.kinderen.paarGehuwd, households: c.paarMetKinderenGehuwd) + children(s.kinderen.paarSamenwonend, households: c.paarMetKinderenSamenwonend),
-       ages[.paarMetKinderen] ?? []),
-      (children(s.kinderen.eenouder, households: c.eenouder), ages[.eenouder] ?? []),
+       ages[.paarMetKinderen] ?? [], true),
+      (children(s.kinderen.eenouder, households: c.eenouder), ages[.eenouder] ?? [], false),
     ]
+    let offsets = Generator.partnerAgeOffsets
     var perAge: [Int64: Rational] = [:]
     for type in types {
       let totalWeight = type.bands.reduce(Int64(0)) { $0 + $1[2] }
@@ -89,7 +93,18 @@ public struct ChildAgeCalibration: Sendable {
       for band in type.bands where band[2] > 0 {
         // Every age in the aanvrager's band is equally likely.
         let share = type.children * Rational(Int(band[2])) / Int(totalWeight) / Int(band[1] - band[0])
-        for age in band[0]..<band[1] { perAge[age] = (perAge[age] ?? .zero) + share }
+        for age in band[0]..<band[1] {
+          guard type.couple else {
+            perAge[age] = (perAge[age] ?? .zero) + share
+            continue
+          }
+          // Every partner offset is equally likely; the child fits the younger of the two.
+          let perOffset = share / offsets.count
+          for d in offsets {
+            let youngest = Generator.youngestParentAge(head: age, partner: Generator.partnerAge(head: age, offset: d))
+            perAge[youngest] = (perAge[youngest] ?? .zero) + perOffset
+          }
+        }
       }
     }
     return perAge.keys.sorted().map { ($0, perAge[$0]!) }
@@ -106,7 +121,7 @@ public struct ChildAgeCalibration: Sendable {
     return sums.map { all.isZero ? .zero : $0.dividedBy(all)! }
   }
 
-  /// The chance of every band for a child of an aanvrager of `headAge`.
+  /// The chance of every band for a child whose youngest parent is `headAge` old.
   static func probabilities(_ bands: [[Int64]], weights: [Int64], headAge: Int64, parentAge: Range<Int64>) -> [Rational] {
     let ages = feasibleAges(bands, weights: weights, headAge: headAge, parentAge: parentAge)
     var mass = bands.indices.map { b -> Rational in
@@ -122,10 +137,9 @@ public struct ChildAgeCalibration: Sendable {
     return mass.map { $0.dividedBy(total)! }
   }
 
-  /// The ages a child of an aanvrager of `headAge` can have: born when the aanvrager was within
-  /// `parentAge`; when no band with weight reaches that window (an aanvrager far older than any band),
-  /// every age up to the aanvrager's age minus the lower bound; an aanvrager younger than that has a
-  /// newborn.
+  /// The ages a child whose youngest parent is `headAge` old can have: born when that parent was within
+  /// `parentAge`; when no band with weight reaches that window (a parent far older than any band),
+  /// every age up to the parent's age minus the lower bound; a parent younger than that has a newborn.
   static func feasibleAges(_ bands: [[Int64]], weights: [Int64], headAge: Int64, parentAge: Range<Int64>) -> Range<Int64> {
     let newest = headAge - parentAge.lowerBound
     guard newest >= 0 else { return 0..<1 }
@@ -135,9 +149,9 @@ public struct ChildAgeCalibration: Sendable {
   }
 }
 
-/// Draws a child's age for an aanvrager's age, from the raked bands (``ChildAgeCalibration``).
+/// Draws a child's age for its youngest parent's age, from the raked bands (``ChildAgeCalibration``).
 struct ChildAgeSampler: Sendable {
-  /// Per aanvrager age 0…130: the youngest age the child can have and the choice among the ages from there.
+  /// Per age 0…130 of the youngest parent: the youngest age the child can have and the choice among the ages from there.
   let byHeadAge: [(first: Int64, choice: WeightedChoice)]
 
   init(_ c: ChildAgeCalibration) {
@@ -166,7 +180,7 @@ struct ChildAgeSampler: Sendable {
 
   static func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? a : gcd(b, a % b) }
 
-  /// A child's age for an aanvrager of `headAge`.
+  /// A child's age for a youngest parent of `headAge`.
   func sample(headAge: Int64, _ r: inout RandomSource) -> Int64 {
     let entry = byHeadAge[Int(min(max(headAge, 0), 130))]
     return entry.first + Int64(entry.choice.pick(&r))
@@ -180,7 +194,7 @@ extension Scenario {
     switch (kinderen.leeftijd, kinderen.ouderBijGeboorte) {
     case (nil, nil): return
     case (nil, _): throw fail("kinderen.ouder_bij_geboorte zonder kinderen.leeftijd: geef ook de kinderen per leeftijdsband")
-    case (_, nil): throw fail("kinderen.leeftijd zonder kinderen.ouder_bij_geboorte: geef ook [van, tot], de leeftijd van de aanvrager bij de geboorte")
+    case (_, nil): throw fail("kinderen.leeftijd zonder kinderen.ouder_bij_geboorte: geef ook [van, tot], de leeftijd van de jongste ouder bij de geboorte")
     case (let bands?, let window?):
       guard window.count == 2, (12...80).contains(window[0]), window[0] < window[1], window[1] <= 81 else {
         throw fail("kinderen.ouder_bij_geboorte: [van, tot] in jaren (tot exclusief), van ten minste 12, tot ten hoogste 81 en van < tot, niet \(window)")

@@ -22,6 +22,8 @@ extension Scenario {
     public var aowInInkomen: Int64
     /// `opgegeven` (the default) or `afgeleid`; see ``derivesToetsingsinkomen``.
     public var toetsingsinkomen: String?
+    /// The werkgeversheffing Zvw to take out of loon and uitkering (``EmployerHealthLevy``), or `nil`.
+    public var werkgeversheffingZvw: EmployerHealthLevy?
 
     /// The values ``toetsingsinkomen`` may have.
     public static let toetsingsinkomenValues = ["afgeleid", "opgegeven"]
@@ -36,9 +38,13 @@ extension Scenario {
       case pensioenVanaf = "pensioen_vanaf"
       case aowInInkomen = "aow_in_inkomen"
       case toetsingsinkomen
+      case werkgeversheffingZvw = "werkgeversheffing_zvw"
     }
 
-    static let shape = YAMLShape.mapping(["uitkering_promille": .value, "pensioen_vanaf": .value, "aow_in_inkomen": .value, "toetsingsinkomen": .value])
+    static let shape = YAMLShape.mapping([
+      "uitkering_promille": .value, "pensioen_vanaf": .value, "aow_in_inkomen": .value, "toetsingsinkomen": .value,
+      "werkgeversheffing_zvw": EmployerHealthLevy.shape,
+    ])
 
     func validate(_ fail: (String) -> ScenarioError) throws {
       for b in uitkeringPromille where b.count != 3 || b[0] < 0 || b[1] <= b[0] || b[1] > 131 || !(0...1000).contains(b[2]) {
@@ -56,13 +62,15 @@ extension Scenario {
         let shown = t.isEmpty ? "leeg" : "'\(t.count > 40 ? t.prefix(40) + "…" : Substring(t))'"
         throw fail("inkomensbron.toetsingsinkomen: 'afgeleid' of 'opgegeven', niet \(shown)\(hint)")
       }
+      try werkgeversheffingZvw?.validate(fail)
     }
   }
 }
 
 extension Scenario.IncomeSources {
   /// Decodes the section; `toetsingsinkomen:` without a value is kept as an empty text, so that
-  /// validation refuses it rather than reading it as absent (and silently `opgegeven`).
+  /// validation refuses it rather than reading it as absent (and silently `opgegeven`); an empty
+  /// `werkgeversheffing_zvw:` is refused here.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     uitkeringPromille = try c.decode([[Int64]].self, forKey: .uitkeringPromille)
@@ -71,18 +79,27 @@ extension Scenario.IncomeSources {
     if c.contains(.toetsingsinkomen) {
       toetsingsinkomen = try c.decodeNil(forKey: .toetsingsinkomen) ? "" : c.decode(String.self, forKey: .toetsingsinkomen)
     }
+    // `werkgeversheffing_zvw:` without a block is refused, not read as absent (and silently no levy).
+    if c.contains(.werkgeversheffingZvw), try c.decodeNil(forKey: .werkgeversheffingZvw) {
+      throw DecodingError.valueNotFound(
+        Scenario.EmployerHealthLevy.self, .init(codingPath: c.codingPath + [CodingKeys.werkgeversheffingZvw], debugDescription: "leeg"))
+    }
+    werkgeversheffingZvw = try c.decodeIfPresent(Scenario.EmployerHealthLevy.self, forKey: .werkgeversheffingZvw)
   }
 }
 
 /// One person's yearly income in cents: the inkomensgegeven and its components.
 struct PersonIncome: Sendable {
+  /// The drawn personal income (CBS's concept, with a werkgeversheffing Zvw in it).
   var inkomensgegeven: Int64 = 0
+  /// The werkgeversheffing Zvw taken out of loon or uitkering (``Scenario/EmployerHealthLevy``).
+  var werkgeversheffing: Int64 = 0
   var loon: Int64 = 0
   var uitkering: Int64 = 0
   var pensioen: Int64 = 0
 
   /// `income` split by the scenario's sources for a person of `age` (one draw for the uitkering share);
-  /// `indexed` brings the scenario's AOW part to the same year as the income.
+  /// `indexed` brings the scenario's AOW part and maximum bijdrage-inkomen to the same year as the income.
   static func split(
     _ income: Int64, age: Int64, sources: Scenario.IncomeSources?, _ r: inout RandomSource, indexed: (Int64) -> Int64 = { $0 }
   ) -> PersonIncome {
@@ -90,11 +107,12 @@ struct PersonIncome: Sendable {
     guard let sources, income > 0 else { return p }
     if age >= sources.pensioenVanaf {
       p.pensioen = max(0, income - indexed(sources.aowInInkomen * 100))
-    } else if let band = sources.uitkeringPromille.first(where: { (($0[0])..<($0[1])).contains(age) }), r.chance(UInt64(band[2]), in: 1000) {
-      p.uitkering = income
-    } else {
-      p.loon = income
+      return p
     }
+    let isUitkering = sources.uitkeringPromille.first(where: { (($0[0])..<($0[1])).contains(age) }).map { r.chance(UInt64($0[2]), in: 1000) } ?? false
+    let wage = sources.werkgeversheffingZvw.map { $0.wage(inPersonalIncome: income, maximum: indexed($0.maximumBijdrageInkomen * 100)) } ?? income
+    p.werkgeversheffing = income - wage
+    if isUitkering { p.uitkering = wage } else { p.loon = wage }
     return p
   }
 }

@@ -7,7 +7,7 @@ import Testing
 import Toetssteen
 
 /// The ages of children living at home raked to the published bands (`kinderen.leeftijd`): the
-/// expectation meets every band, a drawn population follows it, every child fits its aanvrager's age,
+/// expectation meets every band, a drawn population follows it, every child fits its youngest parent's age,
 /// and bands that do not fit are refused with their YAML path.
 @Suite("Leeftijden van thuiswonende kinderen")
 struct ChildAgeCalibrationTests {
@@ -30,7 +30,7 @@ struct ChildAgeCalibrationTests {
     #expect(ChildAgeCalibration(without) == nil)
   }
 
-  @Test("een getrokken bevolking volgt de banden, en ieder kind past bij de leeftijd van de aanvrager")
+  @Test("een getrokken bevolking volgt de banden, en ieder kind past bij de leeftijd van zijn jongste ouder")
   func drawn() throws {
     let date = CivilDate(iso: "2025-07-01")!
     let p = Generator(scenario: Self.scenario, program: Repository.engine.program, date: date).generate(count: 30_000, threads: 2)
@@ -43,11 +43,15 @@ struct ChildAgeCalibrationTests {
     var children = 0
     for h in 0..<p.householdCount {
       let rows = Int(p.personStart[h])..<Int(p.personStart[h + 1])
-      let head = CivilDate(dayNumber: Int(birth[rows.lowerBound])).age(on: date).years
+      // The youngest parent: the aanvrager, or in a couple the younger of aanvrager and partner.
+      let parents = rows.filter { p.role[$0] <= 1 }.map { CivilDate(dayNumber: Int(birth[$0])).age(on: date).years }
+      let youngest = parents.min() ?? 0
       for row in rows where parent[row] != 0 && p.role[row] >= 2 {
         let age = CivilDate(dayNumber: Int(birth[row])).age(on: date).years
-        // Born when the aanvrager was 18 to 45 (a birthday between the two draws may add a year).
-        #expect((17...46).contains(head - age), "aanvrager \(head), kind \(age)")
+        // Born when the youngest parent was 18 to 45 (a birthday between the two draws may add a year),
+        // and no parent was younger.
+        #expect((17...46).contains(youngest - age), "jongste ouder \(youngest), kind \(age)")
+        #expect(parents.allSatisfy { $0 - age >= 17 }, "ouders \(parents), kind \(age)")
         children += 1
         if let b = c.bands.firstIndex(where: { Int($0[0]) <= age && age < Int($0[1]) }) { perBand[b] += 1 }
       }

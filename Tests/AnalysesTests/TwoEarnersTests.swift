@@ -103,7 +103,7 @@ struct TwoEarnersTests {
     #expect(scenarioRefusal(block, "  tweeverdieners:\n    gelijkwaardig_promille: 1600\n    verschil_promille: 200\n").contains("inkomen.tweeverdieners.gelijkwaardig_promille: een aantal per duizend van 0 tot en met 1000, niet 1600"))
     #expect(scenarioRefusal(block, "  tweeverdieners:\n    gelijkwaardig_promille: 160\n    verschil_promille: 1000\n").contains("inkomen.tweeverdieners.verschil_promille: een verschil per duizend van het hoogste loon, van 1 tot en met 999, niet 1000"))
     #expect(scenarioRefusal(block, "  tweeverdieners:\n    gelijkwaardig_promile: 160\n    verschil_promille: 200\n").contains("bedoelt u 'gelijkwaardig_promille'?"))
-    let sources = "inkomensbron:\n  uitkering_promille: [[18, 25, 94], [25, 45, 120], [45, 67, 223]]\n  pensioen_vanaf: 67\n  aow_in_inkomen: 15000\n  toetsingsinkomen: afgeleid\n"
+    let sources = "inkomensbron:\n  uitkering_promille: [[18, 25, 94], [25, 45, 120], [45, 67, 223]]\n  pensioen_vanaf: 67\n  aow_in_inkomen: 15000\n  toetsingsinkomen: afgeleid\n  werkgeversheffing_zvw:\n    per_tienduizend: 675\n    maximum_bijdrage_inkomen: 59706\n"
     #expect(scenarioRefusal(sources, "").contains("inkomen.tweeverdieners: vergelijkt het loon van partners en vraagt daarom inkomensbron"))
   }
 

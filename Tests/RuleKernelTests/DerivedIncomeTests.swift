@@ -71,13 +71,35 @@ struct DerivedIncomeTests {
     let given = Self.generate(givenScenario, on: day, count: 3_000)
     let derives = day.year >= 2025
     #expect((derived.personColumns["toetsingsinkomen"] == nil) == derives)
-    #expect((derived.personColumns[PopulationData.personalIncomeColumn] != nil) == derives)
+    // The drawn personal income is always kept: beside a given, fiscal toetsingsinkomen since the scenario
+    // takes the werkgeversheffing Zvw out (inkomensbron.werkgeversheffing_zvw).
+    #expect(derived.personColumns[PopulationData.personalIncomeColumn] != nil)
     #expect(derived.derivesToetsingsinkomen == derives)
-    #expect(!given.derivesToetsingsinkomen && given.personColumns[PopulationData.personalIncomeColumn] == nil)
-    // The same draws: only the name of the income column differs.
-    #expect(derived.personalIncome == given.personColumns["toetsingsinkomen"])
-    #expect(derived.householdPersonalIncome() == given.householdTotals(of: "toetsingsinkomen"))
+    // With the werkgeversheffing Zvw taken out, a given toetsingsinkomen is fiscal and the drawn personal
+    // income stays beside it, for the deciles and the calibrations.
+    #expect(!given.derivesToetsingsinkomen && given.personColumns[PopulationData.personalIncomeColumn] != nil)
+    // The same draws. The derived population keeps CBS's personal income; a given toetsingsinkomen is
+    // fiscal: loon or uitkering without the werkgeversheffing Zvw (inkomensbron.werkgeversheffing_zvw),
+    // the rest (pension with the AOW part, no income) as drawn.
+    #expect(derived.personalIncome == given.personalIncome)
+    #expect(derived.householdPersonalIncome() == given.householdPersonalIncome())
+    guard case .int64(let personal)? = derived.personalIncome, case .int64(let toets)? = given.personColumns["toetsingsinkomen"],
+      case .int64(let loon)? = given.personColumns["loon"], case .int64(let uitkering)? = given.personColumns["uitkering"]
+    else {
+      Issue.record("kolommen persoonlijk inkomen, toetsingsinkomen, loon of uitkering ontbreken")
+      return
+    }
+    var levied = 0
+    for i in personal.indices {
+      let wage = loon[i] + uitkering[i]
+      #expect(toets[i] == (wage > 0 ? wage : personal[i]), "persoon \(i)")
+      if wage > 0, wage < personal[i] { levied += 1 }
+    }
+    // In 2024 both populations give the (fiscal) toetsingsinkomen, so there is nothing to compare it with.
+    #expect(!derives || levied > 100)
     for (name, column) in given.personColumns where name != "toetsingsinkomen" { #expect(derived.personColumns[name] == column, "\(name)") }
+    // A 2024 variant on the derived population gives the same fiscal toetsingsinkomen as the generator.
+    #expect(derived.givingToetsingsinkomen(where: Self.engine.program, on: CivilDate(iso: "2024-07-01")!).personColumns["toetsingsinkomen"] == (derives ? given.personColumns["toetsingsinkomen"] : derived.personColumns["toetsingsinkomen"]))
     #expect(derived.householdColumns.keys.sorted() == given.householdColumns.keys.sorted())
   }
 
@@ -111,14 +133,23 @@ struct DerivedIncomeTests {
     #expect(Self.total("zorgtoeslag.jaarbedrag", edited, date: day) > Self.total("zorgtoeslag.jaarbedrag", population, date: day))
   }
 
-  @Test("Een variant met de wet van 2024 op een afgeleide bevolking van 2025 krijgt het getrokken inkomen, niet € 0")
+  @Test("Een variant met de wet van 2024 op een afgeleide bevolking van 2025 krijgt het fiscale inkomen, niet € 0")
   func lawThatCannotDerive() throws {
     let program = Self.engine.program
     let population = Self.generate(Self.scenario, on: CivilDate(iso: "2025-07-01")!, count: 1_500)
     #expect(population.derivesToetsingsinkomen)
     let law2024 = CivilDate(iso: "2024-07-01")!
     let restored = population.givingToetsingsinkomen(where: program, on: law2024)
-    #expect(restored.personColumns["toetsingsinkomen"] == population.personalIncome)
+    // The fiscal income, as the generator gives it for 2024: loon or uitkering (without the werkgeversheffing
+    // Zvw), otherwise the drawn income.
+    guard case .int64(let personal)? = population.personalIncome, case .int64(let given)? = restored.personColumns["toetsingsinkomen"],
+      case .int64(let loon)? = population.personColumns["loon"], case .int64(let uitkering)? = population.personColumns["uitkering"]
+    else {
+      Issue.record("kolommen ontbreken")
+      return
+    }
+    for i in personal.indices { #expect(given[i] == (loon[i] + uitkering[i] > 0 ? loon[i] + uitkering[i] : personal[i])) }
+    #expect(personal.indices.contains { given[$0] < personal[$0] })
     // Under a law that derives it, nothing changes.
     #expect(population.givingToetsingsinkomen(where: program, on: CivilDate(iso: "2025-07-01")!).personColumns["toetsingsinkomen"] == nil)
     let outcomes = Outcomes.compute(program: program, population: population, date: law2024, threads: 2)

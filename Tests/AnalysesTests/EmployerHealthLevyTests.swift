@@ -1,0 +1,55 @@
+import Foundation
+import Synthesis
+import Testing
+
+/// The werkgeversheffing Zvw taken out of the CBS personal income (`inkomensbron.werkgeversheffing_zvw`):
+/// exact below and above the maximum bijdrage-inkomen, continuous at the maximum, refused when out of range.
+@Suite("Werkgeversheffing Zvw uit het persoonlijk inkomen")
+struct EmployerHealthLevyTests {
+  static let levy = Scenario.EmployerHealthLevy(perTienduizend: 675, maximumBijdrageInkomen: 59_706)
+  static let maximum: Int64 = 59_706_00
+
+  @Test("onder het maximum: het loon is het inkomen gedeeld door 1,0675, op centen")
+  func belowMaximum() {
+    // 10.675,00 = 10.000,00 × 1,0675 exactly.
+    #expect(Self.levy.wage(inPersonalIncome: 10_675_00, maximum: Self.maximum) == 10_000_00)
+    // 40.000,00 / 1,0675 = 37.470,7259… → 37.470,73.
+    #expect(Self.levy.wage(inPersonalIncome: 40_000_00, maximum: Self.maximum) == 37_470_73)
+    // Half a cent rounds up: 1 cent / 1,0675 = 0,937 cent → 1 cent.
+    #expect(Self.levy.wage(inPersonalIncome: 1, maximum: Self.maximum) == 1)
+  }
+
+  @Test("boven het maximum: het inkomen min de heffing over het maximum; aan de grens gelijk")
+  func aboveMaximum() {
+    // Heffing over the maximum: 6,75 % × 59.706,00 = 4.030,155 → 4.030,16.
+    #expect(Self.levy.wage(inPersonalIncome: 100_000_00, maximum: Self.maximum) == 100_000_00 - 4_030_16)
+    // At the maximum both formulas give the maximum itself: 59.706 × 1,0675 = 63.736,155 euro.
+    let atMaximum = Self.levy.wage(inPersonalIncome: 63_736_15, maximum: Self.maximum)
+    let justAbove = Self.levy.wage(inPersonalIncome: 63_736_16, maximum: Self.maximum)
+    #expect(atMaximum == 59_706_00)
+    #expect(justAbove == 63_736_16 - 4_030_16)
+    #expect(justAbove == 59_706_00)
+  }
+
+  @Test("geen inkomen, een nulpercentage en een heel groot inkomen")
+  func edges() {
+    #expect(Self.levy.wage(inPersonalIncome: 0, maximum: Self.maximum) == 0)
+    #expect(Self.levy.wage(inPersonalIncome: -5, maximum: Self.maximum) == 0)
+    let none = Scenario.EmployerHealthLevy(perTienduizend: 0, maximumBijdrageInkomen: 59_706)
+    #expect(none.wage(inPersonalIncome: 12_345_67, maximum: Self.maximum) == 12_345_67)
+    // No overflow near the top of Int64: the intermediate products are 128-bit.
+    #expect(Self.levy.wage(inPersonalIncome: Int64.max, maximum: Int64.max / 2) > 0)
+  }
+
+  @Test("een percentage of maximum buiten het bereik en een onbekende sleutel worden geweigerd")
+  func refused() {
+    #expect(scenarioRefusal("per_tienduizend: 675", "per_tienduizend: 2001").contains("inkomensbron.werkgeversheffing_zvw.per_tienduizend: een percentage in tienduizendsten van 0 tot en met 2.000 (20 %), niet 2001"))
+    #expect(scenarioRefusal("per_tienduizend: 675", "per_tienduizend: -1").contains("niet -1"))
+    #expect(scenarioRefusal("maximum_bijdrage_inkomen: 59706", "maximum_bijdrage_inkomen: 0").contains("inkomensbron.werkgeversheffing_zvw.maximum_bijdrage_inkomen: euro's per jaar van 1 tot en met 10.000.000, niet 0"))
+    #expect(scenarioRefusal("maximum_bijdrage_inkomen: 59706", "maximum_bijdrage_inkomn: 59706").contains("maximum_bijdrage_inkomen"))
+    // An empty section is not read as 'no levy'.
+    #expect(
+      scenarioRefusal("  werkgeversheffing_zvw:\n    per_tienduizend: 675\n    maximum_bijdrage_inkomen: 59706\n", "  werkgeversheffing_zvw:\n")
+        .contains("veld 'inkomensbron.werkgeversheffing_zvw' heeft geen waarde"))
+  }
+}
