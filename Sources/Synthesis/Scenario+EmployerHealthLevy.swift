@@ -40,12 +40,13 @@ extension Scenario {
 
     /// The loon or uitkering in a personal income of `income` cents whose heffing was paid on top of it,
     /// with `maximum` the indexed maximum bijdrage-inkomen in cents: the L with L + rate × min(L, maximum)
-    /// = income, rounded to the nearest cent (half up). Exact integer arithmetic; never negative.
+    /// = income, rounded to the nearest cent (half up). Exact integer arithmetic; never negative, never
+    /// above the income (a negative maximum counts as 0).
     public func wage(inPersonalIncome income: Int64, maximum: Int64) -> Int64 {
       guard income > 0, perTienduizend > 0 else { return max(0, income) }
       let rate = Int128(perTienduizend)
       let g = Int128(income)
-      let m = Int128(maximum)
+      let m = Int128(max(0, maximum))
       // Up to the maximum, income = L × (1 + rate); above it, income = L + rate × maximum.
       if g * 10_000 <= m * (10_000 + rate) {
         let d = 10_000 + rate
