@@ -132,14 +132,13 @@ struct ChunkBuilder {
 
   func build() -> PopulationData {
     var persons: [String: ColumnData] = [
-      "geboortedatum": .int32(birth), givesToetsingsinkomen ? "toetsingsinkomen" : PopulationData.personalIncomeColumn: .int64(income), "vermogen": .int64(vermogen),
+      "geboortedatum": .int32(birth), "vermogen": .int64(vermogen),
       "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
       "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
     ]
-    if separatesLevy && givesToetsingsinkomen {
-      persons["toetsingsinkomen"] = .int64(fiscalIncome)
-      persons[PopulationData.personalIncomeColumn] = .int64(income)
-    }
+    // The drawn income is kept whenever it is not itself the given toetsingsinkomen.
+    if givesToetsingsinkomen { persons["toetsingsinkomen"] = .int64(separatesLevy ? fiscalIncome : income) }
+    if !givesToetsingsinkomen || separatesLevy { persons[PopulationData.personalIncomeColumn] = .int64(income) }
     if withSources {
       persons["loon"] = .int64(loon)
       persons["uitkering"] = .int64(uitkering)

@@ -202,7 +202,7 @@ public struct Generator: Sendable {
     var (adults, minors) = (couple ? 2 : 1, 0)
     for _ in 0..<children {
       // From the raked bands of `kinderen.leeftijd`; without them uniformly up to 24 (earlier scenarios).
-      let age = sampler.childAges?.sample(headAge: youngestParent, &r) ?? r.integer(in: 0...min(24, max(0, youngestParent - 18)))
+      let age = sampler.childAges?.sample(youngestParentAge: youngestParent, &r) ?? r.integer(in: 0...min(24, max(0, youngestParent - 18)))
       if age < 18 { minorChild = true }
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.

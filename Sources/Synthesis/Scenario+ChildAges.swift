@@ -8,10 +8,11 @@ import Foundation
 /// from the scenario's bands `[van, tot, aantal]` (children living at home per age band), restricted to
 /// the ages the youngest parent — the aanvrager, or in a couple the younger of aanvrager and partner —
 /// can have had the child at (`kinderen.ouder_bij_geboorte: [van, tot]`, in whole years at the peildatum,
-/// tot exclusive), so no parent was a child at the birth (give or take the birthdays within the year). Young parents cannot have adult children, so drawing from the
-/// published numbers as they stand would put too few children in the older bands: the band weights are
-/// raked (iterative proportional fitting on this one margin) until the expected share of every band
-/// among all children equals its published share. The expectation is exact and follows the generator's
+/// tot exclusive), so no parent was a child at the birth (give or take the birthdays within the year).
+/// Young parents cannot have adult children, so drawing from the published numbers as they stand would
+/// put too few children in the older bands: the band weights are raked (iterative proportional fitting
+/// on this one margin) until the expected share of every band among all children equals its published
+/// share. The expectation is exact and follows the generator's
 /// own draws: the aanvrager's age from the type's bands after `kalibratie_aow`, uniform inside a band; in
 /// a couple the partner's age the aanvrager's plus −6 to +6 years, each equally likely, at least 19; the
 /// number of children per household from `kinderen`; a child's age uniform inside its band.
@@ -114,16 +115,16 @@ public struct ChildAgeCalibration: Sendable {
   static func expectedShares(_ bands: [[Int64]], weights: [Int64], heads: [(age: Int64, children: Rational)], parentAge: Range<Int64>) -> [Rational] {
     var sums = [Rational](repeating: .zero, count: bands.count)
     for head in heads {
-      let p = probabilities(bands, weights: weights, headAge: head.age, parentAge: parentAge)
+      let p = probabilities(bands, weights: weights, youngestParentAge: head.age, parentAge: parentAge)
       for b in bands.indices where !p[b].isZero { sums[b] = sums[b] + head.children * p[b] }
     }
     let all = sums.reduce(Rational.zero, +)
     return sums.map { all.isZero ? .zero : $0.dividedBy(all)! }
   }
 
-  /// The chance of every band for a child whose youngest parent is `headAge` old.
-  static func probabilities(_ bands: [[Int64]], weights: [Int64], headAge: Int64, parentAge: Range<Int64>) -> [Rational] {
-    let ages = feasibleAges(bands, weights: weights, headAge: headAge, parentAge: parentAge)
+  /// The chance of every band for a child whose youngest parent is `youngestParentAge` old.
+  static func probabilities(_ bands: [[Int64]], weights: [Int64], youngestParentAge: Int64, parentAge: Range<Int64>) -> [Rational] {
+    let ages = feasibleAges(bands, weights: weights, youngestParentAge: youngestParentAge, parentAge: parentAge)
     var mass = bands.indices.map { b -> Rational in
       let overlap = max(0, min(bands[b][1], ages.upperBound) - max(bands[b][0], ages.lowerBound))
       return Rational(Int(weights[b])) * Rational(Int(overlap)) / Int(bands[b][1] - bands[b][0])
@@ -137,13 +138,13 @@ public struct ChildAgeCalibration: Sendable {
     return mass.map { $0.dividedBy(total)! }
   }
 
-  /// The ages a child whose youngest parent is `headAge` old can have: born when that parent was within
+  /// The ages a child whose youngest parent is `youngestParentAge` old can have: born when that parent was within
   /// `parentAge`; when no band with weight reaches that window (a parent far older than any band),
   /// every age up to the parent's age minus the lower bound; a parent younger than that has a newborn.
-  static func feasibleAges(_ bands: [[Int64]], weights: [Int64], headAge: Int64, parentAge: Range<Int64>) -> Range<Int64> {
-    let newest = headAge - parentAge.lowerBound
+  static func feasibleAges(_ bands: [[Int64]], weights: [Int64], youngestParentAge: Int64, parentAge: Range<Int64>) -> Range<Int64> {
+    let newest = youngestParentAge - parentAge.lowerBound
     guard newest >= 0 else { return 0..<1 }
-    let window = max(0, headAge - parentAge.upperBound + 1)..<(newest + 1)
+    let window = max(0, youngestParentAge - parentAge.upperBound + 1)..<(newest + 1)
     let reached = bands.indices.contains { weights[$0] > 0 && bands[$0][0] < window.upperBound && bands[$0][1] > window.lowerBound }
     return reached ? window : 0..<(newest + 1)
   }
@@ -152,7 +153,7 @@ public struct ChildAgeCalibration: Sendable {
 /// Draws a child's age for its youngest parent's age, from the raked bands (``ChildAgeCalibration``).
 struct ChildAgeSampler: Sendable {
   /// Per age 0…130 of the youngest parent: the youngest age the child can have and the choice among the ages from there.
-  let byHeadAge: [(first: Int64, choice: WeightedChoice)]
+  let byParentAge: [(first: Int64, choice: WeightedChoice)]
 
   init(_ c: ChildAgeCalibration) {
     let weights = c.bands.map { $0[2] }
@@ -164,8 +165,8 @@ struct ChildAgeSampler: Sendable {
       let next = scale / Self.gcd(scale, w) * w
       scale = next <= 1 << 20 ? next : scale
     }
-    byHeadAge = (Int64(0)...130).map { head in
-      let ages = ChildAgeCalibration.feasibleAges(c.bands, weights: weights, headAge: head, parentAge: c.parentAge)
+    byParentAge = (Int64(0)...130).map { youngest in
+      let ages = ChildAgeCalibration.feasibleAges(c.bands, weights: weights, youngestParentAge: youngest, parentAge: c.parentAge)
       var perAge: [UInt64] = []
       for age in ages {
         guard let b = c.bands.firstIndex(where: { $0[0] <= age && age < $0[1] }) else { perAge.append(0); continue }
@@ -180,9 +181,9 @@ struct ChildAgeSampler: Sendable {
 
   static func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? a : gcd(b, a % b) }
 
-  /// A child's age for a youngest parent of `headAge`.
-  func sample(headAge: Int64, _ r: inout RandomSource) -> Int64 {
-    let entry = byHeadAge[Int(min(max(headAge, 0), 130))]
+  /// A child's age for a youngest parent of `youngestParentAge`.
+  func sample(youngestParentAge: Int64, _ r: inout RandomSource) -> Int64 {
+    let entry = byParentAge[Int(min(max(youngestParentAge, 0), 130))]
     return entry.first + Int64(entry.choice.pick(&r))
   }
 }
@@ -213,7 +214,7 @@ extension Scenario {
       let misses = zip(calibration.expected, calibration.target).enumerated().filter { ($0.1.0 - $0.1.1).magnitude > Rational(1) / 1000 }
       guard let (b, (reached, wanted)) = misses.first(where: { $0.1.0 < $0.1.1 }) ?? misses.first else { return }
       func percent(_ r: Rational) -> String { (r * 100).dutchDecimal(fractionDigits: 1) + " %" }
-      throw fail("kinderen.leeftijd[\(b)]: het aandeel kinderen van \(bands[b][0]) tot \(bands[b][1]) jaar is met de leeftijden van de aanvragers en kinderen.ouder_bij_geboorte niet te halen (gevraagd \(percent(wanted)), het dichtstbij \(percent(reached)))")
+      throw fail("kinderen.leeftijd[\(b)]: het aandeel kinderen van \(bands[b][0]) tot \(bands[b][1]) jaar is met de leeftijden van de jongste ouders en kinderen.ouder_bij_geboorte niet te halen (gevraagd \(percent(wanted)), het dichtstbij \(percent(reached)))")
     }
   }
 }

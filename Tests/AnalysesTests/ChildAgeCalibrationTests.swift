@@ -70,8 +70,8 @@ struct ChildAgeCalibrationTests {
     #expect(scenarioRefusal(Self.bands, "leeftijd: [[0, 13, 5], [13, 12, 5]]").contains("kinderen.leeftijd[1]: van < tot, tot ten hoogste 100, niet [13, 12]"))
     #expect(scenarioRefusal("  ouder_bij_geboorte: [18, 46]\n", "").contains("kinderen.leeftijd zonder kinderen.ouder_bij_geboorte"))
     #expect(scenarioRefusal("ouder_bij_geboorte: [18, 46]", "ouder_bij_geboorte: [46, 18]").contains("kinderen.ouder_bij_geboorte: [van, tot] in jaren"))
-    // Children of 60 to 99 need aanvragers of 78 and over, which these households do not have.
+    // Children of 60 to 99 need youngest parents of 78 and over, which these households do not have.
     #expect(
-      scenarioRefusal(Self.bands, "leeftijd: [[0, 60, 1000], [60, 100, 1000]]").contains("kinderen.leeftijd[1]: het aandeel kinderen van 60 tot 100 jaar is met de leeftijden van de aanvragers en kinderen.ouder_bij_geboorte niet te halen (gevraagd 50,0 %, het dichtstbij 0,0 %)"))
+      scenarioRefusal(Self.bands, "leeftijd: [[0, 60, 1000], [60, 100, 1000]]").contains("kinderen.leeftijd[1]: het aandeel kinderen van 60 tot 100 jaar is met de leeftijden van de jongste ouders en kinderen.ouder_bij_geboorte niet te halen (gevraagd 50,0 %, het dichtstbij 0,0 %)"))
   }
 }
