@@ -70,6 +70,7 @@ public struct PopulationValidation: Sendable {
     for date in spec.dates {
       let indices = spec.cijfers.indices.filter { CivilDate(iso: spec.cijfers[$0].peildatum) == date }
       if let note = Indexing(scenario.indexering, year: Int64(date.year)).note { notes.append("\(date.iso): \(note)") }
+      if let levy = scenario.inkomensbron?.werkgeversheffingZvw { notes.append("\(date.iso): \(levy.note)") }
       if let note = RentIndexing(scenario.wonen.huurstijging, date: date).note { rentNotes.append("\(date.iso): \(note)") }
       for (s, seed) in seeds.enumerated() {
         progress?("peildatum \(date.iso), zaad \(seed)")

@@ -1,3 +1,5 @@
+import ExactArithmetic
+
 /// The werkgeversheffing Zvw inside a drawn personal income, taken out before the income becomes loon or
 /// uitkering.
 ///
@@ -28,6 +30,12 @@ extension Scenario {
     }
 
     static let shape = YAMLShape.mapping(["per_tienduizend": .value, "maximum_bijdrage_inkomen": .value])
+
+    /// One line for summaries and reports: what loon and uitkering stand for.
+    public var note: String {
+      let percent = (Rational(Int(perTienduizend)) / 100).dutchDecimal(fractionDigits: 2)
+      return "loon en uitkering zonder de werkgeversheffing Zvw die in het persoonlijk inkomen zit (\(percent) % tot € \(DutchFormat.groupThousands(String(maximumBijdrageInkomen))) in het jaar van de inkomens, mee geïndexeerd)"
+    }
 
     func validate(_ fail: (String) -> ScenarioError) throws {
       guard (0...2_000).contains(perTienduizend) else {

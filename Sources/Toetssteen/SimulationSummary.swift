@@ -54,6 +54,8 @@ public struct SimulationSummary: Sendable {
   public let outputs: [Output]
   /// What the incomes of the population stand for (scenario `indexering`), if the scenario says.
   public let incomeNote: String?
+  /// What loon and uitkering stand for (scenario `inkomensbron.werkgeversheffing_zvw`), if the scenario says.
+  public let levyNote: String?
   /// What the rents of the population stand for (scenario `wonen.huurstijging`), if the scenario says.
   public let rentNote: String?
   /// Upper bounds (inclusive, in euros) of the first nine household-income deciles.
@@ -68,6 +70,7 @@ public struct SimulationSummary: Sendable {
     households = n
     part = simulation.partition.map { ($0, simulation.firstHousehold, simulation.populationHouseholds) }
     incomeNote = Indexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
+    levyNote = simulation.scenario.inkomensbron?.werkgeversheffingZvw?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
@@ -168,6 +171,7 @@ public struct SimulationSummary: Sendable {
       ])))
     }
     if let incomeNote { fields.append(("income_indexing", .string(incomeNote))) }
+    if let levyNote { fields.append(("employer_levy", .string(levyNote))) }
     if let rentNote { fields.append(("rent_indexing", .string(rentNote))) }
     fields.append(("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })))
     fields.append(("outputs", .ordered(outs)))
@@ -183,6 +187,7 @@ public struct SimulationSummary: Sendable {
         "Deel \(part.partition.index) van \(part.partition.count): de huishoudens \(DutchFormat.groupThousands(String(part.firstHousehold))) tot en met \(DutchFormat.groupThousands(String(last))) van een bevolking van \(DutchFormat.groupThousands(String(part.population))); de cijfers hieronder zijn die van dit deel.")
     }
     if let incomeNote { lines.append("Inkomen: \(incomeNote).") }
+    if let levyNote { lines.append("Loon: \(levyNote).") }
     if let rentNote { lines.append("Huren: \(rentNote).") }
     if outputs.contains(where: { $0.claimed != nil }) {
       lines.append("Totalen en ontvangers zijn het recht; 'uitgaven' is wat overblijft na het niet-gebruik van het scenario.")

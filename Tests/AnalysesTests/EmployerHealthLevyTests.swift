@@ -36,6 +36,11 @@ struct EmployerHealthLevyTests {
     #expect(justAbove == 59_706_00)
   }
 
+  @Test("de toelichting noemt percentage en maximum, zoals de samenvatting en het validatierapport haar tonen")
+  func note() {
+    #expect(Self.levy.note == "loon en uitkering zonder de werkgeversheffing Zvw die in het persoonlijk inkomen zit (6,75 % tot € 59.706 in het jaar van de inkomens, mee geïndexeerd)")
+  }
+
   @Test("geen inkomen, een nulpercentage en een heel groot inkomen")
   func edges() {
     #expect(Self.levy.wage(inPersonalIncome: 0, maximum: Self.maximum) == 0)
