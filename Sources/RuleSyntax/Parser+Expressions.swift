@@ -189,6 +189,13 @@ extension Parser {
     }
   }
 
+  /// `het aantal dagn van …`: a word one letter from `dagen` before `van` is a misspelled day count,
+  /// not a collection; say so instead of failing later on the `van`.
+  mutating func rejectMisspelledDayCount() throws {
+    guard current.isWordToken, peek().isWord("van"), Spelling.distance(current.lower, "dagen") == 1 else { return }
+    throw fail(.expected("'dagen' in 'het aantal dagen van … tot …'", found: describe(current)), notes: .suggestion("dagen"))
+  }
+
   /// Whether a token spells `euro's` (with a straight or typographic apostrophe, or without).
   func isEuros(_ t: Token) -> Bool { t.isWord("euro's") || t.isWord("euro’s") || t.isWord("euros") }
 
@@ -217,10 +224,12 @@ extension Parser {
     case "aantal":
       if accept("dagen") {
         try expect("van")
+        if current.isWord("tot") { throw fail(.expected("een datum na 'het aantal dagen van'", found: "'tot'")) }
         let from = try parseSum()
         try expect("tot")
         return .dayCount(from, try parseSum(), range(from: start))
       }
+      try rejectMisspelledDayCount()
       let collection = try parsePrimary()
       let filter = try parseFilter()
       return .count(collection, filter: filter, range(from: start))

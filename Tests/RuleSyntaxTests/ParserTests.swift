@@ -42,6 +42,24 @@ struct ParserTests {
     #expect(diagnosed("Parameter de x is 99999999999999999999 janauri 2015, bron \"t\".").map(\.id) == ["syntax.maand"])
   }
 
+  @Test("Een dagentelling zonder begindatum of met een verschreven 'dagen': een fout op die plek, niet verderop")
+  func dayCountMistakes() {
+    let missing = MarkedText("De termijn is het aantal dagen van ⟨tot⟩tot de peildatum.")
+    #expect(diagnosed(missing.text).map(\.id) == ["syntax.verwacht"])
+    #expect(diagnosed(missing.text).first?.at == missing["tot"])
+    #expect(parse(missing.text).1 == ["r:1:36: verwacht een datum na 'het aantal dagen van', maar vond 'tot'"])
+    let misspelt = MarkedText("De termijn is het aantal ⟨dagn⟩dagn van de ingangsdatum tot de peildatum.")
+    #expect(diagnosed(misspelt.text).map(\.id) == ["syntax.verwacht"])
+    #expect(diagnosed(misspelt.text).first?.at == misspelt["dagn"])
+    let file = SourceFile(path: "r", text: misspelt.text)
+    var engine = DiagnosticEngine()
+    _ = Parser.parse(block: SourceRange(file: file, start: 0, end: file.scalars.count), citation: citation, diagnostics: &engine)
+    #expect(engine.diagnostics.first?.notes.map(\.text) == ["bedoelt u 'dagen'?"])
+    // Counting a collection is untouched, also when a word two letters from 'dagen' follows.
+    #expect(diagnosed("De x is het aantal kinderen.").isEmpty)
+    #expect(diagnosed("De x is het aantal dagen van de ingangsdatum tot de peildatum.").isEmpty)
+  }
+
   @Test("Diep geneste of eindeloos lange uitdrukkingen en voorwaarden: een fout met plaats, geen volle stack")
   func nestingAndLengthBounded() {
     func ids(_ text: String) -> [String] {
