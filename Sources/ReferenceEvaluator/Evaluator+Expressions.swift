@@ -95,6 +95,10 @@ extension Evaluator {
     case .endOfYear: return .date(CivilDate(year: ctx.date.year, month: 12, day: 31)!)
     case .calculationYear: return .number(Rational(ctx.date.year))
     case .compare(let op, let a, let b):
+      if case .person(let p) = a.kind, case .person(let q) = b.kind, op == .equal || op == .notEqual {
+        let same = try samePerson(p, q, ctx, at: e.citation)
+        return .boolean(op == .equal ? same : !same)
+      }
       let x = try evaluate(a, ctx)
       let y = try evaluate(b, ctx)
       switch op {

@@ -184,6 +184,22 @@ public final class Evaluator {
     }
   }
 
+  /// `hij is de partner`: whether two references name the same person. A role the household does not
+  /// fill names nobody, so no one is it: without a partner `hij is de partner` is false, as the kernel
+  /// reads it; only a fact *of* the absent partner leaves an outcome undecided.
+  func samePerson(_ p: PersonRef, _ q: PersonRef, _ ctx: Context, at citation: Citation) throws(Undecided) -> Bool {
+    if p == q { return true }
+    func index(_ ref: PersonRef) throws(Undecided) -> Int? {
+      switch ref {
+      case .aanvrager: return household.aanvrager
+      case .partner: return household.partner
+      case .current: return try person(.current, ctx, at: citation)
+      }
+    }
+    guard let x = try index(p), let y = try index(q) else { return false }
+    return x == y
+  }
+
   /// Whether the document gives the fact itself (rather than leaving it to its default).
   func isGiven(_ id: SymbolID, person: Int?) -> Bool {
     if let person { return household.persons[person].facts[id] != nil }
