@@ -28,6 +28,10 @@ struct AbsentRoleTests {
     Het partnerdeel is € 5 per maand indien de leeftijd van de partner op de peildatum is ten minste de ouderdomsgrens.
     Anders is het partnerdeel € 0 per maand.
     Uitvoer test.partnerdeel is het partnerdeel.
+    Het buitendeel van een persoon is € 1 per maand indien hij is niet de aanvrager en hij is niet de partner.
+    Anders is het buitendeel van een persoon € 0 per maand.
+    Het buitentotaal is de som van het buitendeel van de personen.
+    Uitvoer test.buiten is het buitentotaal.
     ```
     """
 
@@ -47,10 +51,14 @@ struct AbsentRoleTests {
     let kernel = KernelCompiler.compile(program: program, date: day, population: population)
     let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: day, threads: 1)
     let total = try #require(results.index(of: "test.totaal")), partner = try #require(results.index(of: "test.partnerdeel"))
+    let outside = try #require(results.index(of: "test.buiten"))
     for (h, cents) in [(0, Int64(1_000)), (1, 2_000)] {
       let evaluator = Evaluator(program: program, household: households[h])
       #expect(try evaluator.value(of: SymbolID(law: "test", name: "totaal"), on: day).get() == .number(Rational(Int(cents)) / 100))
       #expect(results.isDecided(total, h) && results.cents[total][h] == cents)
+      // `hij is niet de partner`: true for the medebewoner, with or without a partner; only he counts.
+      #expect(try evaluator.value(of: SymbolID(law: "test", name: "buitentotaal"), on: day).get() == .number(Rational(1)))
+      #expect(results.isDecided(outside, h) && results.cents[outside][h] == 100)
     }
     // A fact of the absent partner: undecided, naming the partner, in both.
     let alone = Evaluator(program: program, household: households[0])
