@@ -189,10 +189,10 @@ extension Parser {
     }
   }
 
-  /// `het aantal dagn van …`: a word one letter from `dagen` before `van` is a misspelled day count,
-  /// not a collection; say so instead of failing later on the `van`.
+  /// `het aantal dagn van …` (or `… dagn tot …`): a word one letter from `dagen` before `van` or `tot` is a
+  /// misspelled day count, not a collection; say so instead of failing later on that word.
   mutating func rejectMisspelledDayCount() throws {
-    guard current.isWordToken, peek().isWord("van"), Spelling.distance(current.lower, "dagen") == 1 else { return }
+    guard current.isWordToken, peek().isWord("van") || peek().isWord("tot"), Spelling.distance(current.lower, "dagen") == 1 else { return }
     throw fail(.expected("'dagen' in 'het aantal dagen van … tot …'", found: describe(current)), notes: .suggestion("dagen"))
   }
 
@@ -227,6 +227,7 @@ extension Parser {
         if current.isWord("tot") { throw fail(.expected("een datum na 'het aantal dagen van'", found: "'tot'")) }
         let from = try parseSum()
         try expect("tot")
+        if current.isWord("tot") { throw fail(.expected("een datum na 'tot'", found: "'tot'")) }
         return .dayCount(from, try parseSum(), range(from: start))
       }
       try rejectMisspelledDayCount()

@@ -55,6 +55,13 @@ struct ParserTests {
     var engine = DiagnosticEngine()
     _ = Parser.parse(block: SourceRange(file: file, start: 0, end: file.scalars.count), citation: citation, diagnostics: &engine)
     #expect(engine.diagnostics.first?.notes.map(\.text) == ["bedoelt u 'dagen'?"])
+    // A second 'tot', and a misspelt 'dagen' straight before 'tot' (the start date left out): at that word.
+    let twice = MarkedText("De termijn is het aantal dagen van de ingangsdatum tot ⟨tot⟩tot de peildatum.")
+    #expect(diagnosed(twice.text).map(\.id) == ["syntax.verwacht"])
+    #expect(diagnosed(twice.text).first?.at == twice["tot"])
+    let bare = MarkedText("De termijn is het aantal ⟨dagn⟩dagn tot de peildatum.")
+    #expect(diagnosed(bare.text).map(\.id) == ["syntax.verwacht"])
+    #expect(diagnosed(bare.text).first?.at == bare["dagn"])
     // Counting a collection is untouched, also when a word two letters from 'dagen' follows.
     #expect(diagnosed("De x is het aantal kinderen.").isEmpty)
     #expect(diagnosed("De x is het aantal dagen van de ingangsdatum tot de peildatum.").isEmpty)
