@@ -1,6 +1,4 @@
 import ExactArithmetic
-import HouseholdModel
-import Population
 import ReferenceEvaluator
 import RuleIR
 import RuleKernel
@@ -37,8 +35,6 @@ struct AbsentRoleTests {
 
   @Test("Zonder partner is niemand de partner: de medebewoner telt niet mee, kernel en referentie gelijk; een gegeven van de partner blijft onbepaald")
   func identityWithoutPartner() throws {
-    let (compiled, diagnostics) = RegulationFixture.compile(["test.md": Self.law])
-    let program = try #require(compiled, "\(RegulationFixture.errors(diagnostics))")
     let day = CivilDate(iso: "2025-03-01")!
     let documents = [
       // Without a partner: an old medebewoner is neither aanvrager nor partner.
@@ -46,10 +42,8 @@ struct AbsentRoleTests {
       // With a partner: both old, both count.
       #"{"partnerschap": "gehuwd", "personen": [{"rol": "aanvrager", "geboortedatum": "1950-01-01"}, {"rol": "partner", "geboortedatum": "1948-01-01"}, {"rol": "medebewoner", "geboortedatum": "1940-01-01"}]}"#,
     ]
-    let households = try documents.map { try RegulationFixture.household($0, program: program) }
-    let population = try PopulationData(households: households, program: program)
-    let kernel = KernelCompiler.compile(program: program, date: day, population: population)
-    let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: day, threads: 1)
+    let fixture = try KernelFixture(["test.md": Self.law], documents: documents, on: day)
+    let (program, households, results) = (fixture.program, fixture.households, fixture.results)
     let total = try #require(results.index(of: "test.totaal")), partner = try #require(results.index(of: "test.partnerdeel"))
     let outside = try #require(results.index(of: "test.buiten"))
     for (h, cents) in [(0, Int64(1_000)), (1, 2_000)] {

@@ -1,6 +1,4 @@
 import ExactArithmetic
-import HouseholdModel
-import Population
 import ReferenceEvaluator
 import RuleIR
 import RuleKernel
@@ -38,8 +36,6 @@ struct DayCountTests {
 
   @Test("Kalenderdagen, de eerste dag geteld en de laatste niet; in een maandsom alleen de maand van de ingangsdatum")
   func daysAndFirstMonth() throws {
-    let (compiled, diagnostics) = RegulationFixture.compile(["test.md": Self.law])
-    let program = try #require(compiled, "\(RegulationFixture.errors(diagnostics))")
     let day = CivilDate(iso: "2025-03-01")!
     // Birth date → days to 1 March 2025 (counted with Python's datetime; across 17 leap days, 1960–2024)
     // and the part of the month in
@@ -49,13 +45,10 @@ struct DayCountTests {
       ("1958-01-01", 24_531, 0), ("1958-02-28", 24_473, 357), ("1958-03-15", 24_458, 5_484),
       ("1958-12-31", 24_167, 323), ("1957-06-10", 24_736, 0),
     ]
-    let households = try cases.map {
-      try RegulationFixture.household(#"{"personen": [{"rol": "aanvrager", "geboortedatum": "\#($0.0)"}]}"#, program: program)
-    }
-    let population = try PopulationData(households: households, program: program)
-    let kernel = KernelCompiler.compile(program: program, date: day, population: population)
-    #expect(kernel.stable?.outputs.contains { $0.id == "test.jaarbedrag" } == true, "de maandsom blijft op het korte pad")
-    let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: day, threads: 1)
+    let fixture = try KernelFixture(
+      ["test.md": Self.law], documents: cases.map { #"{"personen": [{"rol": "aanvrager", "geboortedatum": "\#($0.0)"}]}"# }, on: day)
+    let (program, households, results) = (fixture.program, fixture.households, fixture.results)
+    #expect(fixture.kernel.stable?.outputs.contains { $0.id == "test.jaarbedrag" } == true, "de maandsom blijft op het korte pad")
     let year = try #require(results.index(of: "test.jaarbedrag")), days = try #require(results.index(of: "test.dagen"))
     let back = try #require(results.index(of: "test.terug"))
     for (h, (birth, count, cents)) in cases.enumerated() {

@@ -1,6 +1,4 @@
 import ExactArithmetic
-import HouseholdModel
-import Population
 import ReferenceEvaluator
 import RuleIR
 import RuleKernel
@@ -34,18 +32,16 @@ struct NestedMonthSumTests {
 
   @Test("Januari–juni en juli–december apart, ook met een maandsom erin")
   func julySegmentOfTheOuterSum() throws {
-    let (compiled, diagnostics) = RegulationFixture.compile([
-      "test-a.md": Self.version(from: "2025-01-01", until: "2025-07-01", amount: 100),
-      "test-b.md": Self.version(from: "2025-07-01", until: nil, amount: 120),
-    ])
-    let program = try #require(compiled, "\(RegulationFixture.errors(diagnostics))")
     let day = CivilDate(iso: "2025-03-01")!
-    let household = try RegulationFixture.household(#"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01", "toetsingsinkomen": "1200"}]}"#, program: program)
-    let population = try PopulationData(households: Array(repeating: household, count: 3), program: program)
-    let kernel = KernelCompiler.compile(program: program, date: day, population: population)
+    let document = #"{"personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01", "toetsingsinkomen": "1200"}]}"#
+    let fixture = try KernelFixture(
+      [
+        "test-a.md": Self.version(from: "2025-01-01", until: "2025-07-01", amount: 100),
+        "test-b.md": Self.version(from: "2025-07-01", until: nil, amount: 120),
+      ], documents: Array(repeating: document, count: 3), on: day)
+    let (program, household, results) = (fixture.program, fixture.households[0], fixture.results)
     // The short path keeps the output (two segments, not twelve months) …
-    #expect(kernel.stable?.outputs.contains { $0.id == "test.uitkomst" } == true)
-    let results = KernelRunner.run(kernel: kernel, program: program, population: population, date: day, threads: 1)
+    #expect(fixture.kernel.stable?.outputs.contains { $0.id == "test.uitkomst" } == true)
     let o = try #require(results.index(of: "test.uitkomst"))
     // … and gives, with a yearly sum of 1.200 + 6 × 100 + 6 × 120 = 2.520, 6 × (100 + 210) + 6 × (120 + 210)
     // = 3.840, as the reference does; January times twelve would give 12 × (100 + 210) = 3.720. (The income
