@@ -55,11 +55,16 @@ public enum InputMargins {
         adults += 1
         if income[row] == 0 { none += 1 }
       }
-      let weights = s.inkomen.klassen.reduce(Int64(0)) { $0 + $1[2] } + s.inkomen.zonderInkomen
+      // With 'bijstand_in_inkomen' those persons are drawn without income too (the rules give their bijstand).
+      let zero = s.inkomen.drawnZonderInkomen
+      let weights = s.inkomen.drawnClasses.reduce(Int64(0)) { $0 + $1[2] } + zero
+      let source = s.inkomen.bijstandPersons > 0
+        ? "scenario 'inkomen.zonder_inkomen' en 'inkomen.bijstand_in_inkomen' naast CBS 83931NED"
+        : "scenario 'inkomen.zonder_inkomen' naast CBS 83931NED"
       margins.append(
         PopulationValidation.Margin(
-          name: "aanvragers en partners zonder inkomen", source: "scenario 'inkomen.zonder_inkomen' naast CBS 83931NED",
-          target: Rational(Int(s.inkomen.zonderInkomen)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
+          name: "aanvragers en partners zonder inkomen (ook wie van de bijstand leeft)", source: source,
+          target: Rational(Int(zero)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
     }
     margins += incomeByAge(p, scenario: s, date: date)
     margins += twoEarners(p, scenario: s, date: date)

@@ -67,6 +67,7 @@ public struct PopulationValidation: Sendable {
     var margins: [Margin] = []
     var notes: [String] = []
     var rentNotes: [String] = []
+    if let note = scenario.inkomen.assistanceNote(aow: scenario.kalibratieAow) { notes.append(note) }
     for date in spec.dates {
       let indices = spec.cijfers.indices.filter { CivilDate(iso: spec.cijfers[$0].peildatum) == date }
       if let note = Indexing(scenario.indexering, year: Int64(date.year)).note { notes.append("\(date.iso): \(note)") }

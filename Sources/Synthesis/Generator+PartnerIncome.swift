@@ -7,7 +7,7 @@ extension Generator {
   /// coupled and the aanvrager has income, otherwise drawn on its own. Having no income stays independent.
   func partnerCents(age: Int64, atRank rank: UInt64?, _ r: inout RandomSource) -> Int64 {
     guard let rank else { return sampler.income(age: age, &r) }
-    if sampler.hasNoIncome(&r) { return 0 }
+    if sampler.hasNoIncome(age: age, &r) { return 0 }
     return sampler.incomeDistribution(age: age).euros(atQuantile: rank) * 100 + r.integer(in: 0...99)
   }
 
@@ -35,7 +35,7 @@ extension Sampler {
   /// An income in cents drawn by rank, and the rank (`u / 2⁶⁴`): the same distribution as
   /// ``income(age:_:)``, with a rank a partner can be drawn at. No income gives rank 0.
   func incomeByRank(age: Int64, _ r: inout RandomSource) -> (cents: Int64, rank: UInt64) {
-    if hasNoIncome(&r) { return (0, 0) }
+    if hasNoIncome(age: age, &r) { return (0, 0) }
     let rank = r.next()
     return (incomeDistribution(age: age).euros(atQuantile: rank) * 100 + r.integer(in: 0...99), rank)
   }

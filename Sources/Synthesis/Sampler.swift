@@ -10,7 +10,10 @@ struct Sampler: Sendable {
   /// Personal income of those with income: the national classes, and per age band the raked ones.
   let incomeNational: IncomeDistribution
   let incomeByAge: [(ages: Range<Int64>, distribution: IncomeDistribution)]
+  /// The weight of no income beside the classes (``incomeTotal``), and from an age on a lower one: the
+  /// persons taken out of the classes for the bijstand are drawn below the AOW age only.
   let incomeZero: UInt64
+  let incomeZeroFromAge: (age: Int64, weight: UInt64)
   let incomeTotal: UInt64
   /// Vermogen of renting and of owning households (the same classes unless the scenario separates them).
   let wealth: (renters: Bands, owners: Bands)
@@ -53,15 +56,19 @@ struct Sampler: Sendable {
       .paarMetKinderen: Bands(ages[.paarMetKinderen]!), .eenouder: Bands(ages[.eenouder]!),
       .metMedebewoners: Bands(ages[.metMedebewoners]!),
     ]
-    let national = IncomeDistribution(classes: s.inkomen.klassen)
+    // The classes without the persons whose income is the bijstand (they draw no income instead).
+    let classes = s.inkomen.drawnClasses
+    let national = IncomeDistribution(classes: classes)
     incomeNational = national
     incomeByAge = (s.inkomen.naarLeeftijd.map { byAge in
       byAge.banden.map { band in
-        (band[0]..<band[1], IncomeDistribution(classes: s.inkomen.klassen, target: byAge.target(band: band, classMean: national.expectedEuros)))
+        (band[0]..<band[1], IncomeDistribution(classes: classes, target: byAge.target(band: band, classMean: national.expectedEuros)))
       }
     }) ?? []
-    incomeZero = UInt64(s.inkomen.zonderInkomen)
-    incomeTotal = UInt64(s.inkomen.klassen.reduce(0) { $0 + $1[2] }) + incomeZero
+    let zero = s.inkomen.zeroWeights(aow: s.kalibratieAow)
+    incomeZero = UInt64(zero.belowAge)
+    incomeZeroFromAge = (zero.age ?? Int64.max, UInt64(zero.fromAge))
+    incomeTotal = UInt64(classes.reduce(0) { $0 + $1[2] }) + UInt64(s.inkomen.drawnZonderInkomen)
     if let byTenure = s.vermogenNaarWoning {
       wealth = (Bands(byTenure.huurders), Bands(byTenure.eigenaren))
     } else {
@@ -76,12 +83,15 @@ struct Sampler: Sendable {
 
   /// A yearly personal income in cents for an adult of `age` (in the table's year).
   func income(age: Int64, _ r: inout RandomSource) -> Int64 {
-    if hasNoIncome(&r) { return 0 }
+    if hasNoIncome(age: age, &r) { return 0 }
     return incomeDistribution(age: age).sample(&r)
   }
 
-  /// Whether an adult has no personal income (the scenario's `zonder_inkomen` weight beside the classes).
-  func hasNoIncome(_ r: inout RandomSource) -> Bool { r.below(incomeTotal) < incomeZero }
+  /// Whether an adult has no personal income (the scenario's `zonder_inkomen` weight, with the persons of
+  /// `bijstand_in_inkomen`, beside the classes).
+  func hasNoIncome(age: Int64, _ r: inout RandomSource) -> Bool {
+    r.below(incomeTotal) < (age >= incomeZeroFromAge.age ? incomeZeroFromAge.weight : incomeZero)
+  }
 
   /// The distribution of those with income at `age`: their age band's, else the national one.
   func incomeDistribution(age: Int64) -> IncomeDistribution {

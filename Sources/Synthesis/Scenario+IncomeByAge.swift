@@ -54,8 +54,9 @@ extension Scenario {
 }
 
 extension Scenario.Income {
-  /// The mean of the classes (persons with income), in euros: what the bands' ratios are applied to.
-  public var classMeanEuros: Int64 { IncomeDistribution.nationalMean(klassen) }
+  /// The mean of the drawn classes (persons with income other than bijstand), in euros: what the bands'
+  /// ratios are applied to.
+  public var classMeanEuros: Int64 { IncomeDistribution.nationalMean(drawnClasses) }
 
   /// The mean the classes are raked to for a person of `age`, in euros; nil outside every band.
   public func targetMeanEuros(age: Int64) -> Int64? {

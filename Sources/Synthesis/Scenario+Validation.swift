@@ -16,14 +16,7 @@ extension Scenario {
       throw fail("inkomen.klassen: iedere klasse is [van, tot, aantal] of [van, tot, aantal, gemiddelde]")
     }
     guard inkomen.klassen.count <= 100 else { throw fail("inkomen.klassen: ten hoogste 100 klassen, niet \(inkomen.klassen.count)") }
-    for k in inkomen.klassen.map({ $0.map { Int128($0) } }) where k.count == 4 && !(4 * k[3] >= 3 * k[0] + k[1] && 4 * k[3] <= k[0] + 3 * k[1]) {
-      // The middle half [van + breedte/4, van + 3·breedte/4], in whole euros.
-      let (low, high) = ((3 * k[0] + k[1] + 3) / 4, (k[0] + 3 * k[1]) / 4)
-      throw fail(
-        low > high
-          ? "inkomen.klassen: de klasse [\(k[0]), \(k[1])) is te smal voor een gemiddelde; geef een klasse van ten minste 2 euro breed of laat het gemiddelde weg"
-          : "inkomen.klassen: het gemiddelde \(k[3]) van de klasse [\(k[0]), \(k[1])) moet in het middelste deel liggen, van \(low) tot en met \(high)")
-    }
+    for k in inkomen.klassen where k.count == 4 { try Self.checkClassMean(k, "inkomen.klassen", fail) }
     guard vermogen != nil || vermogenNaarWoning != nil else { throw fail("'vermogen' of 'vermogen_naar_woning' ontbreekt: waar komt het vermogen van de huishoudens vandaan?") }
     for (name, classes) in wealthClasses {
       for v in classes where v.count != 3 || v[1] <= v[0] { throw fail("\(name): iedere klasse is [van, tot, gewicht]") }
@@ -100,6 +93,19 @@ extension Scenario {
     }
   }
 
+  /// A class mean must lie in the middle half of its class `[van + breedte/4, van + 3·breedte/4]`, where
+  /// the two-halves draw of ``IncomeDistribution`` can reach it.
+  static func checkClassMean(_ k64: [Int64], _ name: String, _ fail: (String) -> ScenarioError) throws {
+    let k = k64.map { Int128($0) }
+    guard !(4 * k[3] >= 3 * k[0] + k[1] && 4 * k[3] <= k[0] + 3 * k[1]) else { return }
+    // The middle half in whole euros.
+    let (low, high) = ((3 * k[0] + k[1] + 3) / 4, (k[0] + 3 * k[1]) / 4)
+    throw fail(
+      low > high
+        ? "\(name): de klasse [\(k[0]), \(k[1])) is te smal voor een gemiddelde; geef een klasse van ten minste 2 euro breed of laat het gemiddelde weg"
+        : "\(name): het gemiddelde \(k[3]) van de klasse [\(k[0]), \(k[1])) moet in het middelste deel liggen, van \(low) tot en met \(high)")
+  }
+
   func validateWeights(_ fail: (String) -> ScenarioError) throws {
     func weights(_ name: String, _ list: [Int64]) throws { try Self.checkWeights(name, list, fail) }
     func promille(_ name: String, _ v: Int64) throws {
@@ -113,6 +119,7 @@ extension Scenario {
     try weights("kinderen.eenouder", kinderen.eenouder)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) { try weights("leeftijd.\(name)", bands.map { $0.count == 3 ? $0[2] : -1 }) }
     try weights("inkomen.klassen", inkomen.klassen.map { $0.count >= 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
+    try inkomen.validateAssistance(fail)
     try inkomen.naarLeeftijd?.validate(fail)
     func euros(_ name: String, _ ranges: [[Int64]], upTo limit: Int64) throws {
       if let r = ranges.first(where: { $0.count >= 2 && ($0[0] < 0 || $0[1] > limit) }) {
@@ -122,7 +129,8 @@ extension Scenario {
     try euros("inkomen.klassen", inkomen.klassen, upTo: 1_000_000_000)
     for (name, classes) in wealthClasses { try euros(name, classes, upTo: 100_000_000_000) }
     // After the counts and amounts are known to be in range: every band's mean must be reachable.
-    try inkomen.naarLeeftijd?.validateReachable(classes: inkomen.klassen, fail)
+    try validateDrawnClassMeans(fail)
+    try inkomen.naarLeeftijd?.validateReachable(classes: inkomen.drawnClasses, fail)
     try wonen.huurSociaal.validate("wonen.huur_sociaal", fail)
     try wonen.huurVrij.validate("wonen.huur_vrij", fail)
     for (name, bands) in leeftijd.sorted(by: { $0.key < $1.key }) where bands.contains(where: { $0.count == 3 && $0[1] > 130 }) {

@@ -109,12 +109,16 @@ public struct Scenario: Sendable, Codable {
     public var naarLeeftijd: IncomeByAge?
     /// A published fact about two-earner couples, to which the partner coupling is calibrated.
     public var tweeverdieners: TwoEarners?
+    /// `[van, tot, personen]` or `[van, tot, personen, gemiddelde]`: persons in a class whose income is
+    /// the bijstand, drawn without income instead (see ``drawnClasses``).
+    public var bijstandInInkomen: [[Int64]]?
 
     enum CodingKeys: String, CodingKey {
       case klassen
       case zonderInkomen = "zonder_inkomen"
       case naarLeeftijd = "naar_leeftijd"
       case tweeverdieners
+      case bijstandInInkomen = "bijstand_in_inkomen"
     }
   }
 
@@ -238,7 +242,7 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value]),
     "vermogen": .value,
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([

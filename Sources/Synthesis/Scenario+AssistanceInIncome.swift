@@ -1,0 +1,109 @@
+import ExactArithmetic
+
+/// The bijstand inside the published personal income, taken out before anything is drawn.
+///
+/// CBS's personal income (83931NED) counts the 'uitkering sociale voorzieningen', so a person who lives
+/// on the bijstand appears in its classes with the bijstand as income. Drawn as it is, that amount
+/// becomes the person's own loon or uitkering and the rules only add a small supplement on top: too many
+/// households with a supplement, too few with the full norm. `inkomen.bijstand_in_inkomen` names, per
+/// income class, how many persons in it had (mainly) bijstand; the generator takes them out of the class
+/// (keeping the rest of the class's total when a mean is given) and draws them without personal income,
+/// so that the Participatiewet computes their bijstand.
+extension Scenario.Income {
+  /// The classes the generator draws from: ``klassen`` minus the persons of ``bijstandInInkomen``.
+  ///
+  /// A row `[van, tot, personen]` removes persons at the class's own mean (the class mean stays); a row
+  /// `[van, tot, personen, gemiddelde]` removes persons with that mean income, so the rest of the class
+  /// keeps the class total minus theirs: `(aantal · klassegemiddelde − personen · gemiddelde) / (aantal −
+  /// personen)`, rounded down to whole euros.
+  public var drawnClasses: [[Int64]] {
+    guard let rows = bijstandInInkomen, !rows.isEmpty else { return klassen }
+    return klassen.enumerated().map { index, k in
+      // Only the first class with the row's bounds (validation refuses a row whose bounds occur twice).
+      guard k.count >= 3, klassen.firstIndex(where: { $0.count >= 2 && $0[0] == k[0] && $0[1] == k[1] }) == index,
+        let row = rows.first(where: { $0.count >= 3 && $0[0] == k[0] && $0[1] == k[1] })
+      else { return k }
+      let remaining = k[2] - row[2]
+      guard row.count == 4, remaining > 0 else { return [k[0], k[1], remaining] + k.dropFirst(3) }
+      let total = Int128(k[2]) * Int128(IncomeDistribution.mean(k)) - Int128(row[2]) * Int128(row[3])
+      return [k[0], k[1], remaining, Int64(clamping: total / Int128(remaining))]
+    }
+  }
+
+  /// The weight of adults drawn without personal income: ``zonderInkomen`` plus the persons taken out.
+  public var drawnZonderInkomen: Int64 {
+    zonderInkomen + (bijstandInInkomen ?? []).reduce(Int64(0)) { $0 + ($1.count >= 3 ? $1[2] : 0) }
+  }
+
+  /// The persons taken out, in all.
+  public var bijstandPersons: Int64 { drawnZonderInkomen - zonderInkomen }
+
+  /// The weights of 'no income' beside the drawn classes, by age. The persons taken out had the
+  /// bijstand below the AOW age (the source counts them there), so with the AOW recipients known
+  /// (`kalibratie_aow`) only adults below `age` draw them: their weight is scaled up by the share of
+  /// adults below that age, `personen × totaal / (totaal − AOW-gerechtigden)`, so the expected number
+  /// stays the same. Without `kalibratie_aow` (or when the scaled weight would not fit) every age draws
+  /// the same weight.
+  func zeroWeights(aow: Scenario.AgeCalibration?) -> (belowAge: Int64, fromAge: Int64, age: Int64?) {
+    let total = Int128(drawnClasses.reduce(Int64(0)) { $0 + $1[2] }) + Int128(drawnZonderInkomen)
+    guard bijstandPersons > 0, let aow else { return (drawnZonderInkomen, drawnZonderInkomen, nil) }
+    let below = total - Int128(aow.zonderPartner) - Int128(aow.metPartner)
+    guard below > 0 else { return (drawnZonderInkomen, drawnZonderInkomen, nil) }
+    let scaled = Int128(zonderInkomen) + Int128(bijstandPersons) * total / below
+    guard scaled < total else { return (drawnZonderInkomen, drawnZonderInkomen, nil) }
+    return (Int64(scaled), zonderInkomen, aow.leeftijd)
+  }
+
+  /// One line for summaries and reports: who is drawn without income because their income was the
+  /// bijstand; nil when the scenario takes no one out.
+  public func assistanceNote(aow: Scenario.AgeCalibration?) -> String? {
+    guard let rows = bijstandInInkomen?.filter({ $0.count >= 3 && $0[2] > 0 }), !rows.isEmpty else { return nil }
+    let euros = { (v: Int64) in DutchFormat.groupThousands(String(v)) }
+    let classes = rows.map { "\(euros($0[2])) uit de klasse € \(euros($0[0]))–\(euros($0[1]))" }.joined(separator: ", ")
+    let ages = zeroWeights(aow: aow).age.map { " onder de \($0) jaar" } ?? ""
+    return "\(euros(bijstandPersons)) personen met bijstand als persoonlijk inkomen (\(classes)) zonder inkomen getrokken\(ages); hun bijstand rekenen de regels"
+  }
+
+  /// Checks every row before ``drawnClasses`` is used: the shape, a class it names exactly, fewer persons
+  /// than the class holds, and (for a row with a mean) a mean inside the class and a rest whose mean the
+  /// class can still carry.
+  func validateAssistance(_ fail: (String) -> ScenarioError) throws {
+    guard let rows = bijstandInInkomen else { return }
+    let name = "inkomen.bijstand_in_inkomen"
+    guard rows.count <= klassen.count else { throw fail("\(name): ten hoogste één rij per inkomensklasse (\(klassen.count)), niet \(rows.count)") }
+    var seen = Set<[Int64]>()
+    for row in rows {
+      guard (3...4).contains(row.count), row[1] > row[0], row[2] >= 0 else {
+        throw fail("\(name): iedere rij is [van, tot, personen] of [van, tot, personen, gemiddelde] met van < tot en personen ≥ 0")
+      }
+      let bounds = Array(row.prefix(2))
+      guard seen.insert(bounds).inserted else { throw fail("\(name): de klasse [\(row[0]), \(row[1])) staat er twee keer in") }
+      guard let k = klassen.first(where: { $0.count >= 3 && $0[0] == row[0] && $0[1] == row[1] }) else {
+        let known = klassen.filter { $0.count >= 2 }.map { "[\($0[0]), \($0[1]))" }.joined(separator: ", ")
+        throw fail("\(name): [\(row[0]), \(row[1])) is geen klasse van inkomen.klassen; de klassen zijn \(known)")
+      }
+      guard klassen.filter({ $0.count >= 2 && $0[0] == row[0] && $0[1] == row[1] }).count == 1 else {
+        throw fail("\(name): de klasse [\(row[0]), \(row[1])) staat meer dan eens in inkomen.klassen; noem iedere klasse één keer")
+      }
+      guard row[2] < k[2] else {
+        throw fail("\(name): de klasse [\(row[0]), \(row[1])) telt \(k[2]) personen; er kunnen er niet \(row[2]) uit (minder dan het aantal in de klasse)")
+      }
+      if row.count == 4 {
+        guard (row[0]..<row[1]).contains(row[3]) else {
+          throw fail("\(name): het gemiddelde \(row[3]) ligt niet in de klasse [\(row[0]), \(row[1]))")
+        }
+      }
+    }
+  }
+}
+
+extension Scenario {
+  /// After taking persons out with a mean of their own, the rest of each class must keep a mean the
+  /// class can carry (see ``checkClassMean(_:_:_:)``).
+  func validateDrawnClassMeans(_ fail: (String) -> ScenarioError) throws {
+    guard let rows = inkomen.bijstandInInkomen, rows.contains(where: { $0.count == 4 }) else { return }
+    for k in inkomen.drawnClasses where k.count == 4 {
+      try Self.checkClassMean(k, "inkomen.bijstand_in_inkomen (het gemiddelde van wie in de klasse overblijft)", fail)
+    }
+  }
+}
