@@ -99,11 +99,36 @@ extension Scenario.Income {
 
 extension Scenario {
   /// After taking persons out with a mean of their own, the rest of each class must keep a mean the
-  /// class can carry (see ``checkClassMean(_:_:_:)``).
+  /// class can carry (its middle half, see ``checkClassMean(_:_:_:)``); the message names the row, how
+  /// many persons stay and what their mean would be.
   func validateDrawnClassMeans(_ fail: (String) -> ScenarioError) throws {
-    guard let rows = inkomen.bijstandInInkomen, rows.contains(where: { $0.count == 4 }) else { return }
-    for k in inkomen.drawnClasses where k.count == 4 {
-      try Self.checkClassMean(k, "inkomen.bijstand_in_inkomen (het gemiddelde van wie in de klasse overblijft)", fail)
+    guard let rows = inkomen.bijstandInInkomen else { return }
+    let drawn = inkomen.drawnClasses
+    for row in rows where row.count == 4 {
+      guard let k = drawn.first(where: { $0.count == 4 && $0[0] == row[0] && $0[1] == row[1] }) else { continue }
+      let (low, high) = ((3 * Int128(k[0]) + Int128(k[1]) + 3) / 4, (Int128(k[0]) + 3 * Int128(k[1])) / 4)
+      guard !(low...high).contains(Int128(k[3])) else { continue }
+      let original = inkomen.klassen.first { $0.count >= 3 && $0[0] == row[0] && $0[1] == row[1] } ?? k
+      throw fail(
+        "inkomen.bijstand_in_inkomen: na [\(row.map(String.init).joined(separator: ", "))] blijven in de klasse [\(k[0]), \(k[1])) \(k[2]) personen over met een gemiddelde van \(k[3]) euro; dat moet van \(low) tot en met \(high) zijn (het middelste deel van de klasse): neem minder personen of een gemiddelde dichter bij dat van de klasse (\(IncomeDistribution.mean(original)))")
     }
+  }
+}
+
+extension Scenario.Income {
+  /// Decodes the section; `bijstand_in_inkomen:` without a value is refused rather than read as absent
+  /// (and silently no one taken out).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    klassen = try c.decode([[Int64]].self, forKey: .klassen)
+    zonderInkomen = try c.decode(Int64.self, forKey: .zonderInkomen)
+    naarLeeftijd = try c.decodeIfPresent(Scenario.IncomeByAge.self, forKey: .naarLeeftijd)
+    tweeverdieners = try c.decodeIfPresent(Scenario.TwoEarners.self, forKey: .tweeverdieners)
+    if c.contains(.bijstandInInkomen), try c.decodeNil(forKey: .bijstandInInkomen) {
+      // The expected type only names the kind in the message ("een lijst").
+      throw DecodingError.valueNotFound(
+        [Any].self, .init(codingPath: c.codingPath + [CodingKeys.bijstandInInkomen], debugDescription: "leeg"))
+    }
+    bijstandInInkomen = try c.decodeIfPresent([[Int64]].self, forKey: .bijstandInInkomen)
   }
 }

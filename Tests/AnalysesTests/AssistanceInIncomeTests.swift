@@ -96,7 +96,9 @@ struct AssistanceInIncomeTests {
     // The rest of the class would have a mean of 20.111: outside its middle half.
     #expect(
       scenarioRefusal(row, "    - [10000, 20000, 2000000, 13400]\n")
-        .contains("inkomen.bijstand_in_inkomen (het gemiddelde van wie in de klasse overblijft): het gemiddelde 20111 van de klasse [10000, 20000) moet in het middelste deel liggen, van 12500 tot en met 17500"))
+        .contains("inkomen.bijstand_in_inkomen: na [10000, 20000, 2000000, 13400] blijven in de klasse [10000, 20000) 849000 personen over met een gemiddelde van 20111 euro; dat moet van 12500 tot en met 17500 zijn (het middelste deel van de klasse): neem minder personen of een gemiddelde dichter bij dat van de klasse (15400)"))
+    // An empty section is not read as 'no one taken out'.
+    #expect(scenarioRefusal("  bijstand_in_inkomen:\n    - [10000, 20000, 394000]\n", "  bijstand_in_inkomen:\n").contains("veld 'inkomen.bijstand_in_inkomen' heeft geen waarde (verwacht: een lijst)"))
     #expect(scenarioRefusal(row, row + row).contains("inkomen.bijstand_in_inkomen: de klasse [10000, 20000) staat er twee keer in"))
     // A class listed twice in inkomen.klassen cannot be named: which one would lose the persons?
     #expect(
