@@ -106,7 +106,7 @@ extension Scenario {
     let drawn = inkomen.drawnClasses
     for row in rows where row.count == 4 {
       guard let k = drawn.first(where: { $0.count == 4 && $0[0] == row[0] && $0[1] == row[1] }) else { continue }
-      let (low, high) = ((3 * Int128(k[0]) + Int128(k[1]) + 3) / 4, (Int128(k[0]) + 3 * Int128(k[1])) / 4)
+      let (low, high) = Self.middleHalf(k[0], k[1])
       guard !(low...high).contains(Int128(k[3])) else { continue }
       let original = inkomen.klassen.first { $0.count >= 3 && $0[0] == row[0] && $0[1] == row[1] } ?? k
       throw fail(

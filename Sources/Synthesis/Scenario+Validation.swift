@@ -98,12 +98,16 @@ extension Scenario {
   static func checkClassMean(_ k64: [Int64], _ name: String, _ fail: (String) -> ScenarioError) throws {
     let k = k64.map { Int128($0) }
     guard !(4 * k[3] >= 3 * k[0] + k[1] && 4 * k[3] <= k[0] + 3 * k[1]) else { return }
-    // The middle half in whole euros.
-    let (low, high) = ((3 * k[0] + k[1] + 3) / 4, (k[0] + 3 * k[1]) / 4)
+    let (low, high) = middleHalf(k64[0], k64[1])
     throw fail(
       low > high
         ? "\(name): de klasse [\(k[0]), \(k[1])) is te smal voor een gemiddelde; geef een klasse van ten minste 2 euro breed of laat het gemiddelde weg"
         : "\(name): het gemiddelde \(k[3]) van de klasse [\(k[0]), \(k[1])) moet in het middelste deel liggen, van \(low) tot en met \(high)")
+  }
+
+  /// The middle half of the class `[van, tot)` in whole euros: the means the two-halves draw can reach.
+  static func middleHalf(_ van: Int64, _ tot: Int64) -> (low: Int128, high: Int128) {
+    ((3 * Int128(van) + Int128(tot) + 3) / 4, (Int128(van) + 3 * Int128(tot)) / 4)
   }
 
   func validateWeights(_ fail: (String) -> ScenarioError) throws {

@@ -239,8 +239,9 @@ struct CommandLineTests {
     #expect(largest.status == 0, "\(largest.stderr)")
     let labels = try Self.run(
       ["evaluate", "--household", "-"],
-      stdin: #"{"partnerschap": "gehuwd", "personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}, {"id": "k", "rol": "kind", "geboortedatum": "2027-03-01"}, {"id": "m", "rol": "kind", "geboortedatum": "2020-01-01", "kind_van": "medebewoner"}]}"#)
+      stdin: #"{"partnerschap": "gehuwd", "personen": [{"rol": "aanvrager", "geboortedatum": "1980-01-01"}, {"id": "k", "rol": "kind", "geboortedatum": "2027-03-01"}, {"id": "m", "rol": "kind", "geboortedatum": "2020-01-01", "kind_van": "medebewoner"}, {"id": "s", "rol": "medebewoner", "geboortedatum": "2004-01-01", "studiefinanciering": true}]}"#)
     #expect(labels.status == 0)
+    #expect(labels.stderr.contains("personen[3] (s) heeft studiefinanciering: waar, maar studerend is niet waar"), "\(labels.stderr)")
     #expect(labels.stderr.contains("partnerschap is 'gehuwd', maar het document noemt geen persoon met de rol partner"))
     #expect(labels.stderr.contains("personen[1] (k) wordt pas op 2027-03-01 geboren, na het berekeningsjaar 2026"))
     // A parent the document does not hold: the child is nobody's child in the rules (no combinatiekorting).
