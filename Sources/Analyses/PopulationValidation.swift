@@ -51,6 +51,8 @@ public struct PopulationValidation: Sendable {
   public let incomeNotes: [String]
   /// Per peildatum, what the rents stand for (scenario `wonen.huurstijging`).
   public let rentNotes: [String]
+  /// Who among the aanvragers studies with studiefinanciering (scenario `studenten`), if the scenario says.
+  public let studentNote: String?
   /// Figures the spec could not find.
   public let missing: [String]
 
@@ -103,7 +105,7 @@ public struct PopulationValidation: Sendable {
     }
     return PopulationValidation(
       rows: rows, margins: margins, seeds: seeds, households: households, nationalHouseholds: national,
-      sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, rentNotes: rentNotes, missing: spec.ontbreekt ?? [])
+      sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, rentNotes: rentNotes, studentNote: scenario.studenten?.note, missing: spec.ontbreekt ?? [])
   }
 
   /// One population and its outcomes.

@@ -31,6 +31,7 @@ struct ChunkBuilder {
   var kinship: [UInt8] = []
   var parentRole: [UInt8] = []
   var studerend: [UInt8] = []
+  var studiefinanciering: [UInt8] = []
   var commercieel: [UInt8] = []
   var oudToeslagrecht: [UInt8] = []
   var partnerschap: [UInt8] = []
@@ -56,7 +57,7 @@ struct ChunkBuilder {
     personStart.reserveCapacity(capacity + 1)
     type.reserveCapacity(capacity)
     let persons = capacity * 9 / 4
-    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.ingeschreven, \.insuredYears, \.firstDegree, \.kinship, \.parentRole, \.studerend, \.commercieel] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
+    for p in [\ChunkBuilder.role, \.zorgverzekerd, \.ingezetene, \.ingeschreven, \.insuredYears, \.firstDegree, \.kinship, \.parentRole, \.studerend, \.studiefinanciering, \.commercieel] as [WritableKeyPath<ChunkBuilder, [UInt8]>] {
       self[keyPath: p].reserveCapacity(persons)
     }
     birth.reserveCapacity(persons)
@@ -72,7 +73,8 @@ struct ChunkBuilder {
 
   /// Appends one person. `kinship`: the code of `verwantschap` (what the person is of the aanvrager,
   /// 0 = 'geen'); `parentRole`: the code of `kind_van` (the role of the person's parent in the household,
-  /// 0 = 'niemand'); `student` and `lodger` are the Participatiewet art. 19a facts of a housemate;
+  /// 0 = 'niemand'); `student` (follows education with aanspraak op studiefinanciering: `studerend` and
+  /// `studiefinanciering`, Pw art. 19a lid 1 onder d and art. 13 lid 2 onder c) and `lodger` (art. 19a);
   /// `unregistered`: lives at the address without being registered there (Wet op de huurtoeslag art. 9).
   mutating func person(
     role r: UInt8, birth b: Int32, income i: PersonIncome, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler,
@@ -96,6 +98,7 @@ struct ChunkBuilder {
     kinship.append(k)
     parentRole.append(pr)
     studerend.append(student ? 1 : 0)
+    studiefinanciering.append(student ? 1 : 0)
     commercieel.append(lodger ? 1 : 0)
   }
 
@@ -134,7 +137,7 @@ struct ChunkBuilder {
     var persons: [String: ColumnData] = [
       "geboortedatum": .int32(birth), "vermogen": .int64(vermogen),
       "zorgverzekerd": .uint8(zorgverzekerd), "ingezetene": .uint8(ingezetene), "ingeschreven_op_adres": .uint8(ingeschreven), "aow_verzekerde_jaren": .uint8(insuredYears),
-      "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "commerciele_huurder": .uint8(commercieel),
+      "eerstegraads_verwant": .uint8(firstDegree), "verwantschap": .uint8(kinship), "kind_van": .uint8(parentRole), "studerend": .uint8(studerend), "studiefinanciering": .uint8(studiefinanciering), "commerciele_huurder": .uint8(commercieel),
     ]
     // The drawn income is kept whenever it is not itself the given toetsingsinkomen.
     if givesToetsingsinkomen { persons["toetsingsinkomen"] = .int64(separatesLevy ? fiscalIncome : income) }

@@ -160,7 +160,7 @@ public struct Generator: Sendable {
     let (headCents, headRank) = coupled ? sampler.incomeByRank(age: headAge, &r) : (sampler.income(age: headAge, &r), 0)
     let headIncome = income(headCents, age: headAge, &r)
     var householdIncome = headIncome.inkomensgegeven
-    b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler)
+    b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler, student: kind == 0 && isStudentAlone(age: headAge, &r))
     var partnerStatus: String = "geen"
     // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
     let transitional = transitionalBirthLimit.map { headBirth < $0 } ?? false
@@ -288,6 +288,13 @@ public struct Generator: Sendable {
   func isStudent(age: Int64, _ r: inout RandomSource) -> Bool {
     guard let m = scenario.medebewoners, age < m.studieTot else { return false }
     return r.chance(UInt64(m.studerendPromille), in: 1000)
+  }
+
+  /// Whether the aanvrager of a one-person household, of `age`, follows education with aanspraak op
+  /// studiefinanciering (scenario `studenten`; without it no one, and no draw is made).
+  func isStudentAlone(age: Int64, _ r: inout RandomSource) -> Bool {
+    guard let share = scenario.studenten?.promille(alone: age), share > 0 else { return false }
+    return r.chance(UInt64(share), in: 1000)
   }
 
   /// A drawn personal income with its components (loon, uitkering, pensioen) when the scenario has them.

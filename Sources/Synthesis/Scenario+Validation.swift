@@ -164,6 +164,7 @@ extension Scenario {
       try promille("medebewoners.commerciele_huurder_promille", m.commercieleHuurderPromille)
       guard (18...130).contains(m.studieTot) else { throw fail("medebewoners.studie_tot: een leeftijd van 18 tot en met 130") }
     }
+    try studenten?.validate(fail)
   }
 }
 

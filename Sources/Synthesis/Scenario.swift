@@ -33,6 +33,8 @@ public struct Scenario: Sendable, Codable {
   public var partnertoeslag: TransitionalCouples?
   /// Students and commercial lodgers among adult housemates (optional; without it none are drawn).
   public var medebewoners: Housemates?
+  /// Students with aanspraak op studiefinanciering among aanvragers living alone (optional; without it none).
+  public var studenten: Students?
   /// Registration at the address and the kind of dwelling (Wet op de huurtoeslag art. 9 and 11); optional.
   public var woonsituatie: Residence?
   /// The split of personal income into loon, uitkering and pensioen (optional; without it the population
@@ -53,7 +55,7 @@ public struct Scenario: Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
-    case partnertoeslag, medebewoners, woonsituatie, inkomensbron, indexering
+    case partnertoeslag, medebewoners, studenten, woonsituatie, inkomensbron, indexering
     case vermogenNaarWoning = "vermogen_naar_woning"
     case nietGebruik = "niet_gebruik"
     case kalibratieAow = "kalibratie_aow"
@@ -258,6 +260,7 @@ extension Scenario {
       "jonge_partner_promille": .value, "leeftijdsverschil": .value, "samen_voor_2015_promille": .value, "geboren_voor": .value,
     ]),
     "medebewoners": .mapping(["studerend_promille": .value, "studie_tot": .value, "commerciele_huurder_promille": .value]),
+    "studenten": Students.shape,
     "woonsituatie": .mapping(["niet_ingeschreven_promille": .value, "onzelfstandig_promille": .value, "onzelfstandig_tot": .value]),
     "inkomensbron": IncomeSources.shape,
     "indexering": YearlyRises.shape,

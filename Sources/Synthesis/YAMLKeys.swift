@@ -4,7 +4,8 @@ import Yams
 /// The keys a YAML document (a scenario, a variant) may use, as a tree, and the check that refuses a
 /// document with any other key: a misspelled optional section (`partnertoeslg:`) would otherwise be
 /// ignored and move the totals without a word. Each unknown key is reported with its line, its place
-/// in the document and, where one is close, the key that was probably meant.
+/// in the document and, where one is close, the key that was probably meant. A section left empty
+/// (`studenten:` without its keys) is refused too: decoded, it would silently be absent.
 public indirect enum YAMLShape: Sendable {
   /// A value whose inside is not checked (a number, a text, a list of numbers).
   case value
@@ -40,6 +41,10 @@ public indirect enum YAMLShape: Sendable {
       }
     case (.dictionary(let shape), .mapping(let mapping)):
       for (key, value) in mapping { shape.check(value, path: path.isEmpty ? (key.string ?? "") : "\(path).\(key.string ?? "")", into: &out) }
+    case (.mapping(let keys), .scalar(let scalar)) where !path.isEmpty && scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string):
+      // An empty section (`medebewoners:`) would decode as absent and silently draw nothing.
+      let line = node.mark.map { "regel \($0.line): " } ?? ""
+      out.append("\(line)'\(path)' heeft geen waarde; verwacht: een sectie met \(keys.keys.sorted().joined(separator: ", ")), of laat de sleutel weg")
     case (.list(let shape), .sequence(let items)):
       for (i, item) in items.enumerated() { shape.check(item, path: "\(path)[\(i)]", into: &out) }
     default:

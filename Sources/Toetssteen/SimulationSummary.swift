@@ -59,6 +59,8 @@ public struct SimulationSummary: Sendable {
   /// Who is drawn without income because their income was the bijstand (scenario
   /// `inkomen.bijstand_in_inkomen`), if the scenario says.
   public let assistanceNote: String?
+  /// Who among the aanvragers living alone studies with studiefinanciering (scenario `studenten`).
+  public let studentNote: String?
   /// What the rents of the population stand for (scenario `wonen.huurstijging`), if the scenario says.
   public let rentNote: String?
   /// Upper bounds (inclusive, in euros) of the first nine household-income deciles.
@@ -75,6 +77,7 @@ public struct SimulationSummary: Sendable {
     incomeNote = Indexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
     levyNote = simulation.scenario.inkomensbron?.werkgeversheffingZvw?.note
     assistanceNote = simulation.scenario.inkomen.assistanceNote(aow: simulation.scenario.kalibratieAow)
+    studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
@@ -177,6 +180,7 @@ public struct SimulationSummary: Sendable {
     if let incomeNote { fields.append(("income_indexing", .string(incomeNote))) }
     if let levyNote { fields.append(("employer_levy", .string(levyNote))) }
     if let assistanceNote { fields.append(("assistance_in_income", .string(assistanceNote))) }
+    if let studentNote { fields.append(("students", .string(studentNote))) }
     if let rentNote { fields.append(("rent_indexing", .string(rentNote))) }
     fields.append(("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })))
     fields.append(("outputs", .ordered(outs)))
@@ -194,6 +198,7 @@ public struct SimulationSummary: Sendable {
     if let incomeNote { lines.append("Inkomen: \(incomeNote).") }
     if let levyNote { lines.append("Loon: \(levyNote).") }
     if let assistanceNote { lines.append("Bijstand: \(assistanceNote).") }
+    if let studentNote { lines.append("Studenten: \(studentNote).") }
     if let rentNote { lines.append("Huren: \(rentNote).") }
     if outputs.contains(where: { $0.claimed != nil }) {
       lines.append("Totalen en ontvangers zijn het recht; 'uitgaven' is wat overblijft na het niet-gebruik van het scenario.")
