@@ -67,6 +67,7 @@ public enum InputMargins {
           target: Rational(Int(zero)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
     }
     margins += incomeByAge(p, scenario: s, date: date)
+    margins += assistanceByAge(p, scenario: s, date: date)
     margins += twoEarners(p, scenario: s, date: date)
     margins += childAges(p, scenario: s, date: date)
     margins += ownerHomes(p, scenario: s, date: date)

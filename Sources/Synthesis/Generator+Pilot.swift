@@ -1,3 +1,4 @@
+import ExactArithmetic
 import Foundation
 import Population
 
@@ -20,6 +21,27 @@ extension Generator {
       results.store(generateChunk(stream: Self.pilotStream - UInt64(k), households: Self.pilotSize), at: k)
     }
     return PopulationData.concatenate((0..<chunks).map { results.take($0) })
+  }
+
+  /// The weights that spread the bijstand persons over ages (`inkomen.bijstand_naar_leeftijd`), from the
+  /// adults (18 and over, every role) of one pilot chunk; `nil` without the section. Ages do not depend
+  /// on incomes, so the uncalibrated generator's pilot counts them as the population will have them.
+  func assistanceByAge() -> AssistanceByAge? {
+    guard let rows = scenario.inkomen.bijstandNaarLeeftijd, scenario.inkomen.bijstandPersons > 0 else { return nil }
+    let pilot = pilotSample(chunks: 1)
+    guard case .int32(let birth)? = pilot.personColumns["geboortedatum"] else { return nil }
+    // Ages as birth-day ranges (``birthRanges``): a band [van, tot) is born from the first day of age
+    // tot − 1 to the last day of age van; an adult on or before the last day of age 18.
+    let last = Int64(birthRanges.count - 1)
+    let days = rows.map { birthRanges[Int(min($0[1] - 1, last))].lowerBound...birthRanges[Int(min($0[0], last))].upperBound }
+    let adultUntil = birthRanges[18].upperBound
+    var perBand = [Int](repeating: 0, count: rows.count)
+    var all = 0
+    for day in birth.lazy.map(Int64.init) where day <= adultUntil {
+      all += 1
+      if let b = days.firstIndex(where: { $0.contains(day) }) { perBand[b] += 1 }
+    }
+    return AssistanceByAge(scenario.inkomen, adults: (perBand, all), total: sampler.incomeTotal)
   }
 
   /// Household income for the tenure profile, in cents: the aanvrager's and the partner's drawn

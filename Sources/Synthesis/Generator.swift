@@ -18,7 +18,9 @@ public struct Generator: Sendable {
   let childKinship: UInt8
   let parentIsHead: UInt8
   let parentIsCouple: UInt8
-  let sampler: Sampler
+  var sampler: Sampler
+  /// How the bijstand persons are spread over ages (`inkomen.bijstand_naar_leeftijd`), or `nil`.
+  public var assistanceSpread: AssistanceByAge? { sampler.incomeZeroByAge }
   /// The equivalence scale the tenure profile ranks households by (`nil`: the couple's gross income).
   let tenureScale: EquivalenceScale?
   /// For every age 0…129: the earliest and latest birth day giving that age on the date.
@@ -56,6 +58,8 @@ public struct Generator: Sendable {
   ///   - date: ages are drawn relative to this date.
   public init(scenario: Scenario, program: Program, date: CivilDate) {
     var uncalibrated = Generator(scenario: scenario, program: program, date: date, tenure: nil)
+    // Who lives on the bijstand by age first: it moves who has income, which the rest is calibrated on.
+    uncalibrated.sampler.incomeZeroByAge = uncalibrated.assistanceByAge()
     // First who lives with whom (it moves household incomes), then who rents by household income.
     uncalibrated.couplingValue = uncalibrated.calibratedCoupling()
     if scenario.wonen.huurNaarInkomen != nil || scenario.wonen.huurNaarHuishoudtype != nil {

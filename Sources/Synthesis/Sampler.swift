@@ -14,6 +14,8 @@ struct Sampler: Sendable {
   /// persons taken out of the classes for the bijstand are drawn below the AOW age only.
   let incomeZero: UInt64
   let incomeZeroFromAge: (age: Int64, weight: UInt64)
+  /// With `bijstand_naar_leeftijd`: the weight of no income per age band instead (``AssistanceByAge``).
+  var incomeZeroByAge: AssistanceByAge?
   let incomeTotal: UInt64
   /// Vermogen of renting and of owning households (the same classes unless the scenario separates them).
   let wealth: (renters: Bands, owners: Bands)
@@ -90,7 +92,8 @@ struct Sampler: Sendable {
   /// Whether an adult has no personal income (the scenario's `zonder_inkomen` weight, with the persons of
   /// `bijstand_in_inkomen`, beside the classes).
   func hasNoIncome(age: Int64, _ r: inout RandomSource) -> Bool {
-    r.below(incomeTotal) < (age >= incomeZeroFromAge.age ? incomeZeroFromAge.weight : incomeZero)
+    let weight = incomeZeroByAge?.weight(age: age) ?? (age >= incomeZeroFromAge.age ? incomeZeroFromAge.weight : incomeZero)
+    return r.below(incomeTotal) < weight
   }
 
   /// The distribution of those with income at `age`: their age band's, else the national one.

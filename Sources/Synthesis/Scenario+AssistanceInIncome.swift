@@ -60,8 +60,20 @@ extension Scenario.Income {
     guard let rows = bijstandInInkomen?.filter({ $0.count >= 3 && $0[2] > 0 }), !rows.isEmpty else { return nil }
     let euros = { (v: Int64) in DutchFormat.groupThousands(String(v)) }
     let classes = rows.map { "\(euros($0[2])) uit de klasse € \(euros($0[0]))–\(euros($0[1]))" }.joined(separator: ", ")
-    let ages = zeroWeights(aow: aow).age.map { " onder de \($0) jaar" } ?? ""
+    let ages = publishedAgeShares.map { ", \($0)" } ?? zeroWeights(aow: aow).age.map { " onder de \($0) jaar" } ?? ""
     return "\(euros(bijstandPersons)) personen met bijstand als persoonlijk inkomen (\(classes)) zonder inkomen getrokken\(ages); hun bijstand rekenen de regels"
+  }
+
+  /// The proportions of `bijstand_naar_leeftijd` as people read them ("naar leeftijd zoals gepubliceerd:
+  /// 18–26 jaar 10 %, …"), or nil without the section.
+  var publishedAgeShares: String? {
+    guard let rows = bijstandNaarLeeftijd, !rows.isEmpty else { return nil }
+    let all = rows.reduce(0) { $0 + Int($1.count == 3 ? $1[2] : 0) }
+    guard all > 0 else { return nil }
+    let parts = rows.filter { $0.count == 3 }.map { row in
+      "\(row[0])–\(row[1] - 1) jaar \(DutchFormat.number((Rational(Int(row[2])) * 100 / all).rounded(to: .one, mode: .rekenkundig))) %"
+    }
+    return "naar leeftijd verdeeld als de ontvangers (bijstand_naar_leeftijd: " + parts.joined(separator: ", ") + ")"
   }
 
   /// Checks every row before ``drawnClasses`` is used: the shape, a class it names exactly, fewer persons
@@ -130,5 +142,10 @@ extension Scenario.Income {
         [Any].self, .init(codingPath: c.codingPath + [CodingKeys.bijstandInInkomen], debugDescription: "leeg"))
     }
     bijstandInInkomen = try c.decodeIfPresent([[Int64]].self, forKey: .bijstandInInkomen)
+    if c.contains(.bijstandNaarLeeftijd), try c.decodeNil(forKey: .bijstandNaarLeeftijd) {
+      throw DecodingError.valueNotFound(
+        [Any].self, .init(codingPath: c.codingPath + [CodingKeys.bijstandNaarLeeftijd], debugDescription: "leeg"))
+    }
+    bijstandNaarLeeftijd = try c.decodeIfPresent([[Int64]].self, forKey: .bijstandNaarLeeftijd)
   }
 }

@@ -114,6 +114,9 @@ public struct Scenario: Sendable, Codable {
     /// `[van, tot, personen]` or `[van, tot, personen, gemiddelde]`: persons in a class whose income is
     /// the bijstand, drawn without income instead (see ``drawnClasses``).
     public var bijstandInInkomen: [[Int64]]?
+    /// `[van, tot, personen]`: how the persons of ``bijstandInInkomen`` spread over ages (see
+    /// ``AssistanceByAge``); without it they are drawn evenly below the AOW age.
+    public var bijstandNaarLeeftijd: [[Int64]]? = nil
 
     enum CodingKeys: String, CodingKey {
       case klassen
@@ -121,6 +124,7 @@ public struct Scenario: Sendable, Codable {
       case naarLeeftijd = "naar_leeftijd"
       case tweeverdieners
       case bijstandInInkomen = "bijstand_in_inkomen"
+      case bijstandNaarLeeftijd = "bijstand_naar_leeftijd"
     }
   }
 
@@ -244,7 +248,7 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "bijstand_naar_leeftijd": .value]),
     "vermogen": .value,
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([

@@ -27,6 +27,9 @@ public struct Simulation: Sendable {
   public let firstHousehold: Int
   /// The number of households of the whole population (of which this run may be a part).
   public let populationHouseholds: Int
+  /// Age bands of `inkomen.bijstand_naar_leeftijd` that asked for more persons than the generator has
+  /// adults there (every adult of that age was drawn without income); empty when none did.
+  public var assistanceCapped: [Range<Int64>] = []
 
   public struct Timings: Sendable {
     public var generate: Double = 0
@@ -62,10 +65,12 @@ extension Engine {
       progress?("doorrekenen", done, range.count)
     }
     timings.evaluate = clock.lap()
-    return Simulation(
+    var simulation = Simulation(
       date: date, scenario: s, seed: s.zaad, threads: threads, population: population, kernel: kernel, results: results,
       program: program, householdIncome: population.householdPersonalIncome(), timings: timings,
       partition: partition, firstHousehold: range.lowerBound, populationHouseholds: households)
+    simulation.assistanceCapped = generator.assistanceSpread?.bands.filter(\.capped).map(\.ages) ?? []
+    return simulation
   }
 }
 

@@ -76,7 +76,10 @@ public struct SimulationSummary: Sendable {
     part = simulation.partition.map { ($0, simulation.firstHousehold, simulation.populationHouseholds) }
     incomeNote = Indexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
     levyNote = simulation.scenario.inkomensbron?.werkgeversheffingZvw?.note
-    assistanceNote = simulation.scenario.inkomen.assistanceNote(aow: simulation.scenario.kalibratieAow)
+    let capped = simulation.assistanceCapped.map { "\($0.lowerBound)–\($0.upperBound - 1) jaar" }
+    assistanceNote = simulation.scenario.inkomen.assistanceNote(aow: simulation.scenario.kalibratieAow).map {
+      capped.isEmpty ? $0 : $0 + "; let op: in \(capped.joined(separator: ", ")) vraagt bijstand_naar_leeftijd meer personen dan er volwassenen zijn, daar heeft niemand inkomen"
+    }
     studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
