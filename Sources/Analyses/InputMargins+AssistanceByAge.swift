@@ -29,7 +29,7 @@ extension InputMargins {
       let persons = Rational(Int(s.inkomen.bijstandPersons)) * Rational(Int(rows[b][2])) / published
       let asked = (Rational(Int(s.inkomen.zonderInkomen)) + persons * all / adults[b]).dividedBy(whole) ?? .zero
       return PopulationValidation.Margin(
-        name: "volwassenen van \(rows[b][0])–\(rows[b][1] - 1) jaar zonder inkomen (ook wie van de bijstand leeft)",
+        name: "volwassenen van \(DutchFormat.ages(rows[b][0], rows[b][1])) zonder inkomen (ook wie van de bijstand leeft)",
         source: "scenario 'inkomen.zonder_inkomen', 'inkomen.bijstand_in_inkomen' en 'inkomen.bijstand_naar_leeftijd' (CBS, bijstandsontvangers naar leeftijd, september 2025)",
         target: Rational.min(asked, .one), drawn: Rational(zero[b]) / adults[b])
     }

@@ -12,6 +12,11 @@ public enum DutchFormat {
     return "\(c.day) \(monthNames[c.month - 1]) \(c.year)"
   }
 
+  /// The ages `van ≤ leeftijd < tot` as people read them: `18–26 jaar`, or `21 jaar` for one year.
+  public static func ages(_ van: Int64, _ tot: Int64) -> String {
+    tot - 1 <= van ? "\(van) jaar" : "\(van)–\(tot - 1) jaar"
+  }
+
   /// `1573` → `1.573`; groups thousands with dots.
   public static func groupThousands(_ digits: String) -> String {
     var body = digits

@@ -73,12 +73,13 @@ struct ChunkBuilder {
 
   /// Appends one person. `kinship`: the code of `verwantschap` (what the person is of the aanvrager,
   /// 0 = 'geen'); `parentRole`: the code of `kind_van` (the role of the person's parent in the household,
-  /// 0 = 'niemand'); `student` (follows education with aanspraak op studiefinanciering: `studerend` and
-  /// `studiefinanciering`, Pw art. 19a lid 1 onder d and art. 13 lid 2 onder c) and `lodger` (art. 19a);
+  /// 0 = 'niemand'); `student` (`studerend`: follows education, Pw art. 19a lid 1 onder d), `grant`
+  /// (`studiefinanciering`: has aanspraak op studiefinanciering, art. 13 lid 2 onder c) and `lodger` (art. 19a);
   /// `unregistered`: lives at the address without being registered there (Wet op de huurtoeslag art. 9).
   mutating func person(
     role r: UInt8, birth b: Int32, income i: PersonIncome, vermogen v: Int64, _ random: inout RandomSource, _ s: Sampler,
-    kinship k: UInt8 = 0, parentRole pr: UInt8 = 0, student: Bool = false, lodger: Bool = false, unregistered: Bool = false
+    kinship k: UInt8 = 0, parentRole pr: UInt8 = 0, student: Bool = false, grant: Bool = false, lodger: Bool = false,
+    unregistered: Bool = false
   ) {
     role.append(r)
     birth.append(b)
@@ -98,7 +99,7 @@ struct ChunkBuilder {
     kinship.append(k)
     parentRole.append(pr)
     studerend.append(student ? 1 : 0)
-    studiefinanciering.append(student ? 1 : 0)
+    studiefinanciering.append(grant ? 1 : 0)
     commercieel.append(lodger ? 1 : 0)
   }
 

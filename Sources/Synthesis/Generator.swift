@@ -51,6 +51,9 @@ public struct Generator: Sendable {
   let ownerHomes: OwnerHomeSampler?
   /// Owners' homes are drawn from stream (chunk stream + this), so the section moves no other draw.
   static let ownerHomeStreamOffset: UInt64 = 0x4000_0000_0000_0000
+  /// Students among the aanvragers living alone (`studenten`) are drawn from stream (chunk stream + this),
+  /// so the section changes who studies and nothing else.
+  static let studentStreamOffset: UInt64 = 0x2000_0000_0000_0000
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
@@ -135,15 +138,16 @@ public struct Generator: Sendable {
   func generateChunk(stream: UInt64, households: Int) -> PopulationData {
     var random = RandomSource(seed: scenario.zaad, stream: stream)
     var homes = RandomSource(seed: scenario.zaad, stream: stream &+ Self.ownerHomeStreamOffset)
+    var students = RandomSource(seed: scenario.zaad, stream: stream &+ Self.studentStreamOffset)
     var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil, withOwnerHomes: ownerHomes != nil)
     b.givesToetsingsinkomen = givesToetsingsinkomen
     b.separatesLevy = scenario.inkomensbron?.werkgeversheffingZvw != nil
-    for _ in 0..<households { household(&random, homes: &homes, &b) }
+    for _ in 0..<households { household(&random, homes: &homes, students: &students, &b) }
     return b.build()
   }
 
   /// Draws one household and appends its rows.
-  func household(_ r: inout RandomSource, homes: inout RandomSource, _ b: inout ChunkBuilder) {
+  func household(_ r: inout RandomSource, homes: inout RandomSource, students: inout RandomSource, _ b: inout ChunkBuilder) {
     let kind = sampler.composition.pick(&r)
     // kind: 0 alleenstaand, 1/2 paar zonder kinderen gehuwd/samenwonend, 3/4 paar met kinderen, 5 eenouder, 6 medebewoners
     let type: HouseholdType
@@ -164,7 +168,8 @@ public struct Generator: Sendable {
     let (headCents, headRank) = coupled ? sampler.incomeByRank(age: headAge, &r) : (sampler.income(age: headAge, &r), 0)
     let headIncome = income(headCents, age: headAge, &r)
     var householdIncome = headIncome.inkomensgegeven
-    b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler, student: kind == 0 && isStudentAlone(age: headAge, &r))
+    let headStudent = kind == 0 && isStudentAlone(age: headAge, &students)
+    b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler, student: headStudent, grant: headStudent)
     var partnerStatus: String = "geen"
     // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
     let transitional = transitionalBirthLimit.map { headBirth < $0 } ?? false
@@ -295,7 +300,8 @@ public struct Generator: Sendable {
   }
 
   /// Whether the aanvrager of a one-person household, of `age`, follows education with aanspraak op
-  /// studiefinanciering (scenario `studenten`; without it no one, and no draw is made).
+  /// studiefinanciering (scenario `studenten`; without it no one, and no draw is made), from the students'
+  /// own random stream.
   func isStudentAlone(age: Int64, _ r: inout RandomSource) -> Bool {
     guard let share = scenario.studenten?.promille(alone: age), share > 0 else { return false }
     return r.chance(UInt64(share), in: 1000)

@@ -55,20 +55,24 @@ public struct AssistanceByAge: Sendable {
 }
 
 extension Scenario.Income {
-  /// Checks `bijstand_naar_leeftijd`: only beside `bijstand_in_inkomen`, bands `[van, tot, personen]` with
-  /// 15 ≤ van < tot ≤ 131, ascending without overlap, persons from 0 to 100.000.000 and not all zero.
-  func validateAssistanceByAge(_ fail: (String) -> ScenarioError) throws {
+  /// Checks `bijstand_naar_leeftijd`: only beside `bijstand_in_inkomen` that takes persons out, bands
+  /// `[van, tot, personen]` with 18 ≤ van < tot ≤ the AOW age of `kalibratie_aow` (else 131), ascending
+  /// without overlap, persons from 0 to 100.000.000 and not all zero. Below 18 no income is drawn, and
+  /// from the AOW age the bijstand (the AIO) stays in the income.
+  func validateAssistanceByAge(aowAge: Int64?, _ fail: (String) -> ScenarioError) throws {
     guard let rows = bijstandNaarLeeftijd else { return }
     let name = "inkomen.bijstand_naar_leeftijd"
-    guard bijstandInInkomen?.isEmpty == false else {
-      throw fail("\(name): verdeelt de personen van inkomen.bijstand_in_inkomen over leeftijden; zonder die sectie is er niets te verdelen")
+    guard bijstandPersons > 0 else {
+      throw fail("\(name): verdeelt de personen van inkomen.bijstand_in_inkomen over leeftijden; zonder personen daar is er niets te verdelen")
     }
+    let upper = aowAge ?? 131
+    let why = aowAge.map { _ in " (de AOW-leeftijd van kalibratie_aow; daarboven blijft de bijstand in het inkomen)" } ?? ""
     guard (1...116).contains(rows.count) else { throw fail("\(name): van 1 tot en met 116 leeftijdsbanden, niet \(rows.count)") }
-    var end: Int64 = 15
+    var end: Int64 = 18
     for (i, row) in rows.enumerated() {
       guard row.count == 3 else { throw fail("\(name)[\(i)]: een band is [van, tot, personen], drie gehele getallen, niet \(row.count)") }
-      guard row[0] >= 15, row[0] < row[1], row[1] <= 131 else {
-        throw fail("\(name)[\(i)]: van en tot zijn leeftijden met 15 ≤ van < tot ≤ 131, niet [\(row[0]), \(row[1])]")
+      guard row[0] >= 18, row[0] < row[1], row[1] <= upper else {
+        throw fail("\(name)[\(i)]: van en tot zijn leeftijden met 18 ≤ van < tot ≤ \(upper)\(why), niet [\(row[0]), \(row[1])]")
       }
       guard i == 0 || row[0] >= end else {
         throw fail("\(name)[\(i)]: de band [\(row[0]), \(row[1])) begint voor het einde van de vorige (\(end)); geef de banden oplopend en zonder overlap")

@@ -71,7 +71,7 @@ extension Scenario.Income {
     let all = rows.reduce(0) { $0 + Int($1.count == 3 ? $1[2] : 0) }
     guard all > 0 else { return nil }
     let parts = rows.filter { $0.count == 3 }.map { row in
-      "\(row[0])–\(row[1] - 1) jaar \(DutchFormat.number((Rational(Int(row[2])) * 100 / all).rounded(to: .one, mode: .rekenkundig))) %"
+      "\(DutchFormat.ages(row[0], row[1])) \(DutchFormat.number((Rational(Int(row[2])) * 100 / all).rounded(to: .one, mode: .rekenkundig))) %"
     }
     return "naar leeftijd verdeeld als de ontvangers (bijstand_naar_leeftijd: " + parts.joined(separator: ", ") + ")"
   }

@@ -48,7 +48,7 @@ extension Scenario {
 
     /// One line for summaries and reports.
     public var note: String {
-      let bands = alleenstaand.map { "\($0[0])–\($0[1] - 1) jaar \(DutchFormat.number(Rational(numerator: Int($0[2]), denominator: 10))) %" }.joined(separator: ", ")
+      let bands = alleenstaand.map { "\(DutchFormat.ages($0[0], $0[1])) \(DutchFormat.number(Rational(numerator: Int($0[2]), denominator: 10))) %" }.joined(separator: ", ")
       return "alleenwonende aanvragers met aanspraak op studiefinanciering: \(bands)"
     }
   }

@@ -24,6 +24,11 @@ public indirect enum YAMLShape: Sendable {
     return out
   }
 
+  /// A plain scalar YAML reads as null: nothing, `~` or `null`.
+  static func isNull(_ scalar: Node.Scalar) -> Bool {
+    scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
   func check(_ node: Node, path: String, into out: inout [String]) {
     switch (self, node) {
     case (.mapping(let keys), .mapping(let mapping)):
@@ -41,10 +46,13 @@ public indirect enum YAMLShape: Sendable {
       }
     case (.dictionary(let shape), .mapping(let mapping)):
       for (key, value) in mapping { shape.check(value, path: path.isEmpty ? (key.string ?? "") : "\(path).\(key.string ?? "")", into: &out) }
-    case (.mapping(let keys), .scalar(let scalar)) where !path.isEmpty && scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string):
+    case (.mapping(let keys), .scalar(let scalar)) where !path.isEmpty && Self.isNull(scalar):
       // An empty section (`medebewoners:`) would decode as absent and silently draw nothing.
       let line = node.mark.map { "regel \($0.line): " } ?? ""
       out.append("\(line)'\(path)' heeft geen waarde; verwacht: een sectie met \(keys.keys.sorted().joined(separator: ", ")), of laat de sleutel weg")
+    case (.dictionary, .scalar(let scalar)) where !path.isEmpty && Self.isNull(scalar):
+      let line = node.mark.map { "regel \($0.line): " } ?? ""
+      out.append("\(line)'\(path)' heeft geen waarde; verwacht: een sectie met sleutels en waarden, of laat de sleutel weg")
     case (.list(let shape), .sequence(let items)):
       for (i, item) in items.enumerated() { shape.check(item, path: "\(path)[\(i)]", into: &out) }
     default:

@@ -53,7 +53,7 @@ public enum DocumentConsistency {
     else { return [] }
     return household.persons.enumerated().compactMap { i, person in
       guard case .boolean(true)? = person.facts[grant.id], !(person.facts[study.id].map { $0 == .boolean(true) } ?? false) else { return nil }
-      return "personen[\(i)] (\(person.id)) heeft studiefinanciering: waar, maar studerend is niet waar; aanspraak op studiefinanciering bestaat alleen in verband met onderwijs dat iemand volgt (Pw art. 13 lid 2 onder c): de regels rekenen met studerend zoals opgegeven"
+      return "personen[\(i)] (\(person.id)) heeft studiefinanciering: waar, maar studerend is niet waar; aanspraak op studiefinanciering bestaat alleen in verband met onderwijs dat iemand volgt (Pw art. 13 lid 2 onder c): de regels rekenen met beide zoals opgegeven (de uitsluiting van de bijstand met studiefinanciering, de kostendelersnorm met studerend)"
     }
   }
 }

@@ -76,9 +76,9 @@ public struct SimulationSummary: Sendable {
     part = simulation.partition.map { ($0, simulation.firstHousehold, simulation.populationHouseholds) }
     incomeNote = Indexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
     levyNote = simulation.scenario.inkomensbron?.werkgeversheffingZvw?.note
-    let capped = simulation.assistanceCapped.map { "\($0.lowerBound)–\($0.upperBound - 1) jaar" }
+    let capped = simulation.assistanceCapped.map { DutchFormat.ages($0.lowerBound, $0.upperBound) }
     assistanceNote = simulation.scenario.inkomen.assistanceNote(aow: simulation.scenario.kalibratieAow).map {
-      capped.isEmpty ? $0 : $0 + "; let op: in \(capped.joined(separator: ", ")) vraagt bijstand_naar_leeftijd meer personen dan er volwassenen zijn, daar heeft niemand inkomen"
+      capped.isEmpty ? $0 : $0 + "; let op: in \(capped.joined(separator: ", ")) vraagt bijstand_naar_leeftijd meer personen dan de generator er volwassenen trekt: daar heeft geen volwassene inkomen en worden er minder zonder inkomen getrokken dan gevraagd"
     }
     studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note

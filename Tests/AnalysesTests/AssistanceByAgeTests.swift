@@ -54,10 +54,13 @@ struct AssistanceByAgeTests {
   @Test("een band met meer personen dan volwassenen wordt begrensd en de samenvatting zegt het")
   func cappedSummary() throws {
     var s = PopulationValidationTests.scenario
-    s.inkomen.bijstandNaarLeeftijd = [[100, 101, 1000]]
+    // All 394.000 persons in the 30-year-olds, of whom the country has about 230.000.
+    s.inkomen.bijstandNaarLeeftijd = [[30, 31, 1000]]
     let simulation = try Repository.engine.simulate(date: Self.date, households: 2_000, seed: 5, scenario: s, threads: 2)
-    #expect(simulation.assistanceCapped == [100..<101])
-    #expect(SimulationSummary(simulation).assistanceNote?.contains("let op: in 100–100 jaar vraagt bijstand_naar_leeftijd meer personen dan er volwassenen zijn") == true)
+    #expect(simulation.assistanceCapped == [30..<31])
+    #expect(
+      SimulationSummary(simulation).assistanceNote?.contains(
+        "let op: in 30 jaar vraagt bijstand_naar_leeftijd meer personen dan de generator er volwassenen trekt: daar heeft geen volwassene inkomen") == true)
   }
 
   @Test("banden van de verkeerde vorm, overlappend, zonder personen of zonder bijstand_in_inkomen worden geweigerd")
@@ -65,7 +68,14 @@ struct AssistanceByAgeTests {
     let line = "  bijstand_naar_leeftijd: [[18, 27, 41000], [27, 45, 138000], [45, 67, 228000]]\n"
     let name = "inkomen.bijstand_naar_leeftijd"
     #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[18, 27]]\n").contains("\(name)[0]: een band is [van, tot, personen], drie gehele getallen, niet 2"))
-    #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[27, 18, 5]]\n").contains("\(name)[0]: van en tot zijn leeftijden met 15 ≤ van < tot ≤ 131, niet [27, 18]"))
+    let bounds = "van en tot zijn leeftijden met 18 ≤ van < tot ≤ 67 (de AOW-leeftijd van kalibratie_aow; daarboven blijft de bijstand in het inkomen)"
+    #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[27, 18, 5]]\n").contains("\(name)[0]: \(bounds), niet [27, 18]"))
+    // Below 18 no income is drawn; from the AOW age the bijstand (AIO) stays in the income.
+    #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[15, 18, 394000], [18, 67, 1]]\n").contains("\(name)[0]: \(bounds), niet [15, 18]"))
+    #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[18, 131, 1]]\n").contains("\(name)[0]: \(bounds), niet [18, 131]"))
+    #expect(
+      scenarioRefusal("    - [10000, 20000, 394000]\n", "    - [10000, 20000, 0]\n")
+        .contains("\(name): verdeelt de personen van inkomen.bijstand_in_inkomen over leeftijden; zonder personen daar is er niets te verdelen"))
     #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[18, 45, 5], [27, 67, 5]]\n").contains("\(name)[1]: de band [27, 67) begint voor het einde van de vorige (45)"))
     #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[18, 27, -5]]\n").contains("\(name)[0]: een aantal personen van 0 tot en met 100.000.000, niet -5"))
     #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[18, 27, 0]]\n").contains("\(name): ten minste één band met personen"))
@@ -73,7 +83,7 @@ struct AssistanceByAgeTests {
     #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd:\n").contains("veld 'inkomen.bijstand_naar_leeftijd' heeft geen waarde"))
     #expect(
       scenarioRefusal("  bijstand_in_inkomen:\n    - [10000, 20000, 394000]\n", "")
-        .contains("\(name): verdeelt de personen van inkomen.bijstand_in_inkomen over leeftijden; zonder die sectie is er niets te verdelen"))
+        .contains("\(name): verdeelt de personen van inkomen.bijstand_in_inkomen over leeftijden; zonder personen daar is er niets te verdelen"))
     #expect(scenarioRefusal(line, "  bijstand_naar_leeftijd: [[18, 27, 1]]\n") == "")
   }
 }

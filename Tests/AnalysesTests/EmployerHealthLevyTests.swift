@@ -104,6 +104,6 @@ struct EmployerHealthLevyTests {
     // An empty section is not read as 'no levy'.
     #expect(
       scenarioRefusal("  werkgeversheffing_zvw:\n    per_tienduizend: 675\n    maximum_bijdrage_inkomen: 59706\n", "  werkgeversheffing_zvw:\n")
-        .contains("veld 'inkomensbron.werkgeversheffing_zvw' heeft geen waarde"))
+        .contains("'inkomensbron.werkgeversheffing_zvw' heeft geen waarde; verwacht: een sectie met maximum_bijdrage_inkomen, per_tienduizend"))
   }
 }
