@@ -64,8 +64,8 @@ extension Scenario.Income {
     return "\(euros(bijstandPersons)) personen met bijstand als persoonlijk inkomen (\(classes)) zonder inkomen getrokken\(ages); hun bijstand rekenen de regels"
   }
 
-  /// The proportions of `bijstand_naar_leeftijd` as people read them ("naar leeftijd zoals gepubliceerd:
-  /// 18–26 jaar 10 %, …"), or nil without the section.
+  /// The proportions of `bijstand_naar_leeftijd` as people read them ("naar leeftijd verdeeld als de
+  /// ontvangers (bijstand_naar_leeftijd: 18–26 jaar 10 %, …)"), or nil without the section.
   var publishedAgeShares: String? {
     guard let rows = bijstandNaarLeeftijd, !rows.isEmpty else { return nil }
     let all = rows.reduce(0) { $0 + Int($1.count == 3 ? $1[2] : 0) }
