@@ -21,17 +21,15 @@ extension InputMargins {
       adults[b] += 1
       if income[row] == 0 { zero[b] += 1 }
     }
-    let whole = Rational(Int(s.inkomen.drawnClasses.reduce(Int64(0)) { $0 + $1[2] } + s.inkomen.drawnZonderInkomen))
-    let published = rows.reduce(0) { $0 + Int($1[2]) }
-    guard all > 0, published > 0 else { return [] }
+    let whole = s.inkomen.drawnClasses.reduce(Int64(0)) { $0 + $1[2] } + s.inkomen.drawnZonderInkomen
+    // The generator's own weights, computed on this population's adults instead of the pilot's.
+    guard let spread = AssistanceByAge(s.inkomen, adults: (adults, all), total: UInt64(whole)) else { return [] }
     return rows.indices.compactMap { b in
       guard adults[b] > 0 else { return nil }
-      let persons = Rational(Int(s.inkomen.bijstandPersons)) * Rational(Int(rows[b][2])) / published
-      let asked = (Rational(Int(s.inkomen.zonderInkomen)) + persons * all / adults[b]).dividedBy(whole) ?? .zero
       return PopulationValidation.Margin(
         name: "volwassenen van \(DutchFormat.ages(rows[b][0], rows[b][1])) zonder inkomen (ook wie van de bijstand leeft)",
         source: "scenario 'inkomen.zonder_inkomen', 'inkomen.bijstand_in_inkomen' en 'inkomen.bijstand_naar_leeftijd' (CBS, bijstandsontvangers naar leeftijd, september 2025)",
-        target: Rational.min(asked, .one), drawn: Rational(zero[b]) / adults[b])
+        target: Rational(Int(spread.bands[b].weight)) / Int(whole), drawn: Rational(zero[b]) / adults[b])
     }
   }
 }

@@ -29,9 +29,10 @@ public struct AssistanceByAge: Sendable {
   public let outside: UInt64
 
   /// - Parameters:
-  ///   - adults: the pilot's adults per band (in the order of `bijstand_naar_leeftijd`) and in all.
+  ///   - adults: the adults per band (in the order of `bijstand_naar_leeftijd`) and in all: the pilot's
+  ///     for the generator, a drawn population's for its input margins.
   ///   - total: the weights of the classes and of 'no income' together (the sampler's whole).
-  init?(_ income: Scenario.Income, adults: (perBand: [Int], all: Int), total: UInt64) {
+  public init?(_ income: Scenario.Income, adults: (perBand: [Int], all: Int), total: UInt64) {
     guard let rows = income.bijstandNaarLeeftijd, income.bijstandPersons > 0, adults.all > 0, rows.count == adults.perBand.count else { return nil }
     let published = rows.reduce(Int64(0)) { $0 + $1[2] }
     guard published > 0 else { return nil }
