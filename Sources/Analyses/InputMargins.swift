@@ -67,7 +67,8 @@ public enum InputMargins {
           target: Rational(Int(zero)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
     }
     margins += incomeByAge(p, scenario: s, date: date)
-    margins += assistanceByAge(p, scenario: s, date: date)
+    // With leefvormen the bijstand is drawn per unit, and the margins by age follow that draw.
+    margins += s.inkomen.bijstandNaarLeefvorm == nil ? assistanceByAge(p, scenario: s, date: date) : assistanceByHousehold(p, scenario: s, date: date)
     margins += twoEarners(p, scenario: s, date: date)
     margins += childAges(p, scenario: s, date: date)
     margins += ownerHomes(p, scenario: s, date: date)

@@ -44,6 +44,46 @@ extension Generator {
     return AssistanceByAge(scenario.inkomen, adults: (perBand, all), total: sampler.incomeTotal)
   }
 
+  /// The raked chances that spread the bijstand persons over ages and leefvormen
+  /// (`inkomen.bijstand_naar_leefvorm`), from the units of one pilot chunk: per household its aanvrager's
+  /// unit (a couple once, in its aanvrager's age band; an aanvrager living alone with studiefinanciering
+  /// left out), and every other adult who is not the partner as `overig`. `nil` without the section.
+  func assistanceSpreadByHousehold() -> AssistanceSpread? {
+    guard scenario.inkomen.bijstandNaarLeefvorm != nil, scenario.inkomen.bijstandPersons > 0 else { return nil }
+    let aowAge = scenario.kalibratieAow?.leeftijd
+    let bands = (scenario.inkomen.bijstandNaarLeeftijd ?? [[18, aowAge ?? 131, 1]]).map { $0[0]..<$0[1] }
+    let counts = Self.assistanceUnits(pilotSample(chunks: 1), bands: bands, date: date)
+    return AssistanceSpread(scenario.inkomen, aowAge: aowAge, units: counts.units, adults: counts.adults, total: Int64(sampler.incomeTotal))
+  }
+
+  /// Per age band and ``AssistanceUnit``, the units of `p` that may be drawn on the bijstand, and all
+  /// adults; also what the input margins count a drawn population by.
+  public static func assistanceUnits(_ p: PopulationData, bands: [Range<Int64>], date: CivilDate) -> (units: [[Int]], adults: Int) {
+    var units = [[Int]](repeating: [Int](repeating: 0, count: AssistanceUnit.allCases.count), count: bands.count)
+    var adults = 0
+    guard case .int32(let birth)? = p.personColumns["geboortedatum"] else { return (units, 0) }
+    let grant: [UInt8]
+    if case .uint8(let g)? = p.personColumns["studiefinanciering"] { grant = g } else { grant = [] }
+    for h in 0..<p.householdCount {
+      guard let type = HouseholdType(rawValue: p.householdType[h]) else { continue }
+      for row in Int(p.personStart[h])..<Int(p.personStart[h + 1]) {
+        let age = Int64(CivilDate(dayNumber: Int(birth[row])).age(on: date).years)
+        guard age >= 18 else { continue }
+        adults += 1
+        let unit: AssistanceUnit
+        switch p.role[row] {
+        case 0:
+          if type == .alleenstaand, row < grant.count, grant[row] == 1 { continue }
+          unit = .head(of: type)
+        case 1: continue
+        default: unit = .overig
+        }
+        if let b = bands.firstIndex(where: { $0.contains(age) }) { units[b][unit.rawValue] += 1 }
+      }
+    }
+    return (units, adults)
+  }
+
   /// Household income for the tenure profile, in cents: the aanvrager's and the partner's drawn
   /// personal income, or with `scale` every member's, standardised.
   public static func householdIncomes(_ p: PopulationData, scale: EquivalenceScale? = nil) -> [Int64] {

@@ -21,6 +21,8 @@ public struct Generator: Sendable {
   var sampler: Sampler
   /// How the bijstand persons are spread over ages (`inkomen.bijstand_naar_leeftijd`), or `nil`.
   public var assistanceSpread: AssistanceByAge? { sampler.incomeZeroByAge }
+  /// How the bijstand persons are spread over ages and leefvormen (`inkomen.bijstand_naar_leefvorm`), or `nil`.
+  public var assistanceByHousehold: AssistanceSpread? { sampler.assistanceUnits }
   /// The equivalence scale the tenure profile ranks households by (`nil`: the couple's gross income).
   let tenureScale: EquivalenceScale?
   /// For every age 0…129: the earliest and latest birth day giving that age on the date.
@@ -54,6 +56,9 @@ public struct Generator: Sendable {
   /// Students among the aanvragers living alone (`studenten`) are drawn from stream (chunk stream + this),
   /// so the section changes who studies and nothing else.
   static let studentStreamOffset: UInt64 = 0x2000_0000_0000_0000
+  /// Who lives on the bijstand by leefvorm (`inkomen.bijstand_naar_leefvorm`) is drawn from stream (chunk
+  /// stream + this).
+  static let assistanceStreamOffset: UInt64 = 0x1000_0000_0000_0000
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
@@ -62,7 +67,8 @@ public struct Generator: Sendable {
   public init(scenario: Scenario, program: Program, date: CivilDate) {
     var uncalibrated = Generator(scenario: scenario, program: program, date: date, tenure: nil)
     // Who lives on the bijstand by age first: it moves who has income, which the rest is calibrated on.
-    uncalibrated.sampler.incomeZeroByAge = uncalibrated.assistanceByAge()
+    if scenario.inkomen.bijstandNaarLeefvorm == nil { uncalibrated.sampler.incomeZeroByAge = uncalibrated.assistanceByAge() }
+    uncalibrated.sampler.assistanceUnits = uncalibrated.assistanceSpreadByHousehold()
     // First who lives with whom (it moves household incomes), then who rents by household income.
     uncalibrated.couplingValue = uncalibrated.calibratedCoupling()
     if scenario.wonen.huurNaarInkomen != nil || scenario.wonen.huurNaarHuishoudtype != nil {
@@ -139,15 +145,19 @@ public struct Generator: Sendable {
     var random = RandomSource(seed: scenario.zaad, stream: stream)
     var homes = RandomSource(seed: scenario.zaad, stream: stream &+ Self.ownerHomeStreamOffset)
     var students = RandomSource(seed: scenario.zaad, stream: stream &+ Self.studentStreamOffset)
+    var assistance = RandomSource(seed: scenario.zaad, stream: stream &+ Self.assistanceStreamOffset)
     var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil, withOwnerHomes: ownerHomes != nil)
     b.givesToetsingsinkomen = givesToetsingsinkomen
     b.separatesLevy = scenario.inkomensbron?.werkgeversheffingZvw != nil
-    for _ in 0..<households { household(&random, homes: &homes, students: &students, &b) }
+    for _ in 0..<households { household(&random, homes: &homes, students: &students, assistance: &assistance, &b) }
     return b.build()
   }
 
   /// Draws one household and appends its rows.
-  func household(_ r: inout RandomSource, homes: inout RandomSource, students: inout RandomSource, _ b: inout ChunkBuilder) {
+  func household(
+    _ r: inout RandomSource, homes: inout RandomSource, students: inout RandomSource, assistance: inout RandomSource,
+    _ b: inout ChunkBuilder
+  ) {
     let kind = sampler.composition.pick(&r)
     // kind: 0 alleenstaand, 1/2 paar zonder kinderen gehuwd/samenwonend, 3/4 paar met kinderen, 5 eenouder, 6 medebewoners
     let type: HouseholdType
@@ -165,10 +175,13 @@ public struct Generator: Sendable {
     let headBirth = birthDate(age: headAge, &r)
     // A couple the partner coupling picks draws the aanvrager's income by rank, for the partner to share.
     let coupled = couple && couplingValue.map { r.chance($0.perMillion, in: 1_000_000) } ?? false
-    let (headCents, headRank) = coupled ? sampler.incomeByRank(age: headAge, &r) : (sampler.income(age: headAge, &r), 0)
+    let headStudent = kind == 0 && isStudentAlone(age: headAge, &students)
+    // With bijstand_naar_leefvorm: the aanvrager's unit (a couple together) lives on the bijstand.
+    let onAssistance = !headStudent && livesOnAssistance(.head(of: type), age: headAge, &assistance)
+    let (headCents, headRank) =
+      onAssistance ? (0, 0) : coupled ? sampler.incomeByRank(age: headAge, &r) : (sampler.income(age: headAge, &r), 0)
     let headIncome = income(headCents, age: headAge, &r)
     var householdIncome = headIncome.inkomensgegeven
-    let headStudent = kind == 0 && isStudentAlone(age: headAge, &students)
     b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler, student: headStudent, grant: headStudent)
     var partnerStatus: String = "geen"
     // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
@@ -185,7 +198,8 @@ public struct Generator: Sendable {
       if transitional, let p = scenario.partnertoeslag {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
-      let partnerIncome = income(partnerCents(age: partnerAge, atRank: coupled && headCents > 0 ? headRank : nil, &r), age: partnerAge, &r)
+      let partnerIncome = income(
+        onAssistance ? 0 : partnerCents(age: partnerAge, atRank: coupled && headCents > 0 ? headRank : nil, &r), age: partnerAge, &r)
       householdIncome += partnerIncome.inkomensgegeven
       b.person(
         role: 1, birth: birthDate(age: partnerAge, &r), income: partnerIncome, vermogen: 0, &r, sampler,
@@ -217,7 +231,8 @@ public struct Generator: Sendable {
       // is the aanvrager's child, and in a couple the partner's too.
       // The birth date is drawn before the income, as before the incomes were summed here.
       let birth = birthDate(age: age, &r)
-      let childIncome = income(age < 18 ? 0 : childIncome(age: age, &r), age: age, &r)
+      let adultOnAssistance = age >= 18 && livesOnAssistance(.overig, age: age, &assistance)
+      let childIncome = income(age < 18 || adultOnAssistance ? 0 : childIncome(age: age, &r), age: age, &r)
       membersIncome += childIncome.inkomensgegeven
       if age < 18 { minors += 1 } else { adults += 1 }
       b.person(
@@ -231,7 +246,7 @@ public struct Generator: Sendable {
         let age = r.integer(in: 18...80)
         let lodger = scenario.medebewoners.map { r.chance(UInt64($0.commercieleHuurderPromille), in: 1000) } ?? false
         let birth = birthDate(age: age, &r)
-        let housemateIncome = income(sampler.income(age: age, &r), age: age, &r)
+        let housemateIncome = income(livesOnAssistance(.overig, age: age, &assistance) ? 0 : sampler.income(age: age, &r), age: age, &r)
         membersIncome += housemateIncome.inkomensgegeven
         adults += 1
         b.person(
@@ -302,6 +317,12 @@ public struct Generator: Sendable {
   /// Whether the aanvrager of a one-person household, of `age`, follows education with aanspraak op
   /// studiefinanciering (scenario `studenten`; without it no one, and no draw is made), from the students'
   /// own random stream.
+  /// Whether a unit of `age` (a couple by its aanvrager's) is drawn on the bijstand; always false without
+  /// `bijstand_naar_leefvorm` (no draw is made then).
+  func livesOnAssistance(_ unit: AssistanceUnit, age: Int64, _ r: inout RandomSource) -> Bool {
+    sampler.assistanceUnits?.draws(unit, age: age, &r) ?? false
+  }
+
   func isStudentAlone(age: Int64, _ r: inout RandomSource) -> Bool {
     guard let share = scenario.studenten?.promille(alone: age), share > 0 else { return false }
     return r.chance(UInt64(share), in: 1000)

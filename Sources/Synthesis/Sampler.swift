@@ -16,6 +16,10 @@ struct Sampler: Sendable {
   let incomeZeroFromAge: (age: Int64, weight: UInt64)
   /// With `bijstand_naar_leeftijd`: the weight of no income per age band instead (``AssistanceByAge``).
   var incomeZeroByAge: AssistanceByAge?
+  /// With `bijstand_naar_leefvorm`: the bijstand persons are drawn per unit (``AssistanceSpread``), and
+  /// 'no income' beside the classes is `zonder_inkomen` alone, at every age.
+  var assistanceUnits: AssistanceSpread?
+  let zonderInkomen: UInt64
   let incomeTotal: UInt64
   /// Vermogen of renting and of owning households (the same classes unless the scenario separates them).
   let wealth: (renters: Bands, owners: Bands)
@@ -71,6 +75,7 @@ struct Sampler: Sendable {
     incomeZero = UInt64(zero.belowAge)
     incomeZeroFromAge = (zero.age ?? Int64.max, UInt64(zero.fromAge))
     incomeTotal = UInt64(classes.reduce(0) { $0 + $1[2] }) + UInt64(s.inkomen.drawnZonderInkomen)
+    zonderInkomen = UInt64(s.inkomen.zonderInkomen)
     if let byTenure = s.vermogenNaarWoning {
       wealth = (Bands(byTenure.huurders), Bands(byTenure.eigenaren))
     } else {
@@ -92,7 +97,9 @@ struct Sampler: Sendable {
   /// Whether an adult has no personal income (the scenario's `zonder_inkomen` weight, with the persons of
   /// `bijstand_in_inkomen`, beside the classes).
   func hasNoIncome(age: Int64, _ r: inout RandomSource) -> Bool {
-    let weight = incomeZeroByAge?.weight(age: age) ?? (age >= incomeZeroFromAge.age ? incomeZeroFromAge.weight : incomeZero)
+    let weight =
+      assistanceUnits != nil
+      ? zonderInkomen : incomeZeroByAge?.weight(age: age) ?? (age >= incomeZeroFromAge.age ? incomeZeroFromAge.weight : incomeZero)
     return r.below(incomeTotal) < weight
   }
 

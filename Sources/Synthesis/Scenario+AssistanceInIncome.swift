@@ -61,7 +61,8 @@ extension Scenario.Income {
     let euros = { (v: Int64) in DutchFormat.groupThousands(String(v)) }
     let classes = rows.map { "\(euros($0[2])) uit de klasse € \(euros($0[0]))–\(euros($0[1]))" }.joined(separator: ", ")
     let ages = publishedAgeShares.map { ", \($0)" } ?? zeroWeights(aow: aow).age.map { " onder de \($0) jaar" } ?? ""
-    return "\(euros(bijstandPersons)) personen met bijstand als persoonlijk inkomen (\(classes)) zonder inkomen getrokken\(ages); hun bijstand rekenen de regels"
+    let places = publishedHouseholdShares.map { ", \($0)" } ?? ""
+    return "\(euros(bijstandPersons)) personen met bijstand als persoonlijk inkomen (\(classes)) zonder inkomen getrokken\(ages)\(places); hun bijstand rekenen de regels"
   }
 
   /// The proportions of `bijstand_naar_leeftijd` as people read them ("naar leeftijd verdeeld als de
@@ -74,6 +75,18 @@ extension Scenario.Income {
       "\(DutchFormat.ages(row[0], row[1])) \(DutchFormat.number((Rational(Int(row[2])) * 100 / all).rounded(to: .one, mode: .rekenkundig))) %"
     }
     return "naar leeftijd verdeeld als de ontvangers (bijstand_naar_leeftijd: " + parts.joined(separator: ", ") + ")"
+  }
+
+  /// The proportions of `bijstand_naar_leefvorm` as people read them ("naar leefvorm verdeeld als de
+  /// ontvangers (bijstand_naar_leefvorm: alleenstaand 43 %, …; een paar samen)"), or nil without it.
+  var publishedHouseholdShares: String? {
+    guard let byHousehold = bijstandNaarLeefvorm else { return nil }
+    let all = byHousehold.weights.reduce(0) { $0 + Int($1) }
+    guard all > 0 else { return nil }
+    let parts = zip(AssistanceUnit.allCases, byHousehold.weights).map { unit, weight in
+      "\(unit.key) \(DutchFormat.number((Rational(Int(weight)) * 100 / all).rounded(to: .one, mode: .rekenkundig))) %"
+    }
+    return "naar leefvorm verdeeld als de ontvangers (bijstand_naar_leefvorm: " + parts.joined(separator: ", ") + "; een paar samen)"
   }
 
   /// Checks every row before ``drawnClasses`` is used: the shape, a class it names exactly, fewer persons
@@ -147,5 +160,6 @@ extension Scenario.Income {
         [Any].self, .init(codingPath: c.codingPath + [CodingKeys.bijstandNaarLeeftijd], debugDescription: "leeg"))
     }
     bijstandNaarLeeftijd = try c.decodeIfPresent([[Int64]].self, forKey: .bijstandNaarLeeftijd)
+    bijstandNaarLeefvorm = try c.decodeIfPresent(Scenario.AssistanceByHousehold.self, forKey: .bijstandNaarLeefvorm)
   }
 }

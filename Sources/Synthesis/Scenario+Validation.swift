@@ -125,6 +125,7 @@ extension Scenario {
     try weights("inkomen.klassen", inkomen.klassen.map { $0.count >= 3 ? $0[2] : -1 } + [inkomen.zonderInkomen])
     try inkomen.validateAssistance(fail)
     try inkomen.validateAssistanceByAge(aowAge: kalibratieAow?.leeftijd, fail)
+    try inkomen.validateAssistanceByHousehold(fail)
     try inkomen.naarLeeftijd?.validate(fail)
     func euros(_ name: String, _ ranges: [[Int64]], upTo limit: Int64) throws {
       if let r = ranges.first(where: { $0.count >= 2 && ($0[0] < 0 || $0[1] > limit) }) {

@@ -117,6 +117,9 @@ public struct Scenario: Sendable, Codable {
     /// `[van, tot, personen]`: how the persons of ``bijstandInInkomen`` spread over ages (see
     /// ``AssistanceByAge``); without it they are drawn evenly below the AOW age.
     public var bijstandNaarLeeftijd: [[Int64]]? = nil
+    /// How the persons of ``bijstandInInkomen`` spread over places in the household (see
+    /// ``AssistanceSpread``); without it every adult of an age is as likely to be one of them.
+    public var bijstandNaarLeefvorm: AssistanceByHousehold? = nil
 
     enum CodingKeys: String, CodingKey {
       case klassen
@@ -125,6 +128,7 @@ public struct Scenario: Sendable, Codable {
       case tweeverdieners
       case bijstandInInkomen = "bijstand_in_inkomen"
       case bijstandNaarLeeftijd = "bijstand_naar_leeftijd"
+      case bijstandNaarLeefvorm = "bijstand_naar_leefvorm"
     }
   }
 
@@ -248,7 +252,7 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "bijstand_naar_leeftijd": .value]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape]),
     "vermogen": .value,
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([

@@ -30,6 +30,9 @@ public struct Simulation: Sendable {
   /// Age bands of `inkomen.bijstand_naar_leeftijd` that asked for more persons than the generator has
   /// adults there (every adult of that age was drawn without income); empty when none did.
   public var assistanceCapped: [Range<Int64>] = []
+  /// Cells of age band and leefvorm (`inkomen.bijstand_naar_leefvorm`) whose raked chance was above one,
+  /// as people read them ("45–66 jaar, paar met kinderen"); empty when none was.
+  public var assistanceCappedCells: [String] = []
 
   public struct Timings: Sendable {
     public var generate: Double = 0
@@ -70,6 +73,9 @@ extension Engine {
       program: program, householdIncome: population.householdPersonalIncome(), timings: timings,
       partition: partition, firstHousehold: range.lowerBound, populationHouseholds: households)
     simulation.assistanceCapped = generator.assistanceSpread?.bands.filter(\.capped).map(\.ages) ?? []
+    simulation.assistanceCappedCells = generator.assistanceByHousehold?.capped.map {
+      "\(DutchFormat.ages($0.band.lowerBound, $0.band.upperBound)), \($0.unit.key)"
+    } ?? []
     return simulation
   }
 }

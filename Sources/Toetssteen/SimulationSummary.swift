@@ -78,7 +78,9 @@ public struct SimulationSummary: Sendable {
     levyNote = simulation.scenario.inkomensbron?.werkgeversheffingZvw?.note
     let capped = simulation.assistanceCapped.map { DutchFormat.ages($0.lowerBound, $0.upperBound) }
     assistanceNote = simulation.scenario.inkomen.assistanceNote(aow: simulation.scenario.kalibratieAow).map {
-      capped.isEmpty ? $0 : $0 + "; let op: in \(capped.joined(separator: ", ")) vraagt bijstand_naar_leeftijd meer personen dan de generator er volwassenen trekt: daar heeft geen volwassene inkomen en worden er minder zonder inkomen getrokken dan gevraagd"
+      let cells = simulation.assistanceCappedCells
+      let byAge = capped.isEmpty ? $0 : $0 + "; let op: in \(capped.joined(separator: ", ")) vraagt bijstand_naar_leeftijd meer personen dan de generator er volwassenen trekt: daar heeft geen volwassene inkomen en worden er minder zonder inkomen getrokken dan gevraagd"
+      return cells.isEmpty ? byAge : byAge + "; let op: in \(cells.joined(separator: "; ")) vragen bijstand_naar_leeftijd en bijstand_naar_leefvorm samen meer personen dan de generator er trekt: daar leeft iedereen van de bijstand en worden er minder getrokken dan gevraagd"
     }
     studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note

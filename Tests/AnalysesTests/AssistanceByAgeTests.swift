@@ -34,7 +34,9 @@ struct AssistanceByAgeTests {
 
   @Test("in een getrokken bevolking haalt iedere band haar aandeel zonder inkomen; zonder de sectie verandert er niets")
   func drawn() throws {
-    let s = PopulationValidationTests.scenario
+    // Without leefvormen (AssistanceByHouseholdTests has them): the chance of no income per age alone.
+    var s = PopulationValidationTests.scenario
+    s.inkomen.bijstandNaarLeefvorm = nil
     let engine = Repository.engine
     let p = Generator(scenario: s, program: engine.program, date: Self.date).generate(count: 20_000, threads: 2)
     let margins = InputMargins.compute(p, scenario: s, date: Self.date).filter { $0.name.hasPrefix("volwassenen van ") }
@@ -54,6 +56,7 @@ struct AssistanceByAgeTests {
   @Test("een band met meer personen dan volwassenen wordt begrensd en de samenvatting zegt het")
   func cappedSummary() throws {
     var s = PopulationValidationTests.scenario
+    s.inkomen.bijstandNaarLeefvorm = nil
     // All 394.000 persons in the 30-year-olds, of whom the country has about 230.000.
     s.inkomen.bijstandNaarLeeftijd = [[30, 31, 1000]]
     let simulation = try Repository.engine.simulate(date: Self.date, households: 2_000, seed: 5, scenario: s, threads: 2)

@@ -35,8 +35,9 @@ struct AssistanceInIncomeTests {
   func note() {
     #expect(
       PopulationValidationTests.scenario.inkomen.assistanceNote(aow: PopulationValidationTests.scenario.kalibratieAow)
-        == "394.000 personen met bijstand als persoonlijk inkomen (394.000 uit de klasse € 10.000–20.000) zonder inkomen getrokken, naar leeftijd verdeeld als de ontvangers (bijstand_naar_leeftijd: 18–26 jaar 10 %, 27–44 jaar 34 %, 45–66 jaar 56 %); hun bijstand rekenen de regels")
+        == "394.000 personen met bijstand als persoonlijk inkomen (394.000 uit de klasse € 10.000–20.000) zonder inkomen getrokken, naar leeftijd verdeeld als de ontvangers (bijstand_naar_leeftijd: 18–26 jaar 10 %, 27–44 jaar 34 %, 45–66 jaar 56 %), naar leefvorm verdeeld als de ontvangers (bijstand_naar_leefvorm: alleenstaand 43 %, alleenstaande_ouder 20 %, paar_met_kinderen 19 %, paar_zonder_kinderen 9 %, overig 9 %; een paar samen); hun bijstand rekenen de regels")
     var even = PopulationValidationTests.scenario.inkomen
+    even.bijstandNaarLeefvorm = nil
     even.bijstandNaarLeeftijd = nil
     #expect(even.assistanceNote(aow: PopulationValidationTests.scenario.kalibratieAow)?.hasSuffix("zonder inkomen getrokken onder de 67 jaar; hun bijstand rekenen de regels") == true)
     #expect(Self.income([[10000, 20000, 200]]).assistanceNote(aow: nil)?.hasSuffix("zonder inkomen getrokken; hun bijstand rekenen de regels") == true)
