@@ -17,6 +17,12 @@ public struct AssistanceSpread: Sendable {
   public let chance: [[Rational]]
   /// Cells whose raked chance was above one (every unit there is drawn, fewer persons than asked).
   public let capped: [(band: Range<Int64>, unit: AssistanceUnit)]
+  /// Leefvormen that ask for persons but have no unit at all in the generator: their persons are not
+  /// drawn (the keys, "alleenstaande_ouder").
+  public let unplaced: [String]
+  /// Age bands that ask for persons but have no unit at all: their persons are drawn in the other bands
+  /// (the leefvormen keep their totals), as people read them ("30 jaar").
+  public let emptyBands: [String]
   /// The number of units drawn per 10⁹ (the chance rounded down), per band and leefvorm.
   let perBillion: [[UInt64]]
 
@@ -47,6 +53,11 @@ public struct AssistanceSpread: Sendable {
       })
     }
     self.chance = chance
+    let empty = { (cells: [Int]) in cells.allSatisfy { $0 == 0 } }
+    emptyBands = zip(bands, zip(byAge, units)).filter { $0.1.0 > Rational(0) && empty($0.1.1) }.map {
+      DutchFormat.ages($0.0.lowerBound, $0.0.upperBound)
+    }
+    unplaced = AssistanceUnit.allCases.filter { l in byUnit[l.rawValue] > Rational(0) && empty(units.map { $0[l.rawValue] }) }.map(\.key)
     self.capped = capped.map { (band: $0.0, unit: $0.1) }
     perBillion = chance.map { row in row.map { UInt64(($0 * 1_000_000_000).roundedToInteger(.naarBeneden).intValue ?? 0) } }
   }

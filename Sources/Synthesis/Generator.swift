@@ -314,15 +314,15 @@ public struct Generator: Sendable {
     return r.chance(UInt64(m.studerendPromille), in: 1000)
   }
 
-  /// Whether the aanvrager of a one-person household, of `age`, follows education with aanspraak op
-  /// studiefinanciering (scenario `studenten`; without it no one, and no draw is made), from the students'
-  /// own random stream.
   /// Whether a unit of `age` (a couple by its aanvrager's) is drawn on the bijstand; always false without
   /// `bijstand_naar_leefvorm` (no draw is made then).
   func livesOnAssistance(_ unit: AssistanceUnit, age: Int64, _ r: inout RandomSource) -> Bool {
     sampler.assistanceUnits?.draws(unit, age: age, &r) ?? false
   }
 
+  /// Whether the aanvrager of a one-person household, of `age`, follows education with aanspraak op
+  /// studiefinanciering (scenario `studenten`; without it no one, and no draw is made), from the students'
+  /// own random stream.
   func isStudentAlone(age: Int64, _ r: inout RandomSource) -> Bool {
     guard let share = scenario.studenten?.promille(alone: age), share > 0 else { return false }
     return r.chance(UInt64(share), in: 1000)

@@ -17,9 +17,11 @@ struct Sampler: Sendable {
   /// With `bijstand_naar_leeftijd`: the weight of no income per age band instead (``AssistanceByAge``).
   var incomeZeroByAge: AssistanceByAge?
   /// With `bijstand_naar_leefvorm`: the bijstand persons are drawn per unit (``AssistanceSpread``), and
-  /// 'no income' beside the classes is `zonder_inkomen` alone, at every age.
+  /// everyone else has no income with `zonder_inkomen` over the whole without those persons
+  /// (``incomeTotalWithoutAssistance``), at every age.
   var assistanceUnits: AssistanceSpread?
   let zonderInkomen: UInt64
+  let incomeTotalWithoutAssistance: UInt64
   let incomeTotal: UInt64
   /// Vermogen of renting and of owning households (the same classes unless the scenario separates them).
   let wealth: (renters: Bands, owners: Bands)
@@ -76,6 +78,7 @@ struct Sampler: Sendable {
     incomeZeroFromAge = (zero.age ?? Int64.max, UInt64(zero.fromAge))
     incomeTotal = UInt64(classes.reduce(0) { $0 + $1[2] }) + UInt64(s.inkomen.drawnZonderInkomen)
     zonderInkomen = UInt64(s.inkomen.zonderInkomen)
+    incomeTotalWithoutAssistance = incomeTotal - UInt64(s.inkomen.bijstandPersons)
     if let byTenure = s.vermogenNaarWoning {
       wealth = (Bands(byTenure.huurders), Bands(byTenure.eigenaren))
     } else {
@@ -97,9 +100,8 @@ struct Sampler: Sendable {
   /// Whether an adult has no personal income (the scenario's `zonder_inkomen` weight, with the persons of
   /// `bijstand_in_inkomen`, beside the classes).
   func hasNoIncome(age: Int64, _ r: inout RandomSource) -> Bool {
-    let weight =
-      assistanceUnits != nil
-      ? zonderInkomen : incomeZeroByAge?.weight(age: age) ?? (age >= incomeZeroFromAge.age ? incomeZeroFromAge.weight : incomeZero)
+    if assistanceUnits != nil { return r.below(incomeTotalWithoutAssistance) < zonderInkomen }
+    let weight = incomeZeroByAge?.weight(age: age) ?? (age >= incomeZeroFromAge.age ? incomeZeroFromAge.weight : incomeZero)
     return r.below(incomeTotal) < weight
   }
 

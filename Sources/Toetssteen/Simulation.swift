@@ -33,6 +33,10 @@ public struct Simulation: Sendable {
   /// Cells of age band and leefvorm (`inkomen.bijstand_naar_leefvorm`) whose raked chance was above one,
   /// as people read them ("45–66 jaar, paar met kinderen"); empty when none was.
   public var assistanceCappedCells: [String] = []
+  /// Leefvormen that ask for bijstand persons the generator has no one for (they are not drawn), and age
+  /// bands without anyone (their persons go to the other bands); empty when none.
+  public var assistanceUnplaced: [String] = []
+  public var assistanceEmptyBands: [String] = []
 
   public struct Timings: Sendable {
     public var generate: Double = 0
@@ -76,6 +80,8 @@ extension Engine {
     simulation.assistanceCappedCells = generator.assistanceByHousehold?.capped.map {
       "\(DutchFormat.ages($0.band.lowerBound, $0.band.upperBound)), \($0.unit.key)"
     } ?? []
+    simulation.assistanceUnplaced = generator.assistanceByHousehold?.unplaced ?? []
+    simulation.assistanceEmptyBands = generator.assistanceByHousehold?.emptyBands ?? []
     return simulation
   }
 }

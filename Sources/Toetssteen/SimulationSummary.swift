@@ -80,7 +80,11 @@ public struct SimulationSummary: Sendable {
     assistanceNote = simulation.scenario.inkomen.assistanceNote(aow: simulation.scenario.kalibratieAow).map {
       let cells = simulation.assistanceCappedCells
       let byAge = capped.isEmpty ? $0 : $0 + "; let op: in \(capped.joined(separator: ", ")) vraagt bijstand_naar_leeftijd meer personen dan de generator er volwassenen trekt: daar heeft geen volwassene inkomen en worden er minder zonder inkomen getrokken dan gevraagd"
-      return cells.isEmpty ? byAge : byAge + "; let op: in \(cells.joined(separator: "; ")) vragen bijstand_naar_leeftijd en bijstand_naar_leefvorm samen meer personen dan de generator er trekt: daar leeft iedereen van de bijstand en worden er minder getrokken dan gevraagd"
+      let byCell = cells.isEmpty ? byAge : byAge + "; let op: in \(cells.joined(separator: "; ")) vragen bijstand_naar_leeftijd en bijstand_naar_leefvorm samen meer personen dan de generator er trekt: daar leeft iedereen van de bijstand en worden er minder getrokken dan gevraagd"
+      let unplaced = simulation.assistanceUnplaced
+      let byPlace = unplaced.isEmpty ? byCell : byCell + "; let op: voor \(unplaced.joined(separator: ", ")) trekt de generator niemand, dus ook geen bijstand: die personen ontbreken"
+      let empty = simulation.assistanceEmptyBands
+      return empty.isEmpty ? byPlace : byPlace + "; let op: in \(empty.joined(separator: ", ")) trekt de generator niemand: die personen komen in de andere leeftijdsbanden"
     }
     studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note

@@ -109,7 +109,10 @@ struct AssistanceInIncomeTests {
       scenarioRefusal("    - [10000, 20000, 2849000, 15400]\n", "    - [10000, 20000, 2849000, 15400]\n    - [10000, 20000, 100000]\n")
         .contains("inkomen.bijstand_in_inkomen: de klasse [10000, 20000) staat meer dan eens in inkomen.klassen"))
     #expect(scenarioRefusal("  bijstand_in_inkomen:\n", "  bijstand_in_inkomn:\n").contains("bijstand_in_inkomen"))
-    // No one taken out: valid, once nothing is left to spread over ages either.
-    #expect(scenarioRefusal(row + "  bijstand_naar_leeftijd: [[18, 27, 41000], [27, 45, 138000], [45, 67, 228000]]\n", "    - [10000, 20000, 0]\n") == "")
+    // No one taken out: valid, once nothing is left to spread over ages and leefvormen either.
+    let spreads =
+      "  bijstand_naar_leeftijd: [[18, 27, 41000], [27, 45, 138000], [45, 67, 228000]]\n"
+      + "  bijstand_naar_leefvorm: {alleenstaand: 43, alleenstaande_ouder: 20, paar_met_kinderen: 19, paar_zonder_kinderen: 9, overig: 9}\n"
+    #expect(scenarioRefusal(row + spreads, "    - [10000, 20000, 0]\n") == "")
   }
 }
