@@ -55,6 +55,9 @@ public struct PopulationValidation: Sendable {
   public let studentNote: String?
   /// Figures the spec could not find.
   public let missing: [String]
+  /// Households by income decile and type beside the published table (the spec's `inkomensverdeling`),
+  /// on the first population; `nil` without the section.
+  public var deciles: DecileComposition?
 
   /// Runs the populations: one per peildatum and seed, plus one per sensitivity and peildatum.
   /// `variants` are the scenarios of the sensitivity runs, in the spec's order.
@@ -69,6 +72,7 @@ public struct PopulationValidation: Sendable {
     var margins: [Margin] = []
     var notes: [String] = []
     var rentNotes: [String] = []
+    var deciles: DecileComposition?
     if let note = scenario.inkomen.assistanceNote(aow: scenario.kalibratieAow) { notes.append(note) }
     for date in spec.dates {
       let indices = spec.cijfers.indices.filter { CivilDate(iso: spec.cijfers[$0].peildatum) == date }
@@ -90,6 +94,9 @@ public struct PopulationValidation: Sendable {
             let at = (margins.firstIndex { $0.name.hasPrefix("gemiddeld gestandaardiseerd bruto-inkomen") }).map { $0 + 1 } ?? margins.endIndex
             margins.insert(net, at: at)
           }
+          if let table = spec.inkomensverdeling {
+            deciles = DecileComposition(m.population, outcomes: m.outcomes, scenario: scenario, table: table)
+          }
         }
       }
       for (v, variant) in variants.enumerated() {
@@ -103,9 +110,11 @@ public struct PopulationValidation: Sendable {
       row.sensitivity = sensitivity[i]
       return row
     }
-    return PopulationValidation(
+    var validation = PopulationValidation(
       rows: rows, margins: margins, seeds: seeds, households: households, nationalHouseholds: national,
       sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, rentNotes: rentNotes, studentNote: scenario.studenten?.note, missing: spec.ontbreekt ?? [])
+    validation.deciles = deciles
+    return validation
   }
 
   /// One population and its outcomes.

@@ -14,6 +14,8 @@ public struct ValidationSpec: Sendable, Codable {
   public var gevoeligheid: [Sensitivity]?
   /// Figures searched for and not found (with what was tried), so the report says what it cannot check.
   public var ontbreekt: [String]?
+  /// Households per decile of standardised disposable income and household type (optional).
+  public var inkomensverdeling: IncomeDeciles?
 
   public struct Figure: Sendable, Codable {
     public var naam: String
@@ -67,6 +69,7 @@ public struct ValidationSpec: Sendable, Codable {
     ])),
     "gevoeligheid": .list(.mapping(["naam": .value, "pad": .value, "waarde": .value, "reden": .value])),
     "ontbreekt": .value,
+    "inkomensverdeling": IncomeDeciles.shape,
   ])
 
   /// Reads and checks a validation file; `outputs` are the output ids the rules have.
@@ -110,6 +113,7 @@ public struct ValidationSpec: Sendable, Codable {
       guard ["H", "M", "L"].contains(f.betrouwbaarheid) else { throw fail(i, "betrouwbaarheid is H, M of L, niet '\(f.betrouwbaarheid)'") }
       guard !f.bron.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(i, "een cijfer zonder bron telt niet") }
     }
+    try inkomensverdeling?.check(path: path, outputs: outputs)
   }
 
   /// The distinct peildata, in order.

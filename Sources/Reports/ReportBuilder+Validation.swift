@@ -24,7 +24,8 @@ public enum ValidationReport {
     if let note = v.studentNote { meta.append(Report.KeyValue(key: "studenten", value: note)) }
     return Report(
       title: "Validatie: de synthetische bevolking naast de gepubliceerde cijfers", subtitle: specName, meta: meta,
-      sections: [figures(v), margins(v)] + (v.sensitivities.isEmpty ? [] : [sensitivity(v)]), articles: [])
+      sections: [figures(v), margins(v)] + (v.deciles.map { [incomeDeciles($0)] } ?? []) + (v.sensitivities.isEmpty ? [] : [sensitivity(v)]),
+      articles: [])
   }
 
   static func figures(_ v: PopulationValidation) -> Report.Section {

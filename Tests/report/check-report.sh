@@ -48,7 +48,7 @@ dom = open(sys.argv[1], encoding="utf-8").read()
 fail = []
 if "<h1>" not in dom: fail.append("the validation report did not render")
 if len(re.findall(r"<svg\b", dom)) < 1: fail.append("the validation report has no chart")
-for section in ["cijfers", "invoer", "gevoeligheid"]:
+for section in ["cijfers", "invoer", "inkomensverdeling", "gevoeligheid"]:
     if f'id="{section}"' not in dom: fail.append(f"validation section '{section}' is missing")
 if fail:
     print("check-report (validatie): FAIL"); [print("  -", f) for f in fail]; sys.exit(1)
