@@ -110,9 +110,14 @@ public struct PopulationValidation: Sendable {
       row.sensitivity = sensitivity[i]
       return row
     }
+    var missing = spec.ontbreekt ?? []
+    if let table = spec.inkomensverdeling, deciles == nil {
+      missing.append(
+        "Inkomensverdeling: de tabel naar deciel en huishoudtype is niet naast het model gezet, want \(scenario.wonen.huurNaarInkomen?.scale == nil ? "het scenario heeft geen equivalentiefactoren (wonen.huur_naar_inkomen)" : "de regels gaven minder dan tien huishoudens een \(table.uitvoer)").")
+    }
     var validation = PopulationValidation(
       rows: rows, margins: margins, seeds: seeds, households: households, nationalHouseholds: national,
-      sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, rentNotes: rentNotes, studentNote: scenario.studenten?.note, missing: spec.ontbreekt ?? [])
+      sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, rentNotes: rentNotes, studentNote: scenario.studenten?.note, missing: missing)
     validation.deciles = deciles
     return validation
   }

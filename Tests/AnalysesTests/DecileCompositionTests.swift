@@ -35,10 +35,22 @@ struct DecileCompositionTests {
     // The published table: two in three households of the lowest decile live alone, one in six of the highest.
     #expect(d.published[0][0] > Rational(numerator: 66, denominator: 100) && d.published[9][0] < Rational(numerator: 17, denominator: 100))
     #expect(d.model[0][0] > d.model[9][0] * 2)
+    // Over all deciles: each type's size on both sides; the undecided per type are named, not hidden.
+    #expect(d.overall.model.reduce(Rational(0), +) == Rational(1) && d.overall.published.reduce(Rational(0), +) == Rational(1))
+    #expect(d.undecided.count == 5 && d.undecided.allSatisfy { $0 >= Rational(0) && $0 < Rational(1) })
+    // Two types only: both sides divide by the households of those types.
+    var two = table
+    two.typen = ["alleenstaand", "paar met kinderen"]
+    two.decielen = table.decielen.map { [$0[0], $0[3]] }
+    let pair = try #require(DecileComposition(p, outcomes: outcomes, scenario: s, table: two))
+    #expect(pair.model.allSatisfy { $0.reduce(Rational(0), +) == Rational(1) } && pair.published.allSatisfy { $0.reduce(Rational(0), +) == Rational(1) })
     // Without equivalence factors there is nothing to rank by; an unknown output gives nothing either.
     var flat = s
     flat.wonen.huurNaarInkomen = nil
     #expect(DecileComposition(p, outcomes: outcomes, scenario: flat, table: table) == nil)
+    let unranked = PopulationValidation.run(engine: engine, spec: spec, scenario: flat, variants: [], households: 500, seeds: [1], threads: 2)
+    #expect(unranked.deciles == nil)
+    #expect(unranked.missing.contains { $0.hasPrefix("Inkomensverdeling: de tabel naar deciel en huishoudtype is niet naast het model gezet, want het scenario heeft geen equivalentiefactoren") })
     var other = table
     other.uitvoer = "bestaat.niet"
     #expect(DecileComposition(p, outcomes: outcomes, scenario: s, table: other) == nil)

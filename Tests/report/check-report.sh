@@ -49,7 +49,7 @@ fail = []
 if "<h1>" not in dom: fail.append("the validation report did not render")
 if len(re.findall(r"<svg\b", dom)) < 1: fail.append("the validation report has no chart")
 for section in ["cijfers", "invoer", "inkomensverdeling", "gevoeligheid"]:
-    if f'id="{section}"' not in dom: fail.append(f"validation section '{section}' is missing")
+    if f'<section id="{section}"' not in dom: fail.append(f"validation section '{section}' is missing")
 if fail:
     print("check-report (validatie): FAIL"); [print("  -", f) for f in fail]; sys.exit(1)
 print("check-report: ok — the validation report renders with its chart")
