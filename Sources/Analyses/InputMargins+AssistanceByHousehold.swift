@@ -37,16 +37,15 @@ extension InputMargins {
         let age = Int64(CivilDate(dayNumber: Int(birth[row])).age(on: date).years)
         guard age >= 18 else { continue }
         let role = p.role[row]
-        let student = role == 0 && type == .alleenstaand && row < grant.count && grant[row] == 1
-        let unit: AssistanceUnit = role == 0 || role == 1 ? .head(of: type) : .overig
+        let unit = AssistanceUnit.of(role: role, type: type, grant: row < grant.count && grant[row] == 1)
         let unitBand = band(role == 1 ? headAge : age)
-        let chance = student ? Rational(0) : unitBand.map { spread.chance[$0][unit.rawValue] } ?? Rational(0)
+        let chance = unit.flatMap { u in unitBand.map { spread.chance[$0][u.rawValue] } } ?? Rational(0)
         if let b = band(age) {
           byBand[b].adults += 1
           byBand[b].assisted = byBand[b].assisted + chance
           if income[row] == 0 { byBand[b].zero += 1 }
         }
-        guard !student, unitBand != nil else { continue }
+        guard let unit, unitBand != nil else { continue }
         byUnit[unit.rawValue].persons += 1
         byUnit[unit.rawValue].assisted = byUnit[unit.rawValue].assisted + chance
         if income[row] == 0 { byUnit[unit.rawValue].zero += 1 }

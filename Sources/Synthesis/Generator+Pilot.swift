@@ -70,14 +70,8 @@ extension Generator {
         let age = Int64(CivilDate(dayNumber: Int(birth[row])).age(on: date).years)
         guard age >= 18 else { continue }
         adults += 1
-        let unit: AssistanceUnit
-        switch p.role[row] {
-        case 0:
-          if type == .alleenstaand, row < grant.count, grant[row] == 1 { continue }
-          unit = .head(of: type)
-        case 1: continue
-        default: unit = .overig
-        }
+        // A couple is one unit, counted at its aanvrager.
+        guard p.role[row] != 1, let unit = AssistanceUnit.of(role: p.role[row], type: type, grant: row < grant.count && grant[row] == 1) else { continue }
         if let b = bands.firstIndex(where: { $0.contains(age) }) { units[b][unit.rawValue] += 1 }
       }
     }

@@ -77,6 +77,18 @@ public enum AssistanceUnit: Int, Sendable, CaseIterable {
   /// Persons per unit: two for a couple.
   public var persons: Int { self == .paarMetKinderen || self == .paarZonderKinderen ? 2 : 1 }
 
+  /// The unit a member of a household of `type` is drawn in, by `role` (0 aanvrager, 1 partner, 2 minor,
+  /// 3 other adult): the aanvrager and the partner in the aanvrager's, any other adult as ``overig``;
+  /// `nil` for a minor and for an aanvrager living alone with studiefinanciering (no right to bijstand).
+  public static func of(role: UInt8, type: HouseholdType, grant: Bool) -> AssistanceUnit? {
+    switch role {
+    case 0: type == .alleenstaand && grant ? nil : .head(of: type)
+    case 1: .head(of: type)
+    case 2: nil
+    default: .overig
+    }
+  }
+
   /// The unit of a household's aanvrager by its type.
   public static func head(of type: HouseholdType) -> AssistanceUnit {
     switch type {
