@@ -37,7 +37,7 @@ for f in "$query" "$schema"; do [ -r "$f" ] || { echo "duckdb_job: kan '$f' niet
 grep -q $'^WITH\r\\{0,1\\}$' "$query" && grep -q $'^SELECT \\* FROM uitkomsten\r\\{0,1\\}$' "$query" \
   || { echo "duckdb_job: '$query' is geen (volledige) query van toets sql" >&2; exit 2; }
 
-division=""  # "N ext" of the first partitioned table: every table must be divided alike
+division=""  # the number of parts of the first partitioned table: every table must be divided alike (each in its own format)
 
 parts() {  # directory -> $glob, the pattern of its parts, after checking that they are complete
   local dir="$1" n="" ext="" f base i
@@ -60,8 +60,8 @@ parts() {  # directory -> $glob, the pattern of its parts, after checking that t
   done
   for ((i = 1; i <= n; i++)); do [ -n "${seen[i]:-}" ] || missing+=("$i"); done
   [ ${#missing[@]} -eq 0 ] || fail "'$dir': deel ${missing[*]} van $n ontbreekt; de uitkomst zou over een deel van de bevolking gaan"
-  [ -z "$division" ] || [ "$division" = "$n $ext" ] || fail "de tabellen zijn verschillend verdeeld ($division tegen $n $ext)"
-  division="$n $ext"
+  [ -z "$division" ] || [ "$division" = "$n" ] || fail "de tabellen zijn verschillend verdeeld ($division tegen $n delen)"
+  division="$n"
   glob="$dir/deel-*.$ext"
 }
 

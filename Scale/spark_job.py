@@ -7,7 +7,7 @@
 --tables holds `huishoudens` and `personen`, each as one CSV file with a header, a directory of CSV
 part files, or Parquet (file or directory): `toets simulate --tables` writes them, a data platform
 may hold the same columns. The parts of `toets simulate --partition I/N` (huishoudens/deel-3-van-8.parquet)
-are read together once all N are there, of one division. --schema is the output of `toets sql --tables --dialect spark`: the column
+are read together once all N are there, of one division (each table may be CSV or Parquet). --schema is the output of `toets sql --tables --dialect spark`: the column
 types, so nothing is inferred. The query's result — per household every output in euros and its
 reason — is written to OUTPUT/uitkomsten (CSV part files, or Parquet with --format parquet), and the
 summary Spark computes to OUTPUT/samenvatting.json: per output the households with an amount above
@@ -223,9 +223,13 @@ def sources(files, directory):
     """The sources of huishoudens and personen, with the check that parts are divided alike."""
     origins(files, directory)
     found = {name: find(files, directory, name) for name in ("huishoudens", "personen")}
-    divisions = {division for division, _ in found.values()}
-    if len(divisions) > 1:
-        sys.exit(f"spark_job: huishoudens en personen zijn verschillend verdeeld: {found['huishoudens'][0]} tegen {found['personen'][0]}")
+    # Divided alike means the same number of parts; the formats may differ (one table kept as CSV,
+    # the other as Parquet), since each table is read on its own.
+    counts = {division[0] if division else None for division, _ in found.values()}
+    if len(counts) > 1:
+        def said(division):
+            return f"{division[0]} {'deel' if division[0] == 1 else 'delen'}" if division else "één bestand"
+        sys.exit(f"spark_job: huishoudens en personen zijn verschillend verdeeld: {said(found['huishoudens'][0])} tegen {said(found['personen'][0])}")
     return {name: source for name, (_, source) in found.items()}
 
 
