@@ -70,6 +70,7 @@ public enum InputMargins {
     // With leefvormen the bijstand is drawn per unit, and the margins by age follow that draw.
     margins += s.inkomen.bijstandNaarLeefvorm == nil ? assistanceByAge(p, scenario: s, date: date) : assistanceByHousehold(p, scenario: s, date: date)
     margins += twoEarners(p, scenario: s, date: date)
+    margins += incomeByPlace(p, scenario: s, date: date)
     margins += childAges(p, scenario: s, date: date)
     margins += ownerHomes(p, scenario: s, date: date)
     // AOW recipients with and without a partner (scenario 'kalibratie_aow'), per household.

@@ -5,10 +5,10 @@ import Population
 extension Generator {
   /// The partner's income in cents: at `rank` of the partner's own distribution when the couple is
   /// coupled and the aanvrager has income, otherwise drawn on its own. Having no income stays independent.
-  func partnerCents(age: Int64, atRank rank: UInt64?, _ r: inout RandomSource) -> Int64 {
-    guard let rank else { return sampler.income(age: age, &r) }
+  func partnerCents(age: Int64, place: IncomePlace?, atRank rank: UInt64?, _ r: inout RandomSource) -> Int64 {
+    guard let rank else { return sampler.income(age: age, place: place, &r) }
     if sampler.hasNoIncome(age: age, &r) { return 0 }
-    return sampler.incomeDistribution(age: age).euros(atQuantile: rank) * 100 + r.integer(in: 0...99)
+    return sampler.incomeDistribution(age: age, place: place).euros(atQuantile: rank) * 100 + r.integer(in: 0...99)
   }
 
   /// The coupling that meets `inkomen.tweeverdieners`, from two pilot chunks drawn side by side, one
@@ -34,9 +34,9 @@ extension Generator {
 extension Sampler {
   /// An income in cents drawn by rank, and the rank (`u / 2⁶⁴`): the same distribution as
   /// ``income(age:_:)``, with a rank a partner can be drawn at. No income gives rank 0.
-  func incomeByRank(age: Int64, _ r: inout RandomSource) -> (cents: Int64, rank: UInt64) {
+  func incomeByRank(age: Int64, place: IncomePlace?, _ r: inout RandomSource) -> (cents: Int64, rank: UInt64) {
     if hasNoIncome(age: age, &r) { return (0, 0) }
     let rank = r.next()
-    return (incomeDistribution(age: age).euros(atQuantile: rank) * 100 + r.integer(in: 0...99), rank)
+    return (incomeDistribution(age: age, place: place).euros(atQuantile: rank) * 100 + r.integer(in: 0...99), rank)
   }
 }

@@ -69,6 +69,8 @@ public struct Generator: Sendable {
     // Who lives on the bijstand by age first: it moves who has income, which the rest is calibrated on.
     if scenario.inkomen.bijstandNaarLeefvorm == nil { uncalibrated.sampler.incomeZeroByAge = uncalibrated.assistanceByAge() }
     uncalibrated.sampler.assistanceUnits = uncalibrated.assistanceSpreadByHousehold()
+    // Then income by place in the household, counted on who has income.
+    uncalibrated.sampler.incomeByPlace = uncalibrated.calibratedIncomeByPlace()
     // First who lives with whom (it moves household incomes), then who rents by household income.
     uncalibrated.couplingValue = uncalibrated.calibratedCoupling()
     if scenario.wonen.huurNaarInkomen != nil || scenario.wonen.huurNaarHuishoudtype != nil {
@@ -178,12 +180,6 @@ public struct Generator: Sendable {
     let headStudent = kind == 0 && isStudentAlone(age: headAge, &students)
     // With bijstand_naar_leefvorm: the aanvrager's unit (a couple together) lives on the bijstand.
     let onAssistance = !headStudent && livesOnAssistance(.head(of: type), age: headAge, &assistance)
-    let (headCents, headRank) =
-      onAssistance ? (0, 0) : coupled ? sampler.incomeByRank(age: headAge, &r) : (sampler.income(age: headAge, &r), 0)
-    let headIncome = income(headCents, age: headAge, &r)
-    var householdIncome = headIncome.inkomensgegeven
-    b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler, student: headStudent, grant: headStudent)
-    var partnerStatus: String = "geen"
     // AOW art. 8 (oud): an aanvrager who was a pensioner before 2015 may have a much younger partner.
     let transitional = transitionalBirthLimit.map { headBirth < $0 } ?? false
     var oudToeslagrecht = false
@@ -198,8 +194,20 @@ public struct Generator: Sendable {
       if transitional, let p = scenario.partnertoeslag {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
+    }
+    // The children's ages come before the incomes: whether one is 18 or over sets the parents' place.
+    let childAges = drawChildAges(kind: kind, couple: couple, headAge: headAge, partnerAge: partnerAge, &r)
+    // The place in the household the income classes follow (`inkomen.naar_leefvorm`), for both partners.
+    let place = IncomePlace(type, adultChild: childAges.contains { $0 >= 18 })
+    let (headCents, headRank) =
+      onAssistance ? (0, 0) : coupled ? sampler.incomeByRank(age: headAge, place: place, &r) : (sampler.income(age: headAge, place: place, &r), 0)
+    let headIncome = income(headCents, age: headAge, &r)
+    var householdIncome = headIncome.inkomensgegeven
+    b.person(role: 0, birth: headBirth, income: headIncome, vermogen: 0, &r, sampler, student: headStudent, grant: headStudent)
+    var partnerStatus: String = "geen"
+    if couple {
       let partnerIncome = income(
-        onAssistance ? 0 : partnerCents(age: partnerAge, atRank: coupled && headCents > 0 ? headRank : nil, &r), age: partnerAge, &r)
+        onAssistance ? 0 : partnerCents(age: partnerAge, place: place, atRank: coupled && headCents > 0 ? headRank : nil, &r), age: partnerAge, &r)
       householdIncome += partnerIncome.inkomensgegeven
       b.person(
         role: 1, birth: birthDate(age: partnerAge, &r), income: partnerIncome, vermogen: 0, &r, sampler,
@@ -210,29 +218,18 @@ public struct Generator: Sendable {
         partnerStatus = "samenwonend"
       }
     }
-    // A child was born when its youngest parent was old enough (kinderen.ouder_bij_geboorte).
-    let youngestParent = couple ? Self.youngestParentAge(head: headAge, partner: partnerAge) : headAge
-    var children = 0
-    switch kind {
-    case 3: children = sampler.childrenMarried.pick(&r) + 1
-    case 4: children = sampler.childrenCohabiting.pick(&r) + 1
-    case 5: children = sampler.childrenSingleParent.pick(&r) + 1
-    default: break
-    }
     var minorChild = false
     // Every member's income and the count of adults and minors, for a standardised household income.
     var membersIncome = householdIncome
     var (adults, minors) = (couple ? 2 : 1, 0)
-    for _ in 0..<children {
-      // From the raked bands of `kinderen.leeftijd`; without them uniformly up to 24 (earlier scenarios).
-      let age = sampler.childAges?.sample(youngestParentAge: youngestParent, &r) ?? r.integer(in: 0...min(24, max(0, youngestParent - 18)))
+    for age in childAges {
       if age < 18 { minorChild = true }
       // Children of 18 and over who live at home are medebewoners in the sense of the Awir; every child
       // is the aanvrager's child, and in a couple the partner's too.
       // The birth date is drawn before the income, as before the incomes were summed here.
       let birth = birthDate(age: age, &r)
       let adultOnAssistance = age >= 18 && livesOnAssistance(.overig, age: age, &assistance)
-      let childIncome = income(age < 18 || adultOnAssistance ? 0 : childIncome(age: age, &r), age: age, &r)
+      let childIncome = income(age < 18 || adultOnAssistance ? 0 : childIncome(age: age, place: place?.adultChildren, &r), age: age, &r)
       membersIncome += childIncome.inkomensgegeven
       if age < 18 { minors += 1 } else { adults += 1 }
       b.person(
@@ -281,11 +278,11 @@ public struct Generator: Sendable {
     }
   }
 
-  /// The personal income of a child of 18 or over living at home: from its age band when the scenario
-  /// has `inkomen.naar_leeftijd`; without it a third of a national draw (an assumption of earlier
-  /// scenarios, kept for them).
-  func childIncome(age: Int64, _ r: inout RandomSource) -> Int64 {
-    let drawn = sampler.income(age: age, &r)
+  /// The personal income of a child of 18 or over living at home: from its age band (and its `place`,
+  /// `inkomen.naar_leefvorm`) when the scenario has `inkomen.naar_leeftijd`; without it a third of a
+  /// national draw (an assumption of earlier scenarios, kept for them).
+  func childIncome(age: Int64, place: IncomePlace?, _ r: inout RandomSource) -> Int64 {
+    let drawn = sampler.income(age: age, place: place, &r)
     return scenario.inkomen.naarLeeftijd == nil ? drawn / 3 : drawn
   }
 

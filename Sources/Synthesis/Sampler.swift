@@ -27,6 +27,9 @@ struct Sampler: Sendable {
   let wealth: (renters: Bands, owners: Bands)
   let insuredFullPromille: UInt64
   let insuredOther: ClosedRange<Int64>
+  /// With `inkomen.naar_leefvorm`: the classes of aanvrager and partner per age band and place, set by
+  /// the generator from a pilot (``Generator/incomeByPlace()``).
+  var incomeByPlace: IncomeByPlace?
   /// Children's ages per aanvrager age, raked to the scenario's `kinderen.leeftijd` (nil without it).
   let childAges: ChildAgeSampler?
 
@@ -91,10 +94,11 @@ struct Sampler: Sendable {
     childAges = ChildAgeCalibration(s).map(ChildAgeSampler.init)
   }
 
-  /// A yearly personal income in cents for an adult of `age` (in the table's year).
-  func income(age: Int64, _ r: inout RandomSource) -> Int64 {
+  /// A yearly personal income in cents for an adult of `age` (in the table's year), the aanvrager or
+  /// partner of a household of `place` (nil: anyone else).
+  func income(age: Int64, place: IncomePlace? = nil, _ r: inout RandomSource) -> Int64 {
     if hasNoIncome(age: age, &r) { return 0 }
-    return incomeDistribution(age: age).sample(&r)
+    return incomeDistribution(age: age, place: place).sample(&r)
   }
 
   /// Whether an adult has no personal income (the scenario's `zonder_inkomen` weight, with the persons of
@@ -105,8 +109,10 @@ struct Sampler: Sendable {
     return r.below(incomeTotal) < weight
   }
 
-  /// The distribution of those with income at `age`: their age band's, else the national one.
-  func incomeDistribution(age: Int64) -> IncomeDistribution {
-    incomeByAge.first { $0.ages.contains(age) }?.distribution ?? incomeNational
+  /// The distribution of those with income at `age`: their age band's and place's (``IncomeByPlace``),
+  /// else their age band's, else the national one.
+  func incomeDistribution(age: Int64, place: IncomePlace? = nil) -> IncomeDistribution {
+    if let byPlace = incomeByPlace?.distribution(age: age, place: place) { return byPlace }
+    return incomeByAge.first { $0.ages.contains(age) }?.distribution ?? incomeNational
   }
 }

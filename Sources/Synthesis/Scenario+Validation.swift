@@ -127,6 +127,10 @@ extension Scenario {
     try inkomen.validateAssistanceByAge(aowAge: kalibratieAow?.leeftijd, fail)
     try inkomen.validateAssistanceByHousehold(fail)
     try inkomen.naarLeeftijd?.validate(fail)
+    try inkomen.naarLeefvorm?.validate(fail)
+    if inkomen.naarLeefvorm != nil && inkomensbron == nil {
+      throw fail("inkomen.naar_leefvorm: vergelijkt het loon per huishouden met het gepubliceerde primair inkomen, en vraagt daarom de sectie inkomensbron (wat van het inkomen loon is)")
+    }
     func euros(_ name: String, _ ranges: [[Int64]], upTo limit: Int64) throws {
       if let r = ranges.first(where: { $0.count >= 2 && ($0[0] < 0 || $0[1] > limit) }) {
         throw fail("\(name): bedragen van 0 tot en met \(limit) euro, niet [\(r[0]), \(r[1])]")

@@ -120,6 +120,9 @@ public struct Scenario: Sendable, Codable {
     /// How the persons of ``bijstandInInkomen`` spread over places in the household (see
     /// ``AssistanceSpread``); without it every adult of an age is as likely to be one of them.
     public var bijstandNaarLeefvorm: AssistanceByHousehold? = nil
+    /// The mean income of aanvrager and partner per leefvorm, to which the classes are raked beside the
+    /// age bands (see ``IncomeByHousehold``).
+    public var naarLeefvorm: IncomeByHousehold? = nil
 
     enum CodingKeys: String, CodingKey {
       case klassen
@@ -129,6 +132,7 @@ public struct Scenario: Sendable, Codable {
       case bijstandInInkomen = "bijstand_in_inkomen"
       case bijstandNaarLeeftijd = "bijstand_naar_leeftijd"
       case bijstandNaarLeefvorm = "bijstand_naar_leefvorm"
+      case naarLeefvorm = "naar_leefvorm"
     }
   }
 
@@ -252,7 +256,7 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape, "naar_leefvorm": IncomeByHousehold.shape]),
     "vermogen": .value,
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([

@@ -1,0 +1,48 @@
+import Population
+
+/// The income classes per age band and place in the household (`inkomen.naar_leefvorm`): for the
+/// aanvrager, the partner and an adult child at home below the section's age, the classes raked to the
+/// band's mean times the place's weight, scaled per band so that those persons together keep the band's
+/// mean.
+///
+/// Per band `b` with mean `T` (``Scenario/Income/placeBandMeans``) and `nₚ` persons with income of place
+/// `p` (counted in a pilot, ``Generator/incomeByPlace()``), place `p` gets the mean
+/// `T · wₚ · Σnₚ / Σ(nₚ · wₚ)` with the weights `wₚ` of ``PlaceCalibration``: the weighted mean over the
+/// places is `T`, and everyone else in the band (housemates, the aanvrager of a household with
+/// housemates, anyone from the age on) keeps drawing with mean `T`, so the band's mean holds over all its persons with income. The ratio of
+/// two places' means within a band is the ratio of their weights. A mean beyond what the classes reach
+/// (``IncomeRaking/reachable(counts:means:)``) stops at the edge; the scenario check keeps the published
+/// means within a factor four of each other, and `toets validate` shows the ratios the population gets.
+struct IncomeByPlace: Sendable {
+  /// Ages below this draw by place.
+  let belowAge: Int64
+  /// The age bands of `inkomen.naar_leeftijd`; ages outside every band use the last row of ``cells``.
+  let bands: [Range<Int64>]
+  /// Per band (and the row for ages outside every band), per place of ``IncomePlace/allCases``:
+  /// the raked classes and the mean they are raked to, in euros.
+  let cells: [[(mean: Int64, distribution: IncomeDistribution)]]
+  /// The calibrated weight per place (per 10⁹, the alleenstaande one).
+  let weights: [Int128]
+
+  /// - Parameter weights: per place, the calibrated weight (``PlaceCalibration``, per 10⁹); the counts
+  ///   that scale them per band are the calibration's, so the means come from ``PlaceCalibration/means(_:)``.
+  init(_ income: Scenario.Income, calibration: PlaceCalibration, weights: [Int128]) {
+    belowAge = income.naarLeefvorm!.totLeeftijd
+    bands = income.naarLeeftijd?.banden.map { $0[0]..<$0[1] } ?? []
+    self.weights = weights
+    let classes = income.drawnClasses
+    cells = calibration.means(weights).map { row in
+      row.map { mean in (Int64(mean), IncomeDistribution(classes: classes, target: Int64(mean))) }
+    }
+  }
+
+  /// The row of ``cells`` for `age`.
+  func row(age: Int64) -> Int { bands.firstIndex { $0.contains(age) } ?? bands.count }
+
+  /// The classes of a person of `age` in `place`, nil where the section does not apply (from the age on,
+  /// or without a place).
+  func distribution(age: Int64, place: IncomePlace?) -> IncomeDistribution? {
+    guard age < belowAge, let place else { return nil }
+    return cells[row(age: age)][place.rawValue].distribution
+  }
+}
