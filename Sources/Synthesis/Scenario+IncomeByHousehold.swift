@@ -47,11 +47,15 @@ extension Scenario {
       [alleenstaand, alleenstaandeOuder, alleenstaandeOuderMeerderjarigKind, paarZonderKinderen, paarMetKinderen, paarMeerderjarigKind]
     }
 
-    /// An age from 18 to 130; every mean from 1 to 10.000.000, the largest at most four times the
-    /// smallest (beyond that a band's mean times a weight leaves what the classes reach).
+    /// An age from 19 to 130 (below, no adult draws by place); every mean from 1 to 10.000.000, the largest
+    /// at most four times the smallest (beyond that a band's mean times a weight leaves what the classes
+    /// reach).
     func validate(_ fail: (String) -> ScenarioError) throws {
       let name = "inkomen.naar_leefvorm"
-      guard (18...130).contains(totLeeftijd) else { throw fail("\(name).tot_leeftijd: een leeftijd van 18 tot en met 130, niet \(totLeeftijd)") }
+      // Below 19 no adult would draw by place: the section would silently do nothing.
+      guard (19...130).contains(totLeeftijd) else {
+        throw fail("\(name).tot_leeftijd: een leeftijd van 19 tot en met 130 (jonger dan 18 wordt geen inkomen getrokken), niet \(totLeeftijd)")
+      }
       for (key, weight) in zip(IncomePlace.households.map(\.key), weights)
       where !(1...10_000_000).contains(weight) {
         throw fail("\(name).\(key): een gemiddeld primair inkomen per huishouden (of een verhoudingsgetal) van 1 tot en met 10.000.000, niet \(weight)")

@@ -105,7 +105,9 @@ struct IncomeByPlaceTests {
       .contains("\(name).alleenstaand: een gemiddeld primair inkomen per huishouden (of een verhoudingsgetal) van 1 tot en met 10.000.000, niet 0"))
     #expect(edit("tot_leeftijd: 67, alleenstaand: 20000, alleenstaande_ouder: 33400, \(rest)")
       .contains("\(name): de grootste verhouding (123100) is meer dan vier keer de kleinste (20000)"))
-    #expect(edit("tot_leeftijd: 12, alleenstaand: 35500, alleenstaande_ouder: 33400, \(rest)").contains("\(name).tot_leeftijd: een leeftijd van 18 tot en met 130, niet 12"))
+    #expect(edit("tot_leeftijd: 12, alleenstaand: 35500, alleenstaande_ouder: 33400, \(rest)").contains("\(name).tot_leeftijd: een leeftijd van 19 tot en met 130 (jonger dan 18 wordt geen inkomen getrokken), niet 12"))
+    // 18 would leave the section without anyone to apply to.
+    #expect(edit("tot_leeftijd: 18, alleenstaand: 35500, alleenstaande_ouder: 33400, \(rest)").contains("\(name).tot_leeftijd: een leeftijd van 19 tot en met 130"))
     #expect(edit("tot_leeftijd: 67, alleenstaand: 35500, alleenstaande_oudr: 33400, \(rest)").contains("alleenstaande_ouder"))
     #expect(scenarioRefusal(line, line) == "")
     var noSources = PopulationValidationTests.scenario
