@@ -27,8 +27,8 @@ struct Sampler: Sendable {
   let wealth: (renters: Bands, owners: Bands)
   let insuredFullPromille: UInt64
   let insuredOther: ClosedRange<Int64>
-  /// With `inkomen.naar_leefvorm`: the classes of aanvrager and partner per age band and place, set by
-  /// the generator from a pilot (``Generator/incomeByPlace()``).
+  /// With `inkomen.naar_leefvorm`: the classes of aanvrager, partner and adult child at home per age band
+  /// and place, set by the generator from two pilots (``Generator/calibratedIncomeByPlace()``).
   var incomeByPlace: IncomeByPlace?
   /// Children's ages per aanvrager age, raked to the scenario's `kinderen.leeftijd` (nil without it).
   let childAges: ChildAgeSampler?
@@ -94,8 +94,8 @@ struct Sampler: Sendable {
     childAges = ChildAgeCalibration(s).map(ChildAgeSampler.init)
   }
 
-  /// A yearly personal income in cents for an adult of `age` (in the table's year), the aanvrager or
-  /// partner of a household of `place` (nil: anyone else).
+  /// A yearly personal income in cents for an adult of `age` (in the table's year) in `place` (the
+  /// aanvrager, partner or adult child of such a household; nil: anyone else).
   func income(age: Int64, place: IncomePlace? = nil, _ r: inout RandomSource) -> Int64 {
     if hasNoIncome(age: age, &r) { return 0 }
     return incomeDistribution(age: age, place: place).sample(&r)
