@@ -23,6 +23,9 @@ public struct Generator: Sendable {
   public var assistanceSpread: AssistanceByAge? { sampler.incomeZeroByAge }
   /// How the bijstand persons are spread over ages and leefvormen (`inkomen.bijstand_naar_leefvorm`), or `nil`.
   public var assistanceByHousehold: AssistanceSpread? { sampler.assistanceUnits }
+  /// How income follows the place in the household (`inkomen.naar_leefvorm`) as one line: the calibrated
+  /// weights, and a warning where the published ratio is not reached; `nil` without the section.
+  public var incomeByPlaceNote: String? { sampler.incomeByPlace?.note }
   /// The equivalence scale the tenure profile ranks households by (`nil`: the couple's gross income).
   let tenureScale: EquivalenceScale?
   /// For every age 0…129: the earliest and latest birth day giving that age on the date.

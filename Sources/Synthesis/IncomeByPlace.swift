@@ -1,3 +1,4 @@
+import ExactArithmetic
 import Population
 
 /// The income classes per age band and place in the household (`inkomen.naar_leefvorm`): for the
@@ -23,6 +24,8 @@ struct IncomeByPlace: Sendable {
   let cells: [[(mean: Int64, distribution: IncomeDistribution)]]
   /// The calibrated weight per place (per 10⁹, the alleenstaande one).
   let weights: [Int128]
+  /// The cells (band, place) whose mean stopped at the edge of what the classes reach.
+  let clamped: [(band: Int, place: IncomePlace)]
 
   /// - Parameter weights: per place, the calibrated weight (``PlaceCalibration``, per 10⁹); the counts
   ///   that scale them per band are the calibration's, so the means come from ``PlaceCalibration/means(_:)``.
@@ -30,6 +33,7 @@ struct IncomeByPlace: Sendable {
     belowAge = income.naarLeefvorm!.totLeeftijd
     bands = income.naarLeeftijd?.banden.map { $0[0]..<$0[1] } ?? []
     self.weights = weights
+    clamped = calibration.clamped(weights)
     let classes = income.drawnClasses
     cells = calibration.means(weights).map { row in
       row.map { mean in (Int64(mean), IncomeDistribution(classes: classes, target: Int64(mean))) }
@@ -44,5 +48,33 @@ struct IncomeByPlace: Sendable {
   func distribution(age: Int64, place: IncomePlace?) -> IncomeDistribution? {
     guard age < belowAge, let place else { return nil }
     return cells[row(age: age)][place.rawValue].distribution
+  }
+}
+
+extension IncomeByPlace {
+  /// One line for summaries: the weight of each calibrated place against a single person's, and a
+  /// warning where a weight stopped at its bound or a band's mean at the edge of the classes (there the
+  /// published ratio is not reached).
+  var note: String {
+    func weight(_ w: Int128) -> String {
+      DutchFormat.number(Rational(numerator: Int(w), denominator: Int(PlaceCalibration.one)), maxFractionDigits: 2, minFractionDigits: 2, exactFractionDigits: 2)
+    }
+    let own = IncomePlace.allCases.dropFirst().filter { $0.calibratedAs == $0 }
+    let listed = own.map { "\($0.label) \(weight(weights[$0.rawValue]))" }.joined(separator: ", ")
+    var text = "onder \(belowAge) jaar volgt het inkomen de leefvorm zoals het primair inkomen per huishouden (inkomen.naar_leefvorm): het gemiddelde van een leeftijdsband krijgt per leefvorm een gewicht, een alleenstaande 1: \(listed) (de ouders van een kind van 18 of ouder als het gezin met jonge kinderen)"
+    let bound = own.filter { PlaceCalibration.isBound(weights[$0.rawValue]) }
+    if !bound.isEmpty {
+      text += "; let op: het gewicht van \(bound.map(\.label).joined(separator: ", ")) staat op de grens (1/16 of 16 keer): de gevraagde verhouding is met deze inkomensklassen niet te halen"
+    }
+    if !clamped.isEmpty {
+      let cells = clamped.map { "\(bandLabel($0.band)), \($0.place.label)" }.joined(separator: "; ")
+      text += "; let op: in \(cells) ligt het gevraagde gemiddelde buiten wat de inkomensklassen halen en stopt het aan de rand"
+    }
+    return text
+  }
+
+  /// An age band as people read it; the row after the bands holds the ages outside every band.
+  func bandLabel(_ band: Int) -> String {
+    band < bands.count ? DutchFormat.ages(bands[band].lowerBound, bands[band].upperBound) : "leeftijden buiten de banden van naar_leeftijd"
   }
 }

@@ -59,16 +59,30 @@ struct PlaceCalibration {
   /// persons weighs places equally.
   func means(_ weights: [Int128]) -> [[Int128]] {
     let (low, high) = (Int128(reach.lowerBound) + 1, Int128(reach.upperBound) - 1)
-    return zip(bandMeans, persons).map { mean, row in
+    return unboundedMeans(weights).map { row in row.map { min(max($0, low), max(low, high)) } }
+  }
+
+  /// The mean per band and place (euros) under `weights` before it is kept inside ``reach``.
+  func unboundedMeans(_ weights: [Int128]) -> [[Int128]] {
+    zip(bandMeans, persons).map { mean, row in
       let n = row.contains { $0 > 0 } ? row : row.map { _ in Int128(1) }
       let total = n.reduce(0, +)
       let weighted = zip(n, weights).reduce(Int128(0)) { $0 + $1.0 * $1.1 }
-      return weights.map { (weight: Int128) -> Int128 in
-        let raw: Int128 = Int128(mean) * weight * total / weighted
-        return min(max(raw, low), max(low, high))
-      }
+      return weights.map { (weight: Int128) -> Int128 in Int128(mean) * weight * total / weighted }
     }
   }
+
+  /// The cells (band, place) with persons whose mean under `weights` stopped at the edge of what the
+  /// income classes reach: there the place's persons earn less (or more) than the weight asks.
+  func clamped(_ weights: [Int128]) -> [(band: Int, place: IncomePlace)] {
+    let (low, high) = (Int128(reach.lowerBound) + 1, Int128(reach.upperBound) - 1)
+    return unboundedMeans(weights).enumerated().flatMap { b, row in
+      IncomePlace.allCases.filter { persons[b][$0.rawValue] > 0 && (row[$0.rawValue] < low || row[$0.rawValue] > high) }.map { (b, $0) }
+    }
+  }
+
+  /// Whether `weight` stopped at a bound of ``weights()`` (1/16 or 16 times the first).
+  static func isBound(_ weight: Int128) -> Bool { weight <= one / 16 || weight >= 16 * one }
 
   /// Per place, the expected loon of its persons with income in the described households (euros of the
   /// pilot's year · 1000). Every product stays below 2¹¹⁰ for counts below 10⁷, means below 10¹⁰ euros and

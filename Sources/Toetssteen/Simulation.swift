@@ -37,6 +37,9 @@ public struct Simulation: Sendable {
   /// bands without anyone (their persons go to the other bands); empty when none.
   public var assistanceUnplaced: [String] = []
   public var assistanceEmptyBands: [String] = []
+  /// How income follows the place in the household (`inkomen.naar_leefvorm`), with the calibrated weights
+  /// and any warning; nil without the section.
+  public var incomeByPlaceNote: String?
 
   public struct Timings: Sendable {
     public var generate: Double = 0
@@ -77,6 +80,7 @@ extension Engine {
       program: program, householdIncome: population.householdPersonalIncome(), timings: timings,
       partition: partition, firstHousehold: range.lowerBound, populationHouseholds: households)
     simulation.assistanceCapped = generator.assistanceSpread?.bands.filter(\.capped).map(\.ages) ?? []
+    simulation.incomeByPlaceNote = generator.incomeByPlaceNote
     simulation.assistanceCappedCells = generator.assistanceByHousehold?.capped.map {
       "\(DutchFormat.ages($0.band.lowerBound, $0.band.upperBound)), \($0.unit.key)"
     } ?? []

@@ -59,6 +59,9 @@ public struct SimulationSummary: Sendable {
   /// Who is drawn without income because their income was the bijstand (scenario
   /// `inkomen.bijstand_in_inkomen`), if the scenario says.
   public let assistanceNote: String?
+  /// How income follows the place in the household (scenario `inkomen.naar_leefvorm`): the calibrated
+  /// weights, and a warning where a published ratio is not reached.
+  public let incomeByPlaceNote: String?
   /// Who among the aanvragers living alone studies with studiefinanciering (scenario `studenten`).
   public let studentNote: String?
   /// What the rents of the population stand for (scenario `wonen.huurstijging`), if the scenario says.
@@ -86,6 +89,7 @@ public struct SimulationSummary: Sendable {
       let empty = simulation.assistanceEmptyBands
       return empty.isEmpty ? byPlace : byPlace + "; let op: in \(empty.joined(separator: ", ")) trekt de generator niemand: die personen komen in de andere leeftijdsbanden"
     }
+    incomeByPlaceNote = simulation.incomeByPlaceNote
     studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
@@ -189,6 +193,7 @@ public struct SimulationSummary: Sendable {
     if let incomeNote { fields.append(("income_indexing", .string(incomeNote))) }
     if let levyNote { fields.append(("employer_levy", .string(levyNote))) }
     if let assistanceNote { fields.append(("assistance_in_income", .string(assistanceNote))) }
+    if let incomeByPlaceNote { fields.append(("income_by_household", .string(incomeByPlaceNote))) }
     if let studentNote { fields.append(("students", .string(studentNote))) }
     if let rentNote { fields.append(("rent_indexing", .string(rentNote))) }
     fields.append(("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })))
@@ -207,6 +212,7 @@ public struct SimulationSummary: Sendable {
     if let incomeNote { lines.append("Inkomen: \(incomeNote).") }
     if let levyNote { lines.append("Loon: \(levyNote).") }
     if let assistanceNote { lines.append("Bijstand: \(assistanceNote).") }
+    if let incomeByPlaceNote { lines.append("Leefvorm: \(incomeByPlaceNote).") }
     if let studentNote { lines.append("Studenten: \(studentNote).") }
     if let rentNote { lines.append("Huren: \(rentNote).") }
     if outputs.contains(where: { $0.claimed != nil }) {

@@ -58,6 +58,13 @@ struct IncomeByPlaceTests {
     let narrow = Self.calibration(reach: 18_000...30_000)
     let clamped = narrow.means(narrow.weights())
     #expect(clamped.allSatisfy { $0.allSatisfy { (18_001...29_999).contains($0) } })
+    // The summary names the cells that stopped at the edge, only those with persons; none in the wide reach.
+    #expect(c.clamped(w).isEmpty)
+    let edges = narrow.clamped(narrow.weights())
+    #expect(!edges.isEmpty && edges.allSatisfy { $0.band < 2 && narrow.persons[$0.band][$0.place.rawValue] > 0 })
+    #expect(edges.contains { $0.band == 1 && $0.place == .paarMeerderjarigKind })
+    #expect(PlaceCalibration.isBound(16 * PlaceCalibration.one) && PlaceCalibration.isBound(PlaceCalibration.one / 16))
+    #expect(!PlaceCalibration.isBound(PlaceCalibration.one) && !PlaceCalibration.isBound(15 * PlaceCalibration.one))
   }
 
   @Test("een getrokken bevolking haalt de verhoudingen als invoermarge, en de ouders volgen de leeftijd van de kinderen")
@@ -71,6 +78,12 @@ struct IncomeByPlaceTests {
     // A couple with young children earns more per person than a single person of the same age.
     let row = table.row(age: 40)
     #expect(table.cells[row][IncomePlace.paarMetKinderen.rawValue].mean > table.cells[row][IncomePlace.alleenstaand.rawValue].mean)
+    // The summary line names every place with its own weight, and warns of nothing in the national scenario.
+    let note = try #require(generator.incomeByPlaceNote)
+    for place in [IncomePlace.alleenstaandeOuder, .paarZonderKinderen, .paarMetKinderen, .kindBijAlleenstaandeOuder, .kindBijPaar] {
+      #expect(note.contains("\(place.label) "), "\(place.label) ontbreekt in: \(note)")
+    }
+    #expect(!note.contains("let op") && !note.contains("paar met een kind van 18 of ouder "), "\(note)")
     let p = generator.generate(count: 60_000, threads: 2)
     let margins = InputMargins.compute(p, scenario: s, date: Self.date).filter { $0.name.hasPrefix("primair inkomen per huishouden, ") }
     #expect(margins.count == 5)
@@ -90,7 +103,7 @@ struct IncomeByPlaceTests {
     var without = s
     without.inkomen.naarLeefvorm = nil
     let plain = Generator(scenario: without, program: Repository.engine.program, date: Self.date)
-    #expect(plain.sampler.incomeByPlace == nil)
+    #expect(plain.sampler.incomeByPlace == nil && plain.incomeByPlaceNote == nil)
     #expect(InputMargins.compute(plain.generate(count: 2_000, threads: 1), scenario: without, date: Self.date).allSatisfy { !$0.name.hasPrefix("primair inkomen per huishouden") })
   }
 
