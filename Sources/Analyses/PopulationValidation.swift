@@ -150,13 +150,13 @@ public struct PopulationValidation: Sendable {
     func figure(_ f: ValidationSpec.Figure, national: Int64) -> Int128 {
       let columns = f.outputs.compactMap { outcomes.index(of: $0) }
       guard columns.count == f.outputs.count else { return 0 }
-      let draws = f.outputs.map { f.grondslag == "uitgaven" ? nonTakeUp.draw(forOutput: $0) : nil }
+      let declines = f.outputs.map { f.grondslag == "uitgaven" ? nonTakeUp.draw(forOutput: $0).map(outcomes.decliner) : nil }
       var count: Int128 = 0
       var cents: Int128 = 0
       for h in 0..<outcomes.householdCount where !columns.contains(where: { outcomes.undecided[$0][h] }) {
         var receives = false
         for (k, o) in columns.enumerated() where outcomes.yearly[o][h] != 0 {
-          if let draw = draws[k], draw.declines(h) { continue }
+          if let declines = declines[k], declines(h) { continue }
           receives = true
           cents += Int128(outcomes.yearly[o][h])
         }

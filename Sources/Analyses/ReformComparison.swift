@@ -13,9 +13,13 @@ public struct ReformComparison: Sendable {
     public let kind: OutputKind
     public let baseline: Int128
     public let variant: Int128
-    /// The same after the scenario's non-take-up (the households that claim, identical in baseline and
-    /// variant), when the scenario gives a rate for the output's regeling.
+    /// The same after the scenario's non-take-up (the households that claim: one draw per household, the
+    /// same in baseline and variant), when the scenario gives a rate for the output's regeling.
     public let claimed: (rate: Int64, baseline: Int128, variant: Int128)?
+    /// The rates by the amount against a norm (`niet_gebruik_naar_aanvulling`), where the scenario splits
+    /// the output's regeling: then a household whose amount crosses the boundary in the variant claims
+    /// there at the other rate (``claimed``'s rate holds for households without amount or norm).
+    public var byTopUp: Scenario.NonTakeUpByTopUp? = nil
   }
 
   /// Households in one group and what the variant does to them.
@@ -87,13 +91,18 @@ public struct ReformComparison: Sendable {
       if baseline.kinds[o] == .payment, let draw = nonTakeUp.draw(forOutput: id) {
         var cb: Int128 = 0
         var cv: Int128 = 0
-        for h in 0..<baseline.householdCount where !draw.declines(h) {
-          cb += Int128(baseline.yearly[o][h])
-          if let v { cv += Int128(variant.yearly[v][h]) }
+        // By the amount against a norm, each side by its own outcomes: a household whose amount crosses
+        // the boundary in the variant claims at the variant's rate.
+        let (before, after) = (baseline.decliner(draw), variant.decliner(draw))
+        for h in 0..<baseline.householdCount {
+          if !before(h) { cb += Int128(baseline.yearly[o][h]) }
+          if let v, !after(h) { cv += Int128(variant.yearly[v][h]) }
         }
         claimed = (draw.rate, cb, cv)
       }
-      effects.append(OutputEffect(id: id, kind: baseline.kinds[o], baseline: b, variant: w, claimed: claimed))
+      effects.append(OutputEffect(
+        id: id, kind: baseline.kinds[o], baseline: b, variant: w, claimed: claimed,
+        byTopUp: claimed == nil ? nil : nonTakeUp.draw(forOutput: id)?.byTopUp))
     }
     self.effects = effects
     let common = Set(baseline.ids).intersection(variant.ids)

@@ -31,8 +31,12 @@ extension ReportBuilder {
       paragraph("Budgettair effect op het recht: \(Format.euroText(scaled(r.budgetEffect))) per jaar (Nederland); \(Format.countText(scaled(r.winners))) huishoudens gaan erop vooruit en \(Format.countText(scaled(r.losers))) erop achteruit (vanaf € 1 per jaar).", emphasis: true),
     ]
     if r.hasNonTakeUp {
-      let rates = r.effects.compactMap { e in e.claimed.map { "\(e.id) \(Format.promille($0.rate).display)" } }.joined(separator: ", ")
-      paragraphs.append(paragraph("In uitgaven, na het niet-gebruik van het scenario (\(rates); per huishouden getrokken, in basis en variant dezelfde huishoudens): \(Format.euroText(scaled(r.spendingEffect))) per jaar. Het recht is wat de regels toekennen; de uitgaven zijn wat de schatkist betaalt als niet iedereen aanvraagt. Winnaars en verliezers hieronder gaan over het recht.", emphasis: true))
+      let rates = r.effects.compactMap { e in
+        e.claimed.map { c in "\(e.id) \(e.byTopUp.map { "\($0.note); zonder bedrag of norm \(Format.promille(c.rate).display)" } ?? Format.promille(c.rate).display)" }
+      }.joined(separator: ", ")
+      let split = r.effects.contains { $0.claimed != nil && $0.byTopUp != nil }
+      let same = split ? "in basis en variant dezelfde trekking, en wie in de variant de grens passeert, met het andere percentage" : "in basis en variant dezelfde huishoudens"
+      paragraphs.append(paragraph("In uitgaven, na het niet-gebruik van het scenario (\(rates); per huishouden getrokken, \(same)): \(Format.euroText(scaled(r.spendingEffect))) per jaar. Het recht is wat de regels toekennen; de uitgaven zijn wat de schatkist betaalt als niet iedereen aanvraagt. Winnaars en verliezers hieronder gaan over het recht.", emphasis: true))
     }
     let spread = inputs.reformSpread
     if spread.count > 1 {

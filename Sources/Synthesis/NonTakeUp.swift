@@ -6,14 +6,19 @@ import LegalSource
 /// household *h* leaves regeling *r* unclaimed depends only on the seed, *r* and *h*, so the figure is
 /// the same on any thread count, in any pass of a report, and independent across regelingen (an
 /// assumption: published rates come per regeling, not jointly). The draw ignores the amount, though
-/// non-take-up is known to be higher where the amount is small; reports say so.
+/// non-take-up is known to be higher where the amount is small, unless the scenario splits the regeling
+/// by the amount against a norm (`niet_gebruik_naar_aanvulling`, ``Scenario/NonTakeUpByTopUp``): then
+/// the same draw meets the rate of the household's side of the boundary.
 public struct NonTakeUp: Sendable {
   /// Per regeling code: the rate per mille.
   public let promille: [String: Int64]
+  /// Per regeling code: the rates by the amount against a norm, where the scenario gives them.
+  public let byTopUp: [String: Scenario.NonTakeUpByTopUp]
   let seed: UInt64
 
   public init(scenario: Scenario, seed: UInt64) {
     promille = scenario.nietGebruik ?? [:]
+    byTopUp = scenario.nietGebruikNaarAanvulling ?? [:]
     self.seed = seed
   }
 
@@ -28,7 +33,7 @@ public struct NonTakeUp: Sendable {
   public func draw(forOutput id: String) -> Draw? {
     let code = Self.regeling(ofOutput: id)
     guard let rate = promille[code] else { return nil }
-    return Draw(rate: rate, seed: seed ^ Self.stream(code))
+    return Draw(rate: rate, seed: seed ^ Self.stream(code), byTopUp: byTopUp[code])
   }
 
   /// Whether household `h` leaves regeling `code` unclaimed.
@@ -39,15 +44,34 @@ public struct NonTakeUp: Sendable {
 
   /// The non-take-up of one regeling.
   public struct Draw: Sendable {
+    /// The rate per mille (`niet_gebruik`): for every household, or with ``byTopUp`` for those whose
+    /// amount or norm the rules leave undecided.
     public let rate: Int64
     let seed: UInt64
+    /// The rates by the amount against a norm, or nil: one rate for all.
+    public var byTopUp: Scenario.NonTakeUpByTopUp? = nil
 
-    /// Whether household `h` leaves the regeling unclaimed.
+    /// Whether household `h` leaves the regeling unclaimed at the flat rate.
     @inline(__always)
-    public func declines(_ h: Int) -> Bool {
-      guard rate > 0 else { return false }
+    public func declines(_ h: Int) -> Bool { declines(h, promille: rate) }
+
+    /// Whether household `h` leaves the regeling unclaimed, given its amount and norm (the outputs of
+    /// ``byTopUp``, in the same unit; nil where the rules leave one undecided). Without ``byTopUp`` the
+    /// flat rate.
+    public func declines(_ h: Int, amount: Int64?, norm: Int64?) -> Bool {
+      guard let split = byTopUp else { return declines(h, promille: rate) }
+      guard let amount, let norm, norm > 0 else { return declines(h, promille: rate) }
+      // amount / norm ≥ grens / 100, in integers (amounts in cents stay far below 2⁵⁶).
+      let full = Int128(amount) * 100 >= Int128(norm) * Int128(split.grensProcent)
+      return declines(h, promille: full ? split.vanafGrens : split.onderGrens)
+    }
+
+    /// The one draw of household `h` for this regeling, against `promille`.
+    @inline(__always)
+    func declines(_ h: Int, promille: Int64) -> Bool {
+      guard promille > 0 else { return false }
       var random = RandomSource(seed: seed, stream: UInt64(h))
-      return random.below(1000) < UInt64(rate)
+      return random.below(1000) < UInt64(promille)
     }
   }
 

@@ -55,6 +55,9 @@ extension Scenario {
     for (code, v) in (nietGebruik ?? [:]).sorted(by: { $0.key < $1.key }) where !(0...1000).contains(v) {
       throw fail("niet_gebruik.\(code): een aantal per duizend van 0 tot en met 1000, niet \(v)")
     }
+    for (code, split) in (nietGebruikNaarAanvulling ?? [:]).sorted(by: { $0.key < $1.key }) {
+      try split.validate(code: code, flat: nietGebruik, fail)
+    }
     try validateWeights(fail)
     try validateCalibration(fail)
     // After the age bands are known to be sound: the children's ages are raked on them.

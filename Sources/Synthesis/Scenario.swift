@@ -46,6 +46,9 @@ public struct Scenario: Sendable, Codable {
   /// Non-take-up per regeling code, per mille of those entitled (optional): applied where a summary
   /// or report speaks of spending, never to entitlement.
   public var nietGebruik: [String: Int64]?
+  /// Non-take-up per regeling code by the size of the amount against a norm (optional; see
+  /// ``NonTakeUpByTopUp``), instead of `niet_gebruik`'s one rate for the households the rules decide.
+  public var nietGebruikNaarAanvulling: [String: NonTakeUpByTopUp]?
   /// Calibration of the aanvrager's age bands to the number of AOW recipients (optional).
   public var kalibratieAow: AgeCalibration?
   /// Owner-occupied homes: WOZ value and eigenwoningschuld (optional; without it owners have neither).
@@ -58,6 +61,7 @@ public struct Scenario: Sendable, Codable {
     case partnertoeslag, medebewoners, studenten, woonsituatie, inkomensbron, indexering
     case vermogenNaarWoning = "vermogen_naar_woning"
     case nietGebruik = "niet_gebruik"
+    case nietGebruikNaarAanvulling = "niet_gebruik_naar_aanvulling"
     case kalibratieAow = "kalibratie_aow"
     case eigenWoning = "eigen_woning"
     case verzekerdeJaren = "verzekerde_jaren"
@@ -277,6 +281,7 @@ extension Scenario {
     "inkomensbron": IncomeSources.shape,
     "indexering": YearlyRises.shape,
     "niet_gebruik": .dictionary(.value),
+    "niet_gebruik_naar_aanvulling": .dictionary(NonTakeUpByTopUp.shape),
     "kalibratie_aow": AgeCalibration.shape,
     "eigen_woning": OwnerOccupation.shape,
   ])

@@ -21,6 +21,29 @@ extension Engine {
       return "\(path): niet_gebruik.\(code): geen regeling met een betaling\(hint) (betalingen van: \(payments.sorted().joined(separator: ", ")))"
     }
     if let net = scenario.wonen.huurNaarInkomen?.besteedbaar { problems += netIncomeProblems(net.uitvoer, path: path) }
+    for (code, split) in (scenario.nietGebruikNaarAanvulling ?? [:]).sorted(by: { $0.key < $1.key }) {
+      problems += topUpProblems(split, place: "\(path): niet_gebruik_naar_aanvulling.\(code)")
+    }
+    return problems
+  }
+
+  /// The outputs a split of non-take-up by the amount names: the amount a payment, the norm any output,
+  /// both of one money period (the summary compares them as the rules give them).
+  func topUpProblems(_ split: Scenario.NonTakeUpByTopUp, place: String) -> [String] {
+    var outputs: [String: (kind: OutputKind, type: RuleType?)] = [:]
+    for versions in program.laws.values {
+      for version in versions { for output in version.outputs { outputs[output.id] = (output.kind, program.symbols[output.symbol]?.type) } }
+    }
+    var problems: [String] = []
+    for (key, id) in [("bedrag", split.bedrag), ("norm", split.norm)] where outputs[id] == nil {
+      let hint = Spelling.suggestion(for: id, among: Set(outputs.keys)).map { "; bedoelt u '\($0)'?" } ?? ""
+      problems.append("\(place).\(key): geen uitvoer '\(id)'\(hint)")
+    }
+    guard let amount = outputs[split.bedrag], let norm = outputs[split.norm] else { return problems }
+    if amount.kind != .payment { problems.append("\(place).bedrag: '\(split.bedrag)' is een \(amount.kind.rawValue), geen betaling") }
+    if amount.type != norm.type {
+      problems.append("\(place): bedrag en norm hebben een ander type (\(amount.type?.description ?? "onbekend") tegen \(norm.type?.description ?? "onbekend")); de grens vergelijkt ze zoals de regels ze geven")
+    }
     return problems
   }
 

@@ -43,6 +43,9 @@ public struct SimulationSummary: Sendable {
   /// claim receive. The output's own figures stay the entitlement.
   public struct Claimed: Sendable {
     public let promille: Int64
+    /// The rates by the amount against a norm (`niet_gebruik_naar_aanvulling`), where the scenario
+    /// splits the regeling; ``promille`` then holds for the households without amount or norm.
+    public var byTopUp: Scenario.NonTakeUpByTopUp? = nil
     public var recipients = 0
     public var totalCents: Int128 = 0
   }
@@ -95,6 +98,8 @@ public struct SimulationSummary: Sendable {
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
     var samples: [(output: Int, households: [Int])] = []
+    // The result column of each output id, for non-take-up by the amount against a norm.
+    let column = Dictionary(r.outputs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     for (o, declaration) in r.outputs.enumerated() {
       let id = declaration.id
       var out = Output(
@@ -127,8 +132,14 @@ public struct SimulationSummary: Sendable {
         out.types[t].totalCents += Int128(c)
       }
       if out.kind == .payment, let draw = nonTakeUp.draw(forOutput: id) {
-        var claimed = Claimed(promille: draw.rate)
-        for h in 0..<n where status[h] == .ok && cents[h] != 0 && !draw.declines(simulation.firstHousehold + h) {
+        var claimed = Claimed(promille: draw.rate, byTopUp: draw.byTopUp)
+        let split = draw.byTopUp.map { (amount: column[$0.bedrag], norm: column[$0.norm]) }
+        func value(_ o: Int?, _ h: Int) -> Int64? { o.flatMap { r.status[$0][h] == .ok ? r.cents[$0][h] : nil } }
+        for h in 0..<n where status[h] == .ok && cents[h] != 0 {
+          let declines = split.map {
+            draw.declines(simulation.firstHousehold + h, amount: value($0.amount, h), norm: value($0.norm, h))
+          } ?? draw.declines(simulation.firstHousehold + h)
+          if declines { continue }
           claimed.recipients += 1
           claimed.totalCents += Int128(cents[h])
         }
@@ -172,7 +183,14 @@ public struct SimulationSummary: Sendable {
         ("exact_rows", .number(String(o.exactRows))),
       ] + reasons(o.undecidedReasons) + (o.claimed.map { c in
         [("after_non_take_up", JSONValue.ordered([
-          ("non_take_up_promille", .number(String(c.promille))), ("recipients", .number(String(c.recipients))),
+          ("non_take_up_promille", .number(String(c.promille))),
+        ] + (c.byTopUp.map { t in
+          [("non_take_up_by_top_up", JSONValue.ordered([
+            ("amount", .string(t.bedrag)), ("norm", .string(t.norm)), ("boundary_percent", .number(String(t.grensProcent))),
+            ("from_boundary_promille", .number(String(t.vanafGrens))), ("below_boundary_promille", .number(String(t.onderGrens))),
+          ]))]
+        } ?? []) + [
+          ("recipients", .number(String(c.recipients))),
           ("total", .string(Self.euros(c.totalCents))),
         ]))]
       } ?? []) + [
@@ -248,7 +266,8 @@ public struct SimulationSummary: Sendable {
       lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.kind.meanNoun)")
       if let c = o.claimed {
         let rate = DutchFormat.number(Rational(Int(c.promille)) / 10, maxFractionDigits: 1, minFractionDigits: 0)
-        lines.append("  uitgaven     \(money(c.totalCents))\(period) aan \(count(c.recipients)) ontvangers (niet-gebruik \(rate) %)")
+        let rates = c.byTopUp.map { "\($0.note); zonder bedrag of norm \(rate) %" } ?? "\(rate) %"
+        lines.append("  uitgaven     \(money(c.totalCents))\(period) aan \(count(c.recipients)) ontvangers (niet-gebruik \(rates))")
       }
       if o.undecided > 0, let u = o.undecidedReasons {
         let whom = u.sampled < o.undecided ? "bij \(count(u.sampled)) van hen (een gelijkmatige steekproef)" : "per huishouden"

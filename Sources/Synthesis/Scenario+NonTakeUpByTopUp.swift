@@ -1,0 +1,63 @@
+import ExactArithmetic
+
+/// Non-take-up by the size of what a household would receive (`niet_gebruik_naar_aanvulling`): who is
+/// entitled to almost the full norm claims more often than who is entitled to a small top-up.
+///
+/// `niet_gebruik` gives one rate per regeling, drawn regardless of the amount. For the bijstand the
+/// Inspectie SZW found income relative to the norm the strongest predictor of non-take-up; with one rate
+/// a population whose entitled households have many small aanvullingen keeps too many of them as
+/// recipients. This section splits a regeling's households at a percentage of a norm: an amount
+/// (`bedrag`, a payment of the regeling) of at least `grens_procent` of the norm (`norm`, an output of
+/// the same regeling) declines at `vanaf_grens` per mille, a smaller one at `onder_grens`. A household
+/// whose amount or norm the rules leave undecided, or whose norm is nil, declines at the regeling's rate
+/// in `niet_gebruik`, which the section requires. Whether a household declines still depends on one
+/// draw per household and regeling (``NonTakeUp``): with both rates equal to `niet_gebruik` nothing
+/// changes, and in a reform a household whose amount crosses the boundary moves to the other rate.
+extension Scenario {
+  public struct NonTakeUpByTopUp: Sendable, Codable, Equatable {
+    /// The payment that sorts the households, and the norm it is measured against (output ids).
+    public var bedrag: String
+    public var norm: String
+    /// The boundary: an amount of at least this percentage of the norm counts as (almost) the full norm.
+    public var grensProcent: Int64
+    /// Non-take-up per mille of the households entitled from the boundary on, and below it.
+    public var vanafGrens: Int64
+    public var onderGrens: Int64
+
+    enum CodingKeys: String, CodingKey {
+      case bedrag, norm
+      case grensProcent = "grens_procent"
+      case vanafGrens = "vanaf_grens"
+      case onderGrens = "onder_grens"
+    }
+
+    static let shape = YAMLShape.mapping([
+      "bedrag": .value, "norm": .value, "grens_procent": .value, "vanaf_grens": .value, "onder_grens": .value,
+    ])
+
+    /// Both outputs of regeling `code` and different, a boundary from 1 to 100 %, both rates from 0 to
+    /// 1000 per mille, and a rate for the regeling in `niet_gebruik`.
+    func validate(code: String, flat: [String: Int64]?, _ fail: (String) -> ScenarioError) throws {
+      let name = "niet_gebruik_naar_aanvulling.\(code)"
+      for (key, id) in [("bedrag", bedrag), ("norm", norm)] where NonTakeUp.regeling(ofOutput: id) != code || !id.contains(".") {
+        throw fail("\(name).\(key): een uitvoer van de regeling \(code) (zoals \(code).maandbedrag), niet '\(id)'")
+      }
+      guard bedrag != norm else { throw fail("\(name): bedrag en norm zijn dezelfde uitvoer ('\(bedrag)')") }
+      guard (1...100).contains(grensProcent) else {
+        throw fail("\(name).grens_procent: een percentage van 1 tot en met 100, niet \(grensProcent)")
+      }
+      for (key, rate) in [("vanaf_grens", vanafGrens), ("onder_grens", onderGrens)] where !(0...1000).contains(rate) {
+        throw fail("\(name).\(key): een aantal per duizend van 0 tot en met 1000, niet \(rate)")
+      }
+      guard flat?[code] != nil else {
+        throw fail("\(name): vraagt ook niet_gebruik.\(code), het niet-gebruik van wie de regels geen bedrag of norm geven")
+      }
+    }
+
+    /// One line for summaries and reports.
+    public var note: String {
+      let percent = { (promille: Int64) in DutchFormat.number(Rational(numerator: Int(promille), denominator: 10)) + " %" }
+      return "\(percent(vanafGrens)) bij wie ten minste \(grensProcent) % van de norm (\(norm)) zou krijgen, \(percent(onderGrens)) bij wie minder"
+    }
+  }
+}
