@@ -61,7 +61,7 @@ public struct NonTakeUp: Sendable {
     public func declines(_ h: Int, amount: Int64?, norm: Int64?) -> Bool {
       guard let split = byTopUp else { return declines(h, promille: rate) }
       guard let amount, let norm, norm > 0 else { return declines(h, promille: rate) }
-      // amount / norm ≥ grens / 100, in integers (amounts in cents stay far below 2⁵⁶).
+      // amount / norm ≥ grens / 100, in 128-bit integers: no product of two Int64 values overflows.
       let full = Int128(amount) * 100 >= Int128(norm) * Int128(split.grensProcent)
       return declines(h, promille: full ? split.vanafGrens : split.onderGrens)
     }

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import LegalSource
 
 /// Non-take-up by the size of what a household would receive (`niet_gebruik_naar_aanvulling`): who is
 /// entitled to almost the full norm claims more often than who is entitled to a small top-up.
@@ -9,8 +10,10 @@ import ExactArithmetic
 /// recipients. This section splits a regeling's households at a percentage of a norm: an amount
 /// (`bedrag`, a payment of the regeling) of at least `grens_procent` of the norm (`norm`, an output of
 /// the same regeling) declines at `vanaf_grens` per mille, a smaller one at `onder_grens`. A household
-/// whose amount or norm the rules leave undecided, or whose norm is nil, declines at the regeling's rate
-/// in `niet_gebruik`, which the section requires. Whether a household declines still depends on one
+/// whose amount or norm the rules leave undecided, or whose norm is not above zero, declines at the
+/// regeling's rate in `niet_gebruik`, which the section requires. The effective rate over the entitled
+/// households then depends on how many are above the boundary: the summary and the validation report
+/// show what the population claims, not a rate. Whether a household declines still depends on one
 /// draw per household and regeling (``NonTakeUp``): with both rates equal to `niet_gebruik` nothing
 /// changes, and in a reform a household whose amount crosses the boundary moves to the other rate.
 extension Scenario {
@@ -35,10 +38,18 @@ extension Scenario {
       "bedrag": .value, "norm": .value, "grens_procent": .value, "vanaf_grens": .value, "onder_grens": .value,
     ])
 
-    /// Both outputs of regeling `code` and different, a boundary from 1 to 100 %, both rates from 0 to
-    /// 1000 per mille, and a rate for the regeling in `niet_gebruik`.
+    /// A rate for the regeling in `niet_gebruik`, both outputs of regeling `code` and different, a
+    /// boundary from 1 to 100 %, both rates from 0 to 1000 per mille.
     func validate(code: String, flat: [String: Int64]?, _ fail: (String) -> ScenarioError) throws {
       let name = "niet_gebruik_naar_aanvulling.\(code)"
+      // The regeling first: a misspelled code would otherwise be reported through its outputs.
+      guard let flat, flat[code] != nil else {
+        let known = (flat ?? [:]).keys.sorted()
+        if let near = Spelling.suggestion(for: code, among: Set(known)) {
+          throw fail("\(name): geen regeling uit niet_gebruik (\(known.joined(separator: ", "))); bedoelt u '\(near)'?")
+        }
+        throw fail("\(name): vraagt ook niet_gebruik.\(code), het niet-gebruik van wie de regels geen bedrag of norm geven")
+      }
       for (key, id) in [("bedrag", bedrag), ("norm", norm)] where NonTakeUp.regeling(ofOutput: id) != code || !id.contains(".") {
         throw fail("\(name).\(key): een uitvoer van de regeling \(code) (zoals \(code).maandbedrag), niet '\(id)'")
       }
@@ -48,9 +59,6 @@ extension Scenario {
       }
       for (key, rate) in [("vanaf_grens", vanafGrens), ("onder_grens", onderGrens)] where !(0...1000).contains(rate) {
         throw fail("\(name).\(key): een aantal per duizend van 0 tot en met 1000, niet \(rate)")
-      }
-      guard flat?[code] != nil else {
-        throw fail("\(name): vraagt ook niet_gebruik.\(code), het niet-gebruik van wie de regels geen bedrag of norm geven")
       }
     }
 

@@ -68,6 +68,8 @@ struct NonTakeUpByTopUpTests {
     #expect(scenarioRefusal("    norm: bijstand.maandnorm\n", "    norm: huurtoeslag.maandbedrag\n").contains("niet_gebruik_naar_aanvulling.bijstand.norm: een uitvoer van de regeling bijstand"))
     #expect(scenarioRefusal("    norm: bijstand.maandnorm\n", "    norm: bijstand.maandbedrag\n").contains("bedrag en norm zijn dezelfde uitvoer"))
     #expect(scenarioRefusal("  bijstand: 350\n", "").contains("niet_gebruik_naar_aanvulling.bijstand: vraagt ook niet_gebruik.bijstand"))
+    // A misspelled regeling is named with what was probably meant, not sent to niet_gebruik.
+    #expect(scenarioRefusal("niet_gebruik_naar_aanvulling:\n  bijstand:\n", "niet_gebruik_naar_aanvulling:\n  bijstandd:\n").contains("niet_gebruik_naar_aanvulling.bijstandd: geen regeling uit niet_gebruik (bijstand, huurtoeslag, kindgebonden_budget, zorgtoeslag); bedoelt u 'bijstand'?"))
   }
 
   @Test("wat alleen de regels zien: een verschreven uitvoer met suggestie, een bedrag dat geen betaling is, een ander type")
