@@ -88,7 +88,8 @@ public struct ReformComparison: Sendable {
       let b = baseline.yearly[o].reduce(Int128(0)) { $0 + Int128($1) }
       let w = v.map { variant.yearly[$0].reduce(Int128(0)) { $0 + Int128($1) } } ?? 0
       var claimed: (Int64, Int128, Int128)?
-      if baseline.kinds[o] == .payment, let draw = nonTakeUp.draw(forOutput: id) {
+      let draw = baseline.kinds[o] == .payment ? nonTakeUp.draw(forOutput: id) : nil
+      if let draw {
         var cb: Int128 = 0
         var cv: Int128 = 0
         // By the amount against a norm, each side by its own outcomes: a household whose amount crosses
@@ -102,7 +103,7 @@ public struct ReformComparison: Sendable {
       }
       effects.append(OutputEffect(
         id: id, kind: baseline.kinds[o], baseline: b, variant: w, claimed: claimed,
-        byTopUp: claimed == nil ? nil : nonTakeUp.draw(forOutput: id)?.byTopUp))
+        byTopUp: draw?.byTopUp))
     }
     self.effects = effects
     let common = Set(baseline.ids).intersection(variant.ids)

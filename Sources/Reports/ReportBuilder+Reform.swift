@@ -32,7 +32,10 @@ extension ReportBuilder {
     ]
     if r.hasNonTakeUp {
       let rates = r.effects.compactMap { e in
-        e.claimed.map { c in "\(e.id) \(e.byTopUp.map { "\($0.note); zonder bedrag of norm \(Format.promille(c.rate).display)" } ?? Format.promille(c.rate).display)" }
+        e.claimed.map { c in
+          let flat = Format.promille(c.rate).display
+          return "\(e.id) \(e.byTopUp?.note(otherwise: flat) ?? flat)"
+        }
       }.joined(separator: ", ")
       let split = r.effects.contains { $0.claimed != nil && $0.byTopUp != nil }
       let same = split ? "in basis en variant dezelfde trekking, en wie in de variant de grens passeert, met het andere percentage" : "in basis en variant dezelfde huishoudens"

@@ -62,7 +62,11 @@ extension Scenario {
       }
     }
 
-    /// One line for summaries and reports.
+    /// One line for summaries and reports, with `otherwise`, the flat rate as the caller formats it, for
+    /// the households without amount or norm.
+    public func note(otherwise: String) -> String { "\(note); zonder bedrag of norm \(otherwise)" }
+
+    /// The two rates and the boundary, as people read them.
     public var note: String {
       let percent = { (promille: Int64) in DutchFormat.number(Rational(numerator: Int(promille), denominator: 10)) + " %" }
       return "\(percent(vanafGrens)) bij wie ten minste \(grensProcent) % van de norm (\(norm)) zou krijgen, \(percent(onderGrens)) bij wie minder"

@@ -9,31 +9,32 @@ extension Engine {
   /// name a measure (the net income), so the check on net income cannot silently vanish. Each problem
   /// names the key and, where one is close, what was probably meant.
   public func scenarioProblems(_ scenario: Scenario, path: String) -> [String] {
-    var payments = Set<String>()
-    for versions in program.laws.values {
-      for version in versions {
-        for output in version.outputs where output.kind == .payment { payments.insert(NonTakeUp.regeling(ofOutput: output.id)) }
-      }
-    }
+    let outputs = declaredOutputs()
+    let payments = Set(outputs.filter { $0.value.kind == .payment }.keys.map(NonTakeUp.regeling(ofOutput:)))
     var problems = (scenario.nietGebruik ?? [:]).keys.sorted().compactMap { code -> String? in
       guard !payments.contains(code) else { return nil }
       let hint = Spelling.suggestion(for: code, among: payments).map { "; bedoelt u '\($0)'?" } ?? ""
       return "\(path): niet_gebruik.\(code): geen regeling met een betaling\(hint) (betalingen van: \(payments.sorted().joined(separator: ", ")))"
     }
-    if let net = scenario.wonen.huurNaarInkomen?.besteedbaar { problems += netIncomeProblems(net.uitvoer, path: path) }
+    if let net = scenario.wonen.huurNaarInkomen?.besteedbaar { problems += netIncomeProblems(net.uitvoer, outputs: outputs, path: path) }
     for (code, split) in (scenario.nietGebruikNaarAanvulling ?? [:]).sorted(by: { $0.key < $1.key }) {
-      problems += topUpProblems(split, place: "\(path): niet_gebruik_naar_aanvulling.\(code)")
+      problems += topUpProblems(split, outputs: outputs, place: "\(path): niet_gebruik_naar_aanvulling.\(code)")
     }
     return problems
   }
 
-  /// The outputs a split of non-take-up by the amount names: the amount a payment, the norm any output,
-  /// both of one money period (the summary compares them as the rules give them).
-  func topUpProblems(_ split: Scenario.NonTakeUpByTopUp, place: String) -> [String] {
+  /// Every output any version of any law declares, with its kind and type.
+  func declaredOutputs() -> [String: (kind: OutputKind, type: RuleType?)] {
     var outputs: [String: (kind: OutputKind, type: RuleType?)] = [:]
     for versions in program.laws.values {
       for version in versions { for output in version.outputs { outputs[output.id] = (output.kind, program.symbols[output.symbol]?.type) } }
     }
+    return outputs
+  }
+
+  /// The outputs a split of non-take-up by the amount names: the amount a payment, the norm any output,
+  /// both of one money period (the summary compares them as the rules give them).
+  func topUpProblems(_ split: Scenario.NonTakeUpByTopUp, outputs: [String: (kind: OutputKind, type: RuleType?)], place: String) -> [String] {
     var problems: [String] = []
     for (key, id) in [("bedrag", split.bedrag), ("norm", split.norm)] where outputs[id] == nil {
       let hint = Spelling.suggestion(for: id, among: Set(outputs.keys)).map { "; bedoelt u '\($0)'?" } ?? ""
@@ -49,11 +50,8 @@ extension Engine {
 
   /// The output a scenario names as a household's net income per year: it must exist and be a measure
   /// (maatstaf), not a payment, levy or norm.
-  func netIncomeProblems(_ id: String, path: String) -> [String] {
-    var measures: [String: OutputKind] = [:]
-    for versions in program.laws.values {
-      for version in versions { for output in version.outputs { measures[output.id] = output.kind } }
-    }
+  func netIncomeProblems(_ id: String, outputs: [String: (kind: OutputKind, type: RuleType?)], path: String) -> [String] {
+    let measures = outputs.mapValues(\.kind)
     let place = "\(path): wonen.huur_naar_inkomen.besteedbaar.uitvoer"
     guard let kind = measures[id] else {
       let hint = Spelling.suggestion(for: id, among: Set(measures.keys)).map { "; bedoelt u '\($0)'?" } ?? ""

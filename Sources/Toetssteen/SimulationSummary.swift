@@ -266,7 +266,7 @@ public struct SimulationSummary: Sendable {
       lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.kind.meanNoun)")
       if let c = o.claimed {
         let rate = DutchFormat.number(Rational(Int(c.promille)) / 10, maxFractionDigits: 1, minFractionDigits: 0)
-        let rates = c.byTopUp.map { "\($0.note); zonder bedrag of norm \(rate) %" } ?? "\(rate) %"
+        let rates = c.byTopUp?.note(otherwise: "\(rate) %") ?? "\(rate) %"
         lines.append("  uitgaven     \(money(c.totalCents))\(period) aan \(count(c.recipients)) ontvangers (niet-gebruik \(rates))")
       }
       if o.undecided > 0, let u = o.undecidedReasons {
