@@ -1,3 +1,5 @@
+import ExactArithmetic
+
 /// Suggestions for misspelled names, as compilers give them: "bedoelt u 'normpremie'?".
 public enum Spelling {
   /// Edit distance between two strings, counted in characters: insertions, deletions, substitutions
@@ -26,9 +28,18 @@ public enum Spelling {
     let limit = min(3, max(1, name.count / 3))
     var best: (String, Int)?
     for c in candidates {
+      // Names whose lengths differ by more than the limit are further apart than it: skip the table.
+      guard abs(c.count - name.count) <= limit else { continue }
       let d = distance(name.lowercased(), c.lowercased())
       if d <= limit, best == nil || d < best!.1 { best = (c, d) }
     }
     return best?.0
+  }
+
+  /// A name from the user's input as a message repeats it: whole up to `limit` characters, else its
+  /// start and how long it was, so a name of 200.000 characters does not fill the terminal.
+  public static func echo(_ name: String, limit: Int = 80) -> String {
+    guard name.count > limit else { return name }
+    return "\(name.prefix(limit))… (\(DutchFormat.groupThousands(String(name.count))) tekens)"
   }
 }

@@ -41,17 +41,17 @@ extension Scenario {
     /// A rate for the regeling in `niet_gebruik`, both outputs of regeling `code` and different, a
     /// boundary from 1 to 100 %, both rates from 0 to 1000 per mille.
     func validate(code: String, flat: [String: Int64]?, _ fail: (String) -> ScenarioError) throws {
-      let name = "niet_gebruik_naar_aanvulling.\(code)"
+      let name = "niet_gebruik_naar_aanvulling.\(Spelling.echo(code))"
       // The regeling first: a misspelled code would otherwise be reported through its outputs.
       guard let flat, flat[code] != nil else {
         let known = (flat ?? [:]).keys.sorted()
         if let near = Spelling.suggestion(for: code, among: Set(known)) {
           throw fail("\(name): geen regeling uit niet_gebruik (\(known.joined(separator: ", "))); bedoelt u '\(near)'?")
         }
-        throw fail("\(name): vraagt ook niet_gebruik.\(code), het niet-gebruik van wie de regels geen bedrag of norm geven")
+        throw fail("\(name): vraagt ook niet_gebruik.\(Spelling.echo(code)), het niet-gebruik van wie de regels geen bedrag of norm geven")
       }
       for (key, id) in [("bedrag", bedrag), ("norm", norm)] where NonTakeUp.regeling(ofOutput: id) != code || !id.contains(".") {
-        throw fail("\(name).\(key): een uitvoer van de regeling \(code) (zoals \(code).maandbedrag), niet '\(id)'")
+        throw fail("\(name).\(key): een uitvoer van de regeling \(Spelling.echo(code)) (zoals \(Spelling.echo(code)).maandbedrag), niet '\(Spelling.echo(id))'")
       }
       guard bedrag != norm else { throw fail("\(name): bedrag en norm zijn dezelfde uitvoer ('\(bedrag)')") }
       guard (1...100).contains(grensProcent) else {

@@ -39,11 +39,15 @@ public indirect enum YAMLShape: Sendable {
           let line = key.mark.map { "regel \($0.line): " } ?? ""
           let hint = Spelling.suggestion(for: name, among: keys.keys.sorted()).map { "; bedoelt u '\($0)'?" } ?? ""
           let known = keys.keys.sorted().joined(separator: ", ")
-          out.append("\(line)onbekende sleutel '\(place)'\(hint) (bekend\(path.isEmpty ? "" : " onder '\(path)'"): \(known))")
+          out.append("\(line)onbekende sleutel '\(Spelling.echo(place))'\(hint) (bekend\(path.isEmpty ? "" : " onder '\(path)'"): \(known))")
           continue
         }
         shape.check(value, path: place, into: &out)
       }
+    case (.dictionary, .mapping(let mapping)) where mapping.isEmpty && !path.isEmpty:
+      // `niet_gebruik: {}` would decode as a section that does nothing, as if the author had left it out.
+      let line = node.mark.map { "regel \($0.line): " } ?? ""
+      out.append("\(line)'\(path)' is leeg; verwacht: een sectie met sleutels en waarden, of laat de sleutel weg")
     case (.dictionary(let shape), .mapping(let mapping)):
       for (key, value) in mapping { shape.check(value, path: path.isEmpty ? (key.string ?? "") : "\(path).\(key.string ?? "")", into: &out) }
     case (.mapping(let keys), .scalar(let scalar)) where !path.isEmpty && Self.isNull(scalar):

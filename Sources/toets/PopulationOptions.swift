@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExactArithmetic
 import Foundation
 import RuleKernel
 import Synthesis
@@ -43,9 +44,9 @@ struct PopulationOptions: ParsableArguments {
   }
 
   /// The scenario given, or the default one beside the regulations; a broken file, or one that names
-  /// a regeling the rules do not have, exits with status 2.
-  func loadScenario(regulations dir: String, engine: Engine) throws -> Scenario {
-    try loadScenario(at: try scenarioPath(regulations: dir), engine: engine)
+  /// a regeling or an output the rules do not have (or not on one of `dates`), exits with status 2.
+  func loadScenario(regulations dir: String, engine: Engine, dates: [CivilDate]) throws -> Scenario {
+    try loadScenario(at: try scenarioPath(regulations: dir), engine: engine, dates: dates)
   }
 
   /// The path of the scenario given, or of the default one beside the regulations.
@@ -56,13 +57,13 @@ struct PopulationOptions: ParsableArguments {
     return path
   }
 
-  func loadScenario(at path: String, engine: Engine) throws -> Scenario {
+  func loadScenario(at path: String, engine: Engine, dates: [CivilDate]) throws -> Scenario {
     let loaded: Scenario
     do { loaded = try Scenario.load(path: path) } catch {
       Terminal.error("fout: \(error)")
       throw ExitCode(2)
     }
-    let problems = engine.scenarioProblems(loaded, path: path)
+    let problems = engine.scenarioProblems(loaded, path: path, dates: dates)
     guard problems.isEmpty else {
       for p in problems { Terminal.error("fout: \(p)") }
       throw ExitCode(2)

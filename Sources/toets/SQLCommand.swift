@@ -61,7 +61,7 @@ struct SQLCommand: ParsableCommand {
     }
     var options = PopulationOptions()
     options.scenario = scenario
-    let loaded = try options.loadScenario(regulations: dir, engine: engine)
+    let loaded = try options.loadScenario(regulations: dir, engine: engine, dates: [day])
     let fields = engine.tableFields(scenario: loaded, date: day)
     let text: String
     do {

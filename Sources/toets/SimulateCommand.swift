@@ -125,7 +125,7 @@ struct Simulate: ParsableCommand {
       Terminal.error("Geen enkele regeling geldt op \(day.iso); er valt niets door te rekenen.")
       throw ExitCode(3)
     }
-    let loaded = try population.loadScenario(regulations: dir, engine: engine)
+    let loaded = try population.loadScenario(regulations: dir, engine: engine, dates: [day])
     try population.applyBackend()
     // Parquet needs DuckDB: said before minutes of work, not after.
     var duckdb: DuckDBProcess?

@@ -57,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let (engine, dir) = try regulations.engine()
     let scenarioPath = try population.scenarioPath(regulations: dir)
-    let scenario = try population.loadScenario(at: scenarioPath, engine: engine)
+    let scenario = try population.loadScenario(at: scenarioPath, engine: engine, dates: [])
     try population.applyBackend()
     let specPath = try spec.map(RegulationLocator.existing) ?? URL(fileURLWithPath: scenarioPath).deletingLastPathComponent().appendingPathComponent("validatie.yaml").path
     let loaded: ValidationSpec
@@ -97,6 +97,9 @@ struct ValidateCommand: ParsableCommand {
         }
       }
     }
+    // The scenario's outputs on every peildatum of the figures (the general checks passed on loading).
+    let dates = loaded.cijfers.compactMap { CivilDate(iso: $0.peildatum) }
+    problems += engine.scenarioProblems(scenario, path: scenarioPath, dates: dates)
     for p in problems { Terminal.error("fout: \(p)") }
     guard problems.isEmpty else { throw ExitCode(2) }
     do { try FileManager.default.createDirectory(atPath: output + "/tabellen", withIntermediateDirectories: true) } catch {
@@ -104,7 +107,7 @@ struct ValidateCommand: ParsableCommand {
       throw ExitCode(1)
     }
     for (i, variant) in variants.enumerated() {
-      let problems = engine.scenarioProblems(variant, path: scenarioPath)
+      let problems = engine.scenarioProblems(variant, path: scenarioPath, dates: dates)
       guard problems.isEmpty else {
         for p in problems { Terminal.error("fout: \(inEntry(i))\(p)") }
         throw ExitCode(2)

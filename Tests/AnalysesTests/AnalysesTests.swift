@@ -127,6 +127,7 @@ struct AnalysesTests {
     for (body, message) in [
       ("naam: x\nversie_van:\n  huurtoeslg: 2025-01-01\n", "versie_van noemt 'huurtoeslg', maar dat is geen regeling; bedoelt u 'huurtoeslag'?"),
       ("naam: x\nversie_van:\n  huurtoeslag: 9999-01-01\n", "versie_van.huurtoeslag: 9999-01-01 ligt buiten de datums die de wetten kunnen betekenen"),
+      ("naam: x\nversie_van: {}\n", "'versie_van' is leeg"),
     ] {
       try body.write(to: file, atomically: true, encoding: .utf8)
       do {

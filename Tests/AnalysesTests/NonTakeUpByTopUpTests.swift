@@ -92,4 +92,19 @@ struct NonTakeUpByTopUpTests {
     s.norm = "bijstand.bruto_jaarbedrag"
     #expect(problems(s).contains { $0.contains("bedrag en norm hebben een ander type") })
   }
+
+  @Test("een uitvoer die op de peildatum niet geldt, wordt genoemd; op een datum waarop hij geldt niet")
+  func outOfForce() throws {
+    let engine = PopulationValidationTests.engine
+    var s = PopulationValidationTests.scenario
+    s.nietGebruikNaarAanvulling = ["bijstand": Self.split]
+    let before = try #require(CivilDate(iso: "2023-07-01"))
+    let during = try #require(CivilDate(iso: "2025-07-01"))
+    #expect(engine.scenarioProblems(s, path: "s.yaml", dates: [during]).isEmpty)
+    let problems = engine.scenarioProblems(s, path: "s.yaml", dates: [during, before, before])
+    #expect(problems == [
+      "s.yaml: niet_gebruik_naar_aanvulling.bijstand.bedrag: 'bijstand.maandbedrag' geldt niet op 1 juli 2023 (geen versie van die regeling met deze uitvoer); zonder bedrag of norm gold dan voor ieder huishouden het vaste niet_gebruik",
+      "s.yaml: niet_gebruik_naar_aanvulling.bijstand.norm: 'bijstand.maandnorm' geldt niet op 1 juli 2023 (geen versie van die regeling met deze uitvoer); zonder bedrag of norm gold dan voor ieder huishouden het vaste niet_gebruik",
+    ])
+  }
 }
