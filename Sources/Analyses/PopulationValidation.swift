@@ -135,7 +135,12 @@ public struct PopulationValidation: Sendable {
   /// What the calibrated partner coupling is, for the report's header.
   static func note(_ c: PartnerIncomeCoupling) -> String {
     let percent = { (r: Rational) in "\((r * 100).dutchDecimal(fractionDigits: 1)) %" }
-    return "partners: bij \(percent(Rational(Int(c.perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(c.independentShare)), allemaal op dezelfde rang \(percent(c.comonotoneShare)))"
+    let note = "partners: bij \(percent(Rational(Int(c.perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(c.independentShare)), allemaal op dezelfde rang \(percent(c.comonotoneShare)))"
+    guard c.isOutOfReach else { return note }
+    if c.target < c.independentShare {
+      return note + "; het doel van \(percent(c.target)) is niet haalbaar: los getrokken verdienen al meer paren ongeveer evenveel. Het model kent geen hoofd- en bijverdiener (geen deeltijd, geen geslacht): beide partners trekken uit dezelfde verdeling van hun leeftijd en leefvorm, dus lijken hun lonen meer op elkaar dan bij het CBS"
+    }
+    return note + "; het doel van \(percent(c.target)) is niet haalbaar: ook allemaal op dezelfde rang verdienen minder paren ongeveer evenveel"
   }
 
   struct Measured {

@@ -22,18 +22,26 @@ public struct PartnerIncomeCoupling: Sendable, Equatable {
   /// The share of equal two-earner couples in the independent and the comonotone pilot.
   public let independentShare: Rational
   public let comonotoneShare: Rational
+  /// The share the scenario asks for (zero without calibration).
+  public let target: Rational
+
+  /// Whether the target lies outside what the chance can reach: below the independent share (the
+  /// partners' loon would have to run against each other) or above the comonotone one.
+  public var isOutOfReach: Bool { target > .zero && (target < independentShare || target > comonotoneShare) }
 
   /// A fixed chance, without calibration (the pilots).
   init(perMillion: UInt64) {
     self.perMillion = perMillion
     independentShare = .zero
     comonotoneShare = .zero
+    target = .zero
   }
 
   /// The chance at which the expected share meets `target`, from the two pilots' counts.
   init(target: Rational, independent: TwoEarnerShare.Count, comonotone: TwoEarnerShare.Count) {
     independentShare = independent.share
     comonotoneShare = comonotone.share
+    self.target = target
     let span = comonotoneShare - independentShare
     guard span > .zero, let raw = (target - independentShare).dividedBy(span) else {
       perMillion = 0
