@@ -87,7 +87,7 @@ public struct PopulationValidation: Sendable {
           if s == 0 { undecided[i] = m.undecidedPromille(spec.cijfers[i].outputs) }
         }
         if s == 0 && margins.isEmpty {
-          if let coupling = m.coupling { notes.append(Self.note(coupling)) }
+          if let coupling = m.coupling { notes.append("partners: " + coupling.note) }
           margins = InputMargins.compute(m.population, scenario: scenario, date: date)
           // The check on net income comes right after the gross ratio it stands behind.
           if let net = InputMargins.disposableRatio(m.population, outcomes: m.outcomes, scenario: scenario) {
@@ -132,16 +132,6 @@ public struct PopulationValidation: Sendable {
     return Measured(population: population, outcomes: outcomes, nonTakeUp: NonTakeUp(scenario: s, seed: seed), coupling: generator.partnerCoupling)
   }
 
-  /// What the calibrated partner coupling is, for the report's header.
-  static func note(_ c: PartnerIncomeCoupling) -> String {
-    let percent = { (r: Rational) in "\((r * 100).dutchDecimal(fractionDigits: 1)) %" }
-    let note = "partners: bij \(percent(Rational(Int(c.perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(c.independentShare)), allemaal op dezelfde rang \(percent(c.comonotoneShare)))"
-    guard c.isOutOfReach else { return note }
-    if c.target < c.independentShare {
-      return note + "; het doel van \(percent(c.target)) is niet haalbaar: los getrokken verdienen al meer paren ongeveer evenveel. Het model kent geen hoofd- en bijverdiener (geen deeltijd, geen geslacht): beide partners trekken uit dezelfde verdeling van hun leeftijd en leefvorm, dus lijken hun lonen meer op elkaar dan bij het CBS"
-    }
-    return note + "; het doel van \(percent(c.target)) is niet haalbaar: ook allemaal op dezelfde rang verdienen minder paren ongeveer evenveel"
-  }
 
   struct Measured {
     let population: PopulationData

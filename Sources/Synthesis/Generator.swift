@@ -46,6 +46,8 @@ public struct Generator: Sendable {
   var tenureValue: TenureProfile?
   /// How partners' incomes hang together (`inkomen.tweeverdieners`), or `nil`: drawn independently.
   public var partnerCoupling: PartnerIncomeCoupling? { couplingValue }
+  /// The calibrated coupling of partners' incomes as one line (``PartnerIncomeCoupling/note``), or `nil`.
+  public var partnerCouplingNote: String? { couplingValue?.note }
   var couplingValue: PartnerIncomeCoupling?
   /// Whether the population gives every person's toetsingsinkomen (the drawn income). False when the
   /// scenario says `inkomensbron.toetsingsinkomen: afgeleid` and a rule valid on the date derives it

@@ -50,6 +50,18 @@ public struct PartnerIncomeCoupling: Sendable, Equatable {
     let chance = Rational.max(.zero, Rational.min(.one, raw))
     perMillion = UInt64((chance * 1_000_000).rounded(to: .one, mode: .rekenkundig).intValue ?? 0)
   }
+
+  /// What the calibrated coupling is, in one line for the summaries of `simulate` and `validate`, with
+  /// the reason when the target is out of reach.
+  public var note: String {
+    let percent = { (r: Rational) in "\((r * 100).dutchDecimal(fractionDigits: 1)) %" }
+    let note = "bij \(percent(Rational(Int(perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(independentShare)), allemaal op dezelfde rang \(percent(comonotoneShare)))"
+    guard isOutOfReach else { return note }
+    if target < independentShare {
+      return note + "; let op: het doel van \(percent(target)) is niet haalbaar, want los getrokken verdienen al meer paren ongeveer evenveel. Het model kent geen hoofd- en bijverdiener (geen deeltijd, geen geslacht): beide partners trekken uit dezelfde verdeling van hun leeftijd en leefvorm, dus lijken hun lonen meer op elkaar dan bij het CBS"
+    }
+    return note + "; let op: het doel van \(percent(target)) is niet haalbaar, want ook allemaal op dezelfde rang verdienen minder paren ongeveer evenveel"
+  }
 }
 
 /// Two-earner couples with about equal loon in a population: the measure `inkomen.tweeverdieners`

@@ -40,6 +40,9 @@ public struct Simulation: Sendable {
   /// How income follows the place in the household (`inkomen.naar_leefvorm`), with the calibrated weights
   /// and any warning; nil without the section.
   public var incomeByPlaceNote: String?
+  /// How partners' incomes hang together (`inkomen.tweeverdieners`), with a warning when the target is
+  /// out of reach; nil without the section.
+  public var partnerCouplingNote: String?
 
   public struct Timings: Sendable {
     public var generate: Double = 0
@@ -81,6 +84,7 @@ extension Engine {
       partition: partition, firstHousehold: range.lowerBound, populationHouseholds: households)
     simulation.assistanceCapped = generator.assistanceSpread?.bands.filter(\.capped).map(\.ages) ?? []
     simulation.incomeByPlaceNote = generator.incomeByPlaceNote
+    simulation.partnerCouplingNote = generator.partnerCouplingNote
     simulation.assistanceCappedCells = generator.assistanceByHousehold?.capped.map {
       "\(DutchFormat.ages($0.band.lowerBound, $0.band.upperBound)), \($0.unit.key)"
     } ?? []

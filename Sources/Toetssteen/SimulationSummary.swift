@@ -65,6 +65,9 @@ public struct SimulationSummary: Sendable {
   /// How income follows the place in the household (scenario `inkomen.naar_leefvorm`): the calibrated
   /// weights, and a warning where a published ratio is not reached.
   public let incomeByPlaceNote: String?
+  /// How partners' incomes hang together (scenario `inkomen.tweeverdieners`), with a warning when the
+  /// published share is out of reach.
+  public let partnerNote: String?
   /// Who among the aanvragers living alone studies with studiefinanciering (scenario `studenten`).
   public let studentNote: String?
   /// What the rents of the population stand for (scenario `wonen.huurstijging`), if the scenario says.
@@ -93,6 +96,7 @@ public struct SimulationSummary: Sendable {
       return empty.isEmpty ? byPlace : byPlace + "; let op: in \(empty.joined(separator: ", ")) trekt de generator niemand: die personen komen in de andere leeftijdsbanden"
     }
     incomeByPlaceNote = simulation.incomeByPlaceNote
+    partnerNote = simulation.partnerCouplingNote
     studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
@@ -212,6 +216,7 @@ public struct SimulationSummary: Sendable {
     if let levyNote { fields.append(("employer_levy", .string(levyNote))) }
     if let assistanceNote { fields.append(("assistance_in_income", .string(assistanceNote))) }
     if let incomeByPlaceNote { fields.append(("income_by_household", .string(incomeByPlaceNote))) }
+    if let partnerNote { fields.append(("partner_income", .string(partnerNote))) }
     if let studentNote { fields.append(("students", .string(studentNote))) }
     if let rentNote { fields.append(("rent_indexing", .string(rentNote))) }
     fields.append(("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })))
@@ -231,6 +236,7 @@ public struct SimulationSummary: Sendable {
     if let levyNote { lines.append("Loon: \(levyNote).") }
     if let assistanceNote { lines.append("Bijstand: \(assistanceNote).") }
     if let incomeByPlaceNote { lines.append("Leefvorm: \(incomeByPlaceNote).") }
+    if let partnerNote { lines.append("Partners: \(partnerNote).") }
     if let studentNote { lines.append("Studenten: \(studentNote).") }
     if let rentNote { lines.append("Huren: \(rentNote).") }
     if outputs.contains(where: { $0.claimed != nil }) {

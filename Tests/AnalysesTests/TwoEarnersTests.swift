@@ -67,7 +67,8 @@ struct TwoEarnersTests {
     let g = Generator(scenario: Self.scenario, program: Repository.engine.program, date: Self.date)
     let coupling = try #require(g.partnerCoupling)
     #expect(coupling.perMillion == 0 && coupling.isOutOfReach && coupling.independentShare > coupling.target, "\(coupling)")
-    #expect(PopulationValidation.note(coupling).contains("het doel van 16,0 % is niet haalbaar"))
+    #expect(coupling.note.contains("let op: het doel van 16,0 % is niet haalbaar"))
+    #expect(!PartnerIncomeCoupling(target: Rational(16) / 100, independent: independent, comonotone: comonotone).note.contains("let op"))
   }
 
   @Test("het inkomen op een rang: stijgend in de rang, van de laagste klasse tot de hoogste, met het gemiddelde van de klassen")
