@@ -56,13 +56,14 @@ struct IncomeDistribution: Sendable {
 /// Raking class weights to a mean, with logarithms and exponentials in fixed-point integers (no
 /// floating point, so the same weights on every machine).
 ///
-/// The tilt is in log income, `nₖ · μₖ^θ`: groups differ from the national distribution by a factor
-/// on their incomes, as incomes do (roughly log-normal), not by an amount. Until December 2026 the
-/// tilt was in income itself, `nₖ · exp(θ · μₖ)`; that raised a mean mostly through the open top
-/// class (mean 338.000 euros) and lowered it mostly through the class below 10.000, so every group
-/// came out more unequal than CBS finds: the median loon of couples was 0,73 of the mean (CBS primary
-/// income 0,88–0,92), of workers aged 15–24 0,70 (CBS wages 0,51). Measured in Benchmarks/README.md
-/// and the validation report.
+/// The tilt is in log income, `nₖ · μₖ^θ`: the relative weight of two classes changes with the ratio
+/// of their means, not with their difference in euros. Until December 2026 the tilt was in income
+/// itself, `nₖ · exp(θ · μₖ)`; that raised a mean mostly through the open top class (mean 338.000
+/// euros), so groups above the national mean came out far more unequal than CBS finds (couples' median
+/// loon 0,73 of the mean, CBS primary income 0,88–0,92; now 0,82). Lowering a mean, the log tilt leans
+/// harder on the class under 10.000 than the old one did: groups below the national mean (the young,
+/// single parents) came out somewhat more unequal. Neither tilt reproduces the national class shares
+/// across all groups together; see Benchmarks/README.md §5 and `Benchmarks/income-shape.py`.
 enum IncomeRaking {
   /// One, in the fixed point the exponentials use (2⁶⁰).
   static let one: Int128 = 1 << 60
@@ -71,7 +72,7 @@ enum IncomeRaking {
   /// or as near as the class means allow (``reachable(counts:means:)``; the scenario check refuses a
   /// target outside it).
   static func weights(counts: [UInt64], means: [Int64], target: Int64) -> [UInt64] {
-    guard let limit = thetaLimit(means) else { return counts }
+    guard let limit = thetaLimit(counts: counts, means: means) else { return counts }
     var (lo, hi) = (-limit, limit)
     for _ in 0..<80 where hi - lo > 1 {
       let mid = lo + (hi - lo) / 2
@@ -82,24 +83,26 @@ enum IncomeRaking {
     return shifted(raw, toBits: 56).map { UInt64($0) }
   }
 
-  /// θ such that `θ · feature(μ)` is the exponent in the fixed point, |θ| · (ln μ_max − ln μ_min) ≤ 2000:
-  /// far beyond where a weight still counts (a class more than e⁶⁴ below the heaviest gets weight 0);
-  /// nil when the classes' logarithms do not differ (nothing to tilt). With means up to 10⁹ euros (the
-  /// scenario check's bound on the classes) two logarithms differ by at least 10⁻⁹, so every exponent
-  /// stays below 2¹¹⁰.
-  static func thetaLimit(_ means: [Int64]) -> Int128? {
-    guard let low = means.min(), let high = means.max() else { return nil }
+  /// θ such that `θ · feature(μ)` is the exponent in the fixed point, |θ| · (ln μ_max − ln μ_min) ≤ 2000
+  /// over the classes with a count (a class of count 0 is never drawn and must not set the range): far
+  /// beyond where a weight still counts (a class more than e⁶⁴ below the heaviest gets weight 0); nil
+  /// when those classes' logarithms do not differ (nothing to tilt). The features are at least 1 apart
+  /// and below 2²⁵ (ln 10⁹ · 2²⁰), so every exponent stays below 2000 · 2⁶⁰ · 2²⁵ < 2¹⁰⁰.
+  static func thetaLimit(counts: [UInt64], means: [Int64]) -> Int128? {
+    let drawn = zip(fitted(counts), means).filter { $0.0 > 0 }.map(\.1)
+    guard let low = drawn.min(), let high = drawn.max() else { return nil }
     let range = feature(high) - feature(low)
     return range > 0 ? 2000 * one / range : nil
   }
 
-  /// `ln μ` in a fixed point of 2⁴⁰ (resolution 10⁻¹², far finer than the classes need), so that θ and
-  /// the exponent keep the scales they have with amounts in euros.
-  static func feature(_ mean: Int64) -> Int128 { logarithm(mean) >> 20 }
+  /// `ln μ` in a fixed point of 2²⁰ (resolution 10⁻⁶: class means a millionth apart count as one), so
+  /// that θ moves in steps of 2⁻⁴⁰ per unit of ln μ and the mean it gives lands within a cent of the
+  /// target even for classes spread up to 10⁹ euros.
+  static func feature(_ mean: Int64) -> Int128 { logarithm(mean) >> 40 }
 
   /// The lowest and highest mean the raking can reach with these classes, in euros.
   static func reachable(counts: [UInt64], means: [Int64]) -> ClosedRange<Int64> {
-    guard let limit = thetaLimit(means) else { return mean(weights: counts, means: means)...mean(weights: counts, means: means) }
+    guard let limit = thetaLimit(counts: counts, means: means) else { return mean(weights: counts, means: means)...mean(weights: counts, means: means) }
     return Int64(mean(tilted(counts, means, theta: -limit), means))...Int64(mean(tilted(counts, means, theta: limit), means))
   }
 
@@ -109,13 +112,22 @@ enum IncomeRaking {
     return values.map { $0 >> max(0, width - bits) }
   }
 
-  /// `nₖ · exp(θ ln μₖ − max θ ln μ)` in the fixed point, every exponent ≤ 0; the counts first brought
-  /// to at most 40 bits (a scenario's counts may be up to 10¹⁸), so each product stays below 2¹⁰⁰.
+  /// `nₖ · exp(θ ln μₖ − max θ ln μ)` in the fixed point, the maximum over the classes with a count, so
+  /// every exponent that counts is ≤ 0 (a class of count 0 gets weight 0); the counts first brought to at
+  /// most 40 bits (a scenario's counts may be up to 10¹⁸), so each product stays below 2¹⁰⁰.
   static func tilted(_ counts: [UInt64], _ means: [Int64], theta: Int128) -> [Int128] {
+    let n = fitted(counts)
     let exponents = means.map { theta * feature($0) }
-    let top = exponents.max() ?? 0
-    return zip(shifted(counts.map { Int128($0) }, toBits: 40), exponents).map { $0 * exp(negative: $1 - top) }
+    let counted: [Int128] = zip(n, exponents).filter { $0.0 > 0 }.map(\.1)
+    let top: Int128 = counted.max() ?? 0
+    return zip(n, exponents).map { (count: Int128, exponent: Int128) -> Int128 in
+      count == 0 || exponent > top ? 0 : count * exp(negative: exponent - top)
+    }
   }
+
+  /// The counts brought to at most 40 bits together; a class whose count shifts to 0 is not drawn, so it
+  /// takes no part in the tilt's range or maximum.
+  static func fitted(_ counts: [UInt64]) -> [Int128] { shifted(counts.map { Int128($0) }, toBits: 40) }
 
   /// The expected μ under `weights`, in euros (exact integer division, rounded down).
   static func mean(weights: [UInt64], means: [Int64]) -> Int64 {

@@ -10,7 +10,9 @@ import Population
 /// (`zonder_inkomen` stays independent) it is less. Each person's own distribution stays what the
 /// scenario gives, so every income margin holds; only who lives with whom changes. The model has no sex
 /// and no part-time work, so the chance stands in for more than the published dependence: it absorbs
-/// whatever makes equal earnings rarer or commoner than independent draws give.
+/// whatever makes equal earnings commoner than independent draws give; it cannot make them rarer (a
+/// mixture with the comonotone copula only adds equal couples), so a target below the independent share
+/// is out of reach (``isOutOfReach``).
 ///
 /// The chance is calibrated to the published share of two-earner couples with about equal earnings
 /// (`inkomen.tweeverdieners`): that share is linear in the chance (a couple is comonotone or not, and
@@ -22,19 +24,19 @@ public struct PartnerIncomeCoupling: Sendable, Equatable {
   /// The share of equal two-earner couples in the independent and the comonotone pilot.
   public let independentShare: Rational
   public let comonotoneShare: Rational
-  /// The share the scenario asks for (zero without calibration).
-  public let target: Rational
+  /// The share the scenario asks for; nil without calibration.
+  public let target: Rational?
 
   /// Whether the target lies outside what the chance can reach: below the independent share (the
   /// partners' loon would have to run against each other) or above the comonotone one.
-  public var isOutOfReach: Bool { target > .zero && (target < independentShare || target > comonotoneShare) }
+  public var isOutOfReach: Bool { target.map { $0 < independentShare || $0 > comonotoneShare } ?? false }
 
   /// A fixed chance, without calibration (the pilots).
   init(perMillion: UInt64) {
     self.perMillion = perMillion
     independentShare = .zero
     comonotoneShare = .zero
-    target = .zero
+    target = nil
   }
 
   /// The chance at which the expected share meets `target`, from the two pilots' counts.
@@ -56,7 +58,7 @@ public struct PartnerIncomeCoupling: Sendable, Equatable {
   public var note: String {
     let percent = { (r: Rational) in "\((r * 100).dutchDecimal(fractionDigits: 1)) %" }
     let note = "bij \(percent(Rational(Int(perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(independentShare)), allemaal op dezelfde rang \(percent(comonotoneShare)))"
-    guard isOutOfReach else { return note }
+    guard isOutOfReach, let target else { return note }
     if target < independentShare {
       return note + "; let op: het doel van \(percent(target)) is niet haalbaar, want los getrokken verdienen al meer paren ongeveer evenveel. Het model kent geen hoofd- en bijverdiener (geen deeltijd, geen geslacht): beide partners trekken uit dezelfde verdeling van hun leeftijd en leefvorm, dus lijken hun lonen meer op elkaar dan bij het CBS"
     }

@@ -47,10 +47,7 @@ struct IncomeAndWealthCalibrationTests {
 
   @Test("vermogen volgt de woning: huurders hebben meestal hoogstens € 5.000, eigenaren veel vaker een ton")
   func wealthByTenure() throws {
-    // 200.000 households, as the validation draws: since the tilt is in log income a few young people
-    // earn over a ton (0,7 % of those of 18–24 with income), and on 40.000 households the band's mean
-    // moved 2,8 % by chance alone (standard error about 1,6 %); here it is about 0,7 %.
-    let p = Generator(scenario: Self.scenario, program: Repository.engine.program, date: Self.date).generate(count: 200_000, threads: 2)
+    let p = Generator(scenario: Self.scenario, program: Repository.engine.program, date: Self.date).generate(count: 40_000, threads: 2)
     guard case .uint8(let renters)? = p.householdColumns["woning.huurder"], case .int64(let wealth)? = p.personColumns["vermogen"] else {
       Issue.record("kolommen ontbreken")
       return
@@ -88,9 +85,28 @@ struct IncomeAndWealthCalibrationTests {
     }
     #expect(IncomeRaking.logarithm(0) == 0 && IncomeRaking.logarithm(1) == 0 && IncomeRaking.logarithm(-5) == 0)
     #expect(IncomeRaking.logarithm(999_999_999) < IncomeRaking.logarithm(1_000_000_000))
-    #expect(IncomeRaking.thetaLimit([0, 1]) == nil && IncomeRaking.thetaLimit([999_999_999, 1_000_000_000]) != nil)
+    #expect(IncomeRaking.thetaLimit(counts: [5, 5], means: [0, 1]) == nil && IncomeRaking.thetaLimit(counts: [5, 5], means: [999_000, 1_000_000]) != nil)
+    // Means a millionth apart count as one (the features' resolution): nothing to tilt between them.
+    #expect(IncomeRaking.thetaLimit(counts: [5, 5], means: [999_999_999, 1_000_000_000]) == nil)
+    // The tilt is in log income: with equal counts and means in a geometric row, the weights form one
+    // too (w₂/w₁ = w₃/w₂); a tilt in income itself would give w₃/w₂ = (w₂/w₁)².
+    let geometric = IncomeRaking.weights(counts: [1_000, 1_000, 1_000], means: [10_000, 20_000, 40_000], target: 30_000)
+    let (r1, r2) = (Double(geometric[1]) / Double(geometric[0]), Double(geometric[2]) / Double(geometric[1]))
+    #expect(r1 > 1.2 && abs(r2 - r1) / r1 < 1e-6, "\(geometric)")
+    // A class with count 0, or one whose count vanishes beside the others, sets neither the range nor
+    // the maximum: the reachable means stay a proper range (this trapped before).
+    for counts: [UInt64] in [[1_803_800, 2_849_000, 0], [1_000_000_000_000_000_000, 1, 1]] {
+      let reach = IncomeRaking.reachable(counts: counts, means: [4_100, 15_400, 338_000])
+      #expect(reach.lowerBound >= 4_100 && reach.upperBound <= 15_400, "\(counts): \(reach)")
+    }
     let counts: [UInt64] = [1_803_800, 2_849_000, 2_495_300, 2_053_000, 1_632_200, 2_778_100, 473_300, 77_700]
     let means: [Int64] = [4_100, 15_400, 24_800, 34_900, 44_700, 66_700, 129_300, 338_000]
+    // Classes spread up to the scenario's bound of 10⁹ euros: θ is fine enough to land within a euro.
+    let wide: [Int64] = [4_100, 15_400, 338_000, 999_000_000]
+    for target: Int64 in [20_000, 5_000_000, 400_000_000] {
+      let mean = IncomeRaking.mean(weights: IncomeRaking.weights(counts: [1_000, 1_000, 1_000, 1_000], means: wide, target: target), means: wide)
+      #expect(abs(mean - target) <= 1, "\(target): \(mean)")
+    }
     for target: Int64 in [5_000, 13_000, 28_700, 49_000, 150_000] {
       let mean = IncomeRaking.mean(weights: IncomeRaking.weights(counts: counts, means: means, target: target), means: means)
       #expect(abs(mean - target) <= 1, "\(target): \(mean)")
