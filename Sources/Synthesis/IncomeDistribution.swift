@@ -7,9 +7,9 @@
 /// national mean 7 % too high). Without a published mean the class is uniform.
 ///
 /// For an age band with a published mean income (`inkomen.naar_leeftijd`) the class weights are raked
-/// to that mean: the weights nearest the national ones (least relative entropy) among those that move
-/// the mean of log income, `wₖ ∝ nₖ · μₖ^θ = nₖ · exp(θ · ln μₖ)` with θ found by bisection (see
-/// ``IncomeRaking``). Logarithms and exponentials are computed in fixed-point integers, so the weights
+/// to that mean: `wₖ ∝ nₖ · μₖ^θ = nₖ · exp(θ · ln μₖ)`, the weights nearest the national ones (least
+/// relative entropy) that have a given mean of log income, with that mean, through θ, found by bisection
+/// so that the expected income is the target (see ``IncomeRaking``). Logarithms and exponentials are computed in fixed-point integers, so the weights
 /// are the same on every machine.
 struct IncomeDistribution: Sendable {
   let choice: WeightedChoice
@@ -96,8 +96,8 @@ enum IncomeRaking {
   }
 
   /// `ln μ` in a fixed point of 2²⁰ (resolution 10⁻⁶: class means a millionth apart count as one), so
-  /// that θ moves in steps of 2⁻⁴⁰ per unit of ln μ and the mean it gives lands within a cent of the
-  /// target even for classes spread up to 10⁹ euros.
+  /// that θ moves in steps of 2⁻⁴⁰ per unit of ln μ and the mean it gives lands within a euro of the
+  /// target even for classes spread up to 10⁹ euros (tested).
   static func feature(_ mean: Int64) -> Int128 { logarithm(mean) >> 40 }
 
   /// The lowest and highest mean the raking can reach with these classes, in euros.
