@@ -73,12 +73,14 @@ enum IncomeRaking {
   /// target outside it).
   static func weights(counts: [UInt64], means: [Int64], target: Int64) -> [UInt64] {
     guard let limit = thetaLimit(counts: counts, means: means) else { return counts }
+    // The counts and logarithms once; the bisection only tilts them.
+    let (n, f) = (fitted(counts), means.map(feature))
     var (lo, hi) = (-limit, limit)
     for _ in 0..<80 where hi - lo > 1 {
       let mid = lo + (hi - lo) / 2
-      if mean(tilted(counts, means, theta: mid), means) < Int128(target) { lo = mid } else { hi = mid }
+      if mean(tilted(n, f, theta: mid), means) < Int128(target) { lo = mid } else { hi = mid }
     }
-    let raw = tilted(counts, means, theta: hi)
+    let raw = tilted(n, f, theta: hi)
     // Shifted so the largest weight fits in 56 bits; a class whose weight shifts to 0 is not drawn.
     return shifted(raw, toBits: 56).map { UInt64($0) }
   }
@@ -103,7 +105,8 @@ enum IncomeRaking {
   /// The lowest and highest mean the raking can reach with these classes, in euros.
   static func reachable(counts: [UInt64], means: [Int64]) -> ClosedRange<Int64> {
     guard let limit = thetaLimit(counts: counts, means: means) else { return mean(weights: counts, means: means)...mean(weights: counts, means: means) }
-    return Int64(mean(tilted(counts, means, theta: -limit), means))...Int64(mean(tilted(counts, means, theta: limit), means))
+    let (n, f) = (fitted(counts), means.map(feature))
+    return Int64(mean(tilted(n, f, theta: -limit), means))...Int64(mean(tilted(n, f, theta: limit), means))
   }
 
   /// `values` shifted right together until the largest has at most `bits` bits.
@@ -112,12 +115,12 @@ enum IncomeRaking {
     return values.map { $0 >> max(0, width - bits) }
   }
 
-  /// `nₖ · exp(θ ln μₖ − max θ ln μ)` in the fixed point, the maximum over the classes with a count, so
-  /// every exponent that counts is ≤ 0 (a class of count 0 gets weight 0); the counts first brought to at
-  /// most 40 bits (a scenario's counts may be up to 10¹⁸), so each product stays below 2¹⁰⁰.
-  static func tilted(_ counts: [UInt64], _ means: [Int64], theta: Int128) -> [Int128] {
-    let n = fitted(counts)
-    let exponents = means.map { theta * feature($0) }
+  /// `nₖ · exp(θ ln μₖ − max θ ln μ)` in the fixed point, from the ``fitted(_:)`` counts `n` and the
+  /// ``feature(_:)`` of each mean, the maximum over the classes with a count, so every exponent that
+  /// counts is ≤ 0 (a class of count 0 gets weight 0); counts of at most 40 bits keep each product
+  /// below 2¹⁰⁰.
+  static func tilted(_ n: [Int128], _ features: [Int128], theta: Int128) -> [Int128] {
+    let exponents = features.map { theta * $0 }
     let counted: [Int128] = zip(n, exponents).filter { $0.0 > 0 }.map(\.1)
     let top: Int128 = counted.max() ?? 0
     return zip(n, exponents).map { (count: Int128, exponent: Int128) -> Int128 in

@@ -53,7 +53,7 @@ extension Scenario {
       for (key, id) in [("bedrag", bedrag), ("norm", norm)] where NonTakeUp.regeling(ofOutput: id) != code || !id.contains(".") {
         throw fail("\(name).\(key): een uitvoer van de regeling \(Spelling.echo(code)) (zoals \(Spelling.echo(code)).maandbedrag), niet '\(Spelling.echo(id))'")
       }
-      guard bedrag != norm else { throw fail("\(name): bedrag en norm zijn dezelfde uitvoer ('\(bedrag)')") }
+      guard bedrag != norm else { throw fail("\(name): bedrag en norm zijn dezelfde uitvoer ('\(Spelling.echo(bedrag))')") }
       guard (1...100).contains(grensProcent) else {
         throw fail("\(name).grens_procent: een percentage van 1 tot en met 100, niet \(grensProcent)")
       }

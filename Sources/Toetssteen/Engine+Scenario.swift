@@ -21,7 +21,7 @@ extension Engine {
     }
     if let net = scenario.wonen.huurNaarInkomen?.besteedbaar { problems += netIncomeProblems(net.uitvoer, outputs: outputs, path: path) }
     for (code, split) in (scenario.nietGebruikNaarAanvulling ?? [:]).sorted(by: { $0.key < $1.key }) {
-      let place = "\(path): niet_gebruik_naar_aanvulling.\(code)"
+      let place = "\(path): niet_gebruik_naar_aanvulling.\(Spelling.echo(code))"
       let found = topUpProblems(split, outputs: outputs, place: place)
       problems += found
       if found.isEmpty { problems += topUpOutOfForce(split, place: place, dates: dates) }

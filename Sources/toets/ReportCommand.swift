@@ -92,11 +92,12 @@ struct ReportCommand: ParsableCommand {
       throw ExitCode(3)
     }
     let variantPair = try loadedVariant.map { ($0, try VariantLoading.engine($0, directory: dir, date: day, base: engine)) }
-    let loaded = try population.loadScenario(regulations: dir, engine: engine, dates: [day])
+    let scenarioPath = try population.scenarioPath(regulations: dir)
+    let loaded = try population.loadScenario(at: scenarioPath, engine: engine, dates: [day])
     // The variant's rules must serve the scenario too: an output its split of non-take-up names may be
     // gone in the variant (another date of the law, an amended regulation).
     if let (_, variantEngine) = variantPair {
-      let problems = variantEngine.scenarioProblems(loaded, path: try population.scenarioPath(regulations: dir), dates: [day])
+      let problems = variantEngine.scenarioProblems(loaded, path: scenarioPath, dates: [day])
       for p in problems { Terminal.error("fout: in de variant: \(p)") }
       guard problems.isEmpty else { throw ExitCode(2) }
     }

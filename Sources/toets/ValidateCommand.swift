@@ -97,7 +97,8 @@ struct ValidateCommand: ParsableCommand {
         }
       }
     }
-    // The scenario's outputs on every peildatum of the figures (the general checks passed on loading).
+    // The scenario's outputs on every peildatum of the figures, reported with the figures' own problems
+    // (the general checks passed on loading, so only the dated ones can appear here).
     let dates = loaded.cijfers.compactMap { CivilDate(iso: $0.peildatum) }
     problems += engine.scenarioProblems(scenario, path: scenarioPath, dates: dates)
     for p in problems { Terminal.error("fout: \(p)") }
