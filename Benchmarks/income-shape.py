@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """The shape of the drawn incomes, beside what CBS publishes: median / mean of loon per household type and
-per age, the share of persons per income class of the scenario, and the young with a high income.
+per age, and the young with a high income. (The persons per income class are an input margin of `toets
+validate`, counted on the drawn personal income itself; until December 2026 this script counted them from
+loon, uitkering and pensioen and missed those of 65 and over who drew less than the AOW part.)
 
 Reads populations written by `toets simulate --date 2025-07-01 --households 200000 --tables DIR` and prints
 one column per population. The CBS figures are in the comments of Scenarios/nederland.yaml
@@ -15,9 +17,6 @@ from datetime import date
 PEIL = date(2025, 7, 1)
 INDEX = 1.1876          # 2022 -> 2025 (the scenario's indexering)
 LEVY, LEVY_MAX = 0.0675, 59706  # werkgeversheffing Zvw 2022 (inkomensbron.werkgeversheffing_zvw)
-BOUNDS = [0, 10000, 20000, 30000, 40000, 50000, 100000, 200000, 10**12]
-# inkomen.klassen minus the 394.000 bijstand persons drawn without income (inkomen.bijstand_in_inkomen)
-CLASSES = [1803800, 2849000 - 394000, 2495300, 2053000, 1632200, 2778100, 473300, 77700]
 CBS_TYPE = {"alleenstaand <67": 29.5 / 35.5, "eenouder, kinderen <18": 25.7 / 33.4, "eenouder, kind 18+": 48.5 / 55.8,
             "paar zonder kinderen <67": 79.0 / 86.6, "paar, kinderen <18": 95.3 / 108.5, "paar, kind 18+": 112.9 / 123.1}
 CBS_AGE = {"18-24 (CBS: 15-24)": 6.1 / 12.0, "25-34": 38.1 / 39.8, "35-44": 45.2 / 51.3, "45-54": 46.3 / 54.7}
@@ -38,7 +37,7 @@ def measure(directory):
     with open(f"{directory}/personen.csv") as f:
         for row in csv.DictReader(f):
             households[row["huishouden"]].append(row)
-    by_type, by_age, classes, young = defaultdict(list), defaultdict(list), [0] * 8, [0, 0]
+    by_type, by_age, young = defaultdict(list), defaultdict(list), [0, 0]
     for members in households.values():
         for m in members:
             a, loon = age(m["geboortedatum"]), float(m["loon"])
@@ -54,7 +53,6 @@ def measure(directory):
                 income = before_levy(work) + pension
             else:
                 continue
-            classes[next(k for k in range(8) if income < BOUNDS[k + 1])] += 1
             if 18 <= a < 25:
                 young[0] += 1
                 young[1] += income >= 100000
@@ -71,9 +69,7 @@ def measure(directory):
         if kind:
             by_type[kind].append(sum(float(m["loon"]) for m in members))
     ratio = lambda v: statistics.median(v) / statistics.mean(v)
-    total = sum(classes)
-    return ({k: ratio(v) for k, v in by_type.items()}, {k: ratio(v) for k, v in by_age.items()},
-            [c / total for c in classes], young[1] / young[0])
+    return ({k: ratio(v) for k, v in by_type.items()}, {k: ratio(v) for k, v in by_age.items()}, young[1] / young[0])
 
 
 def main():
@@ -89,11 +85,7 @@ def main():
     print(f"{'mediaan / gemiddelde loon, wie loon heeft':42}{head}      CBS")
     for band, cbs in CBS_AGE.items():
         print(f"  {band:40}" + "".join(f"{r[1][band]:9.2f}" for r in results) + f"{cbs:9.2f}")
-    print(f"{'personen per inkomensklasse (euro 2022)':42}{head} scenario")
-    for k in range(8):
-        name = f"{BOUNDS[k]}-{BOUNDS[k + 1] if k < 7 else ''}"
-        print(f"  {name:40}" + "".join(f"{100 * r[2][k]:8.1f}%" for r in results) + f"{100 * CLASSES[k] / sum(CLASSES):8.1f}%")
-    print(f"  {'18-24 jaar met inkomen, 100.000 of meer':40}" + "".join(f"{100 * r[3]:8.2f}%" for r in results))
+    print(f"  {'18-24 jaar met inkomen, 100.000 of meer':40}" + "".join(f"{100 * r[2]:8.2f}%" for r in results))
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ public enum InputMargins {
           name: "aanvragers en partners zonder inkomen (ook wie van de bijstand leeft)", source: source,
           target: Rational(Int(zero)) / Int(max(1, weights)), drawn: Rational(none) / max(1, adults)))
     }
+    margins += incomeClasses(p, scenario: s, date: date)
     margins += incomeByAge(p, scenario: s, date: date)
     // With leefvormen the bijstand is drawn per unit, and the margins by age follow that draw.
     margins += s.inkomen.bijstandNaarLeefvorm == nil ? assistanceByAge(p, scenario: s, date: date) : assistanceByHousehold(p, scenario: s, date: date)
@@ -143,7 +144,7 @@ public enum InputMargins {
       }
       return mean.dividedBy(factor)?.dividedBy(national) ?? .zero
     }
-    let source = "scenario 'inkomen.naar_leeftijd' (CBS 83740NED 2020*, t.o.v. het landelijke gemiddelde)"
+    let source = "scenario 'inkomen.naar_leeftijd' (CBS 83740ENG 2022*, t.o.v. het landelijke gemiddelde); de generator schaalt alle banden samen zo dat alle personen met inkomen het gemiddelde van de klassen hebben (zie de samenvatting)"
     return byAge.banden.enumerated().map { k, band in
       PopulationValidation.Margin(
         name: "gemiddeld persoonlijk inkomen \(band[1] > 130 ? "\(band[0]) jaar en ouder" : "\(band[0])–\(band[1] - 1) jaar") (t.o.v. landelijk)", source: source,

@@ -18,7 +18,7 @@ extension Generator {
     var calibration = PlaceCalibration(
       bandMeans: scenario.inkomen.placeBandMeans, targets: section.weights,
       reach: IncomeRaking.reachable(counts: classes.map { UInt64($0[2]) }, means: classes.map(IncomeDistribution.mean)),
-      index: indexing.baseYear == nil ? 1_000_000_000_000_000_000 : indexFixedPoint)
+      index: indexing.baseYear == nil ? 1_000_000_000_000_000_000 : indexFixedPoint, classMean: scenario.inkomen.classMeanEuros)
     guard case .int32(let birth)? = pilot.personColumns["geboortedatum"], case .int64(let income)? = pilot.personalIncome else {
       return IncomeByPlace(scenario.inkomen, calibration: calibration, weights: calibration.weights())
     }
@@ -27,7 +27,11 @@ extension Generator {
     func age(_ row: Int) -> Int64 { Int64(CivilDate(dayNumber: Int(birth[row])).age(on: date).years) }
     for h in 0..<pilot.householdCount {
       let members = Int(pilot.personStart[h])..<Int(pilot.personStart[h + 1])
-      guard let place = pilot.incomePlace(h) else { continue }
+      guard let place = pilot.incomePlace(h) else {
+        // With housemates everyone draws by age alone.
+        for row in members where income[row] > 0 { calibration.unplaced[bands.firstIndex { $0.contains(age(row)) } ?? bands.count] += 1 }
+        continue
+      }
       let k = place.rawValue
       let described = section.describes(place, aanvragerAge: age(members.lowerBound))
       if described { calibration.households[k] += 1 }
@@ -44,9 +48,10 @@ extension Generator {
             calibration.loon[band][own.rawValue] += Int128(loon?[row] ?? 0)
             calibration.drawn[band][own.rawValue] += Int128(income[row])
           }
-        } else if described {
+        } else {
+          if income[row] > 0 { calibration.unplaced[bands.firstIndex { $0.contains(a) } ?? bands.count] += 1 }
           // Everyone else keeps drawing by age: their loon as the pilot drew it (in euros · 1000).
-          calibration.others[k] += Int128(loon?[row] ?? 0) * 10
+          if described { calibration.others[k] += Int128(loon?[row] ?? 0) * 10 }
         }
       }
     }

@@ -14,6 +14,11 @@ import Population
 /// two places' means within a band is the ratio of their weights. A mean beyond what the classes reach
 /// (``IncomeRaking/reachable(counts:means:)``) stops at the edge; the scenario check keeps the published
 /// means within a factor four of each other, and `toets validate` shows the ratios the population gets.
+///
+/// The classes of every cell and of each band's persons who draw by age alone are raked together
+/// (``IncomeClassRaking``): each keeps its mean, and all persons with income together keep the
+/// scenario's classes. For that the band means are first scaled by one factor
+/// (``PlaceCalibration/meanScale``) so that they add up to the classes' mean.
 struct IncomeByPlace: Sendable {
   /// Ages below this draw by place.
   let belowAge: Int64
@@ -26,6 +31,13 @@ struct IncomeByPlace: Sendable {
   let weights: [Int128]
   /// The cells (band, place) whose mean stopped at the edge of what the classes reach.
   let clamped: [(band: Int, place: IncomePlace)]
+  /// Per band (and the row for ages outside every band): the classes of everyone who draws by age
+  /// alone (housemates, anyone from ``belowAge`` on), raked to the band's mean.
+  let unplaced: [IncomeDistribution]
+  /// The joint raking of every cell and band over the classes (``IncomeClassRaking``).
+  let raking: IncomeClassRaking
+  /// The factor all band means were scaled by (``PlaceCalibration/meanScale``).
+  let meanScale: (numerator: Int128, denominator: Int128)
 
   /// - Parameter weights: per place, the calibrated weight (``PlaceCalibration``, per 10⁹); the counts
   ///   that scale them per band are the calibration's, so the means come from ``PlaceCalibration/means(_:)``.
@@ -35,18 +47,30 @@ struct IncomeByPlace: Sendable {
     self.weights = weights
     clamped = calibration.clamped(weights)
     let classes = income.drawnClasses
-    cells = calibration.means(weights).map { row in
-      row.map { mean in (Int64(mean), IncomeDistribution(classes: classes, target: Int64(mean))) }
+    let means = calibration.means(weights)
+    let bandMeans = calibration.scaledBandMeans
+    meanScale = calibration.meanScale
+    // The groups row by row: the places of a band, then its unplaced persons.
+    let groups = zip(means, calibration.persons).enumerated().flatMap { b, row in
+      zip(row.0, row.1).map { IncomeClassRaking.Group(persons: $1, target: Int64($0)) }
+        + [IncomeClassRaking.Group(persons: calibration.unplaced[b], target: bandMeans[b])]
     }
+    raking = IncomeClassRaking(counts: classes.map { UInt64($0[2]) }, means: classes.map(IncomeDistribution.mean), groups: groups)
+    let width = IncomePlace.allCases.count + 1
+    let raked = raking.weights
+    cells = means.enumerated().map { b, row in
+      row.enumerated().map { q, mean in (Int64(mean), IncomeDistribution(classes: classes, weights: raked[b * width + q])) }
+    }
+    unplaced = bandMeans.indices.map { IncomeDistribution(classes: classes, weights: raked[$0 * width + width - 1]) }
   }
 
   /// The row of ``cells`` for `age`.
   func row(age: Int64) -> Int { bands.firstIndex { $0.contains(age) } ?? bands.count }
 
-  /// The classes of a person of `age` in `place`, nil where the section does not apply (from the age on,
-  /// or without a place).
-  func distribution(age: Int64, place: IncomePlace?) -> IncomeDistribution? {
-    guard age < belowAge, let place else { return nil }
+  /// The classes of a person of `age` in `place`: the cell's below ``belowAge``, else the band's for
+  /// those who draw by age alone.
+  func distribution(age: Int64, place: IncomePlace?) -> IncomeDistribution {
+    guard age < belowAge, let place else { return unplaced[row(age: age)] }
     return cells[row(age: age)][place.rawValue].distribution
   }
 }
@@ -69,6 +93,25 @@ extension IncomeByPlace {
     if !clamped.isEmpty {
       let cells = clamped.map { "\(bandLabel($0.band)), \($0.place.label)" }.joined(separator: "; ")
       text += "; let op: in \(cells) ligt het gevraagde gemiddelde buiten wat de inkomensklassen halen en stopt het aan de rand"
+    }
+    return text + "; " + classesNote
+  }
+
+  /// How the classes of all bands and places were raked together (``IncomeClassRaking``): the range of
+  /// the class factors, the factor on the band means where it is not one, and a warning when the
+  /// classes were not met.
+  var classesNote: String {
+    let factors = raking.factors.map { Rational(numerator: Int($0), denominator: Int(IncomeClassRaking.one)) }
+    let low = DutchFormat.number(factors.min() ?? .zero, maxFractionDigits: 2, minFractionDigits: 2, exactFractionDigits: 2)
+    let high = DutchFormat.number(factors.max() ?? .zero, maxFractionDigits: 2, minFractionDigits: 2, exactFractionDigits: 2)
+    var text = "alle leeftijdsbanden en leefvormen samen trekken de landelijke inkomensklassen (inkomen.klassen; geharkt met een factor per klasse van \(low) tot \(high), in \(raking.rounds) rondes)"
+    let (numerator, denominator) = meanScale
+    if numerator != denominator {
+      let scale = DutchFormat.number(Rational(numeratorDigits: String(numerator), denominatorDigits: String(denominator)) ?? .zero, maxFractionDigits: 3, minFractionDigits: 3, exactFractionDigits: 3)
+      text += "; de gemiddelden per leeftijdsband zijn daarvoor met \(scale) vermenigvuldigd, zodat alle personen met inkomen samen het gemiddelde van de klassen hebben"
+    }
+    if !raking.converged {
+      text += "; let op: de klassen zijn niet gehaald (de gemiddelden per band en leefvorm en de klassen gaan samen niet)"
     }
     return text
   }

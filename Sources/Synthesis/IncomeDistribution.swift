@@ -22,9 +22,13 @@ struct IncomeDistribution: Sendable {
 
   /// The national distribution (`target` nil) or the one raked to a mean of `target` euros.
   init(classes: [[Int64]], target: Int64? = nil) {
-    let means = classes.map(Self.mean)
     let counts = classes.map { UInt64($0[2]) }
-    let weights = target.map { IncomeRaking.weights(counts: counts, means: means, target: $0) } ?? counts
+    self.init(classes: classes, weights: target.map { IncomeRaking.weights(counts: counts, means: classes.map(Self.mean), target: $0) } ?? counts)
+  }
+
+  /// The classes drawn by `weights` (one per class, not all 0).
+  init(classes: [[Int64]], weights: [UInt64]) {
+    let means = classes.map(Self.mean)
     choice = WeightedChoice(weights)
     bounds = classes.map { ($0[0], ($0[0] + $0[1]) / 2, $0[1]) }
     lowerHalfPerMillion = classes.map { c in
@@ -62,8 +66,8 @@ struct IncomeDistribution: Sendable {
 /// euros), so groups above the national mean came out far more unequal than CBS finds (couples' median
 /// loon 0,73 of the mean, CBS primary income 0,88–0,92; now 0,82). Lowering a mean, the log tilt leans
 /// harder on the class under 10.000 than the old one did: groups below the national mean (the young,
-/// single parents) came out somewhat more unequal. Neither tilt reproduces the national class shares
-/// across all groups together; see Benchmarks/README.md §5 and `Benchmarks/income-shape.py`.
+/// single parents) came out somewhat more unequal. Neither tilt alone reproduces the national class shares
+/// across all groups together; ``IncomeClassRaking`` adds a factor per class common to all groups.
 enum IncomeRaking {
   /// One, in the fixed point the exponentials use (2⁶⁰).
   static let one: Int128 = 1 << 60

@@ -40,9 +40,16 @@ struct PlaceCalibration {
   var others: [Int128]
   /// Per place: the described households (`H`).
   var households: [Int128]
+  /// Per band: the persons with income who draw by their age band alone (housemates, anyone from the
+  /// section's age on, anyone else without a place), who keep the band's mean.
+  var unplaced: [Int128]
+  /// The mean of the income classes (euros): all persons with income together draw it
+  /// (``meanScale``); nil leaves the band means as they are.
+  let classMean: Int64?
 
-  init(bandMeans: [Int64], targets: [Int64], reach: ClosedRange<Int64>, index: Int128) {
+  init(bandMeans: [Int64], targets: [Int64], reach: ClosedRange<Int64>, index: Int128, classMean: Int64? = nil) {
     self.bandMeans = bandMeans
+    self.classMean = classMean
     self.targets = targets
     self.reach = reach
     self.index = index
@@ -53,6 +60,7 @@ struct PlaceCalibration {
     drawn = zero
     households = Array(repeating: 0, count: targets.count)
     others = households
+    unplaced = Array(repeating: 0, count: bandMeans.count)
   }
 
   /// The mean per band and place (euros) under `weights`, strictly inside ``reach``; a band without
@@ -62,9 +70,29 @@ struct PlaceCalibration {
     return unboundedMeans(weights).map { row in row.map { min(max($0, low), max(low, high)) } }
   }
 
+  /// The factor, as a fraction, that brings every band's mean to what makes all persons with income
+  /// together draw the classes' mean: `classMean · Σ P_b / Σ P_b · T_b` over the bands' persons with
+  /// income `P_b` (placed and not), 1 without persons or without ``classMean``. The bands give the ratio of their mean to the
+  /// national mean of their source (CBS 83740NED); applied to the classes' mean with this pilot's ages
+  /// they add up to more than the classes hold, since the source counts persons from 15 years and the
+  /// generator draws income from 18.
+  var meanScale: (numerator: Int128, denominator: Int128) {
+    let perBand = zip(persons, unplaced).map { $0.reduce(0, +) + $1 }
+    let all = perBand.reduce(0, +)
+    let weighted = zip(perBand, bandMeans).reduce(Int128(0)) { $0 + $1.0 * Int128($1.1) }
+    guard let classMean, classMean > 0, all > 0, weighted > 0 else { return (1, 1) }
+    return (Int128(classMean) * all, weighted)
+  }
+
+  /// The band means (euros) after ``meanScale``: the means every band's unplaced persons are raked to.
+  var scaledBandMeans: [Int64] {
+    let (numerator, denominator) = meanScale
+    return bandMeans.map { Int64(Int128($0) * numerator / denominator) }
+  }
+
   /// The mean per band and place (euros) under `weights` before it is kept inside ``reach``.
   func unboundedMeans(_ weights: [Int128]) -> [[Int128]] {
-    zip(bandMeans, persons).map { mean, row in
+    zip(scaledBandMeans, persons).map { mean, row in
       let n = row.contains { $0 > 0 } ? row : row.map { _ in Int128(1) }
       let total = n.reduce(0, +)
       let weighted = zip(n, weights).reduce(Int128(0)) { $0 + $1.0 * $1.1 }

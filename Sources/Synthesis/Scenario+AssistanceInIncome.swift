@@ -8,19 +8,25 @@ import ExactArithmetic
 /// households with a supplement, too few with the full norm. `inkomen.bijstand_in_inkomen` names, per
 /// income class, how many persons in it had (mainly) bijstand; the generator takes them out of the class
 /// (keeping the rest of the class's total when a mean is given) and draws them without personal income,
-/// so that the Participatiewet computes their bijstand.
+/// so that the Participatiewet computes their bijstand. `inkomen.jonger_dan_18` takes the persons under 18
+/// out the same way, without drawing them (the generator gives income from 18 on): without it the adults
+/// drew the lowest class's share of all ages.
 extension Scenario.Income {
-  /// The classes the generator draws from: ``klassen`` minus the persons of ``bijstandInInkomen``.
+  /// The classes the generator draws from: ``klassen`` minus the persons of ``bijstandInInkomen`` (drawn
+  /// without income instead) and of ``jongerDan18`` (not drawn at all: the generator gives income from 18).
   ///
   /// A row `[van, tot, personen]` removes persons at the class's own mean (the class mean stays); a row
   /// `[van, tot, personen, gemiddelde]` removes persons with that mean income, so the rest of the class
   /// keeps the class total minus theirs: `(aantal · klassegemiddelde − personen · gemiddelde) / (aantal −
   /// personen)`, rounded down to whole euros.
-  public var drawnClasses: [[Int64]] {
-    guard let rows = bijstandInInkomen, !rows.isEmpty else { return klassen }
-    return klassen.enumerated().map { index, k in
+  public var drawnClasses: [[Int64]] { Self.removing(jongerDan18, from: Self.removing(bijstandInInkomen, from: klassen)) }
+
+  /// `classes` with the persons of `rows` taken out (see ``drawnClasses``).
+  static func removing(_ rows: [[Int64]]?, from classes: [[Int64]]) -> [[Int64]] {
+    guard let rows, !rows.isEmpty else { return classes }
+    return classes.enumerated().map { index, k in
       // Only the first class with the row's bounds (validation refuses a row whose bounds occur twice).
-      guard k.count >= 3, klassen.firstIndex(where: { $0.count >= 2 && $0[0] == k[0] && $0[1] == k[1] }) == index,
+      guard k.count >= 3, classes.firstIndex(where: { $0.count >= 2 && $0[0] == k[0] && $0[1] == k[1] }) == index,
         let row = rows.first(where: { $0.count >= 3 && $0[0] == k[0] && $0[1] == k[1] })
       else { return k }
       let remaining = k[2] - row[2]
@@ -93,8 +99,17 @@ extension Scenario.Income {
   /// than the class holds, and (for a row with a mean) a mean inside the class and a rest whose mean the
   /// class can still carry.
   func validateAssistance(_ fail: (String) -> ScenarioError) throws {
-    guard let rows = bijstandInInkomen else { return }
-    let name = "inkomen.bijstand_in_inkomen"
+    try validateTakenOut(bijstandInInkomen, name: "inkomen.bijstand_in_inkomen", fail)
+    try validateTakenOut(jongerDan18, name: "inkomen.jonger_dan_18", fail)
+    // Both lists together may not empty a class.
+    for k in Self.removing(jongerDan18, from: Self.removing(bijstandInInkomen, from: klassen)) where k.count >= 3 && k[2] <= 0 {
+      throw fail("inkomen.jonger_dan_18: samen met inkomen.bijstand_in_inkomen haalt het alle personen uit de klasse [\(k[0]), \(k[1])); er moet er ten minste één overblijven")
+    }
+  }
+
+  /// Checks the rows of one list that takes persons out of the classes (see ``validateAssistance(_:)``).
+  func validateTakenOut(_ rows: [[Int64]]?, name: String, _ fail: (String) -> ScenarioError) throws {
+    guard let rows else { return }
     guard rows.count <= klassen.count else { throw fail("\(name): ten hoogste één rij per inkomensklasse (\(klassen.count)), niet \(rows.count)") }
     var seen = Set<[Int64]>()
     for row in rows {
@@ -127,15 +142,15 @@ extension Scenario {
   /// class can carry (its middle half, see ``checkClassMean(_:_:_:)``); the message names the row, how
   /// many persons stay and what their mean would be.
   func validateDrawnClassMeans(_ fail: (String) -> ScenarioError) throws {
-    guard let rows = inkomen.bijstandInInkomen else { return }
     let drawn = inkomen.drawnClasses
-    for row in rows where row.count == 4 {
+    let named = (inkomen.bijstandInInkomen ?? []).map { ("inkomen.bijstand_in_inkomen", $0) } + (inkomen.jongerDan18 ?? []).map { ("inkomen.jonger_dan_18", $0) }
+    for (name, row) in named where row.count == 4 {
       guard let k = drawn.first(where: { $0.count == 4 && $0[0] == row[0] && $0[1] == row[1] }) else { continue }
       let (low, high) = Self.middleHalf(k[0], k[1])
       guard !(low...high).contains(Int128(k[3])) else { continue }
       let original = inkomen.klassen.first { $0.count >= 3 && $0[0] == row[0] && $0[1] == row[1] } ?? k
       throw fail(
-        "inkomen.bijstand_in_inkomen: na [\(row.map(String.init).joined(separator: ", "))] blijven in de klasse [\(k[0]), \(k[1])) \(k[2]) personen over met een gemiddelde van \(k[3]) euro; dat moet van \(low) tot en met \(high) zijn (het middelste deel van de klasse): neem minder personen of een gemiddelde dichter bij dat van de klasse (\(IncomeDistribution.mean(original)))")
+        "\(name): na [\(row.map(String.init).joined(separator: ", "))] blijven in de klasse [\(k[0]), \(k[1])) \(k[2]) personen over met een gemiddelde van \(k[3]) euro; dat moet van \(low) tot en met \(high) zijn (het middelste deel van de klasse): neem minder personen of een gemiddelde dichter bij dat van de klasse (\(IncomeDistribution.mean(original)))")
     }
   }
 }
@@ -155,6 +170,11 @@ extension Scenario.Income {
         [Any].self, .init(codingPath: c.codingPath + [CodingKeys.bijstandInInkomen], debugDescription: "leeg"))
     }
     bijstandInInkomen = try c.decodeIfPresent([[Int64]].self, forKey: .bijstandInInkomen)
+    if c.contains(.jongerDan18), try c.decodeNil(forKey: .jongerDan18) {
+      throw DecodingError.valueNotFound(
+        [Any].self, .init(codingPath: c.codingPath + [CodingKeys.jongerDan18], debugDescription: "leeg"))
+    }
+    jongerDan18 = try c.decodeIfPresent([[Int64]].self, forKey: .jongerDan18)
     if c.contains(.bijstandNaarLeeftijd), try c.decodeNil(forKey: .bijstandNaarLeeftijd) {
       throw DecodingError.valueNotFound(
         [Any].self, .init(codingPath: c.codingPath + [CodingKeys.bijstandNaarLeeftijd], debugDescription: "leeg"))

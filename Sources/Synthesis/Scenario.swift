@@ -118,6 +118,9 @@ public struct Scenario: Sendable, Codable {
     /// `[van, tot, personen]` or `[van, tot, personen, gemiddelde]`: persons in a class whose income is
     /// the bijstand, drawn without income instead (see ``drawnClasses``).
     public var bijstandInInkomen: [[Int64]]?
+    /// `[van, tot, personen, gemiddelde]`: persons under 18 with income in a class, taken out of it (the
+    /// generator draws income from 18; see ``drawnClasses``).
+    public var jongerDan18: [[Int64]]? = nil
     /// `[van, tot, personen]`: how the persons of ``bijstandInInkomen`` spread over ages (see
     /// ``AssistanceByAge``); without it they are drawn evenly below the AOW age.
     public var bijstandNaarLeeftijd: [[Int64]]? = nil
@@ -134,6 +137,7 @@ public struct Scenario: Sendable, Codable {
       case naarLeeftijd = "naar_leeftijd"
       case tweeverdieners
       case bijstandInInkomen = "bijstand_in_inkomen"
+      case jongerDan18 = "jonger_dan_18"
       case bijstandNaarLeeftijd = "bijstand_naar_leeftijd"
       case bijstandNaarLeefvorm = "bijstand_naar_leefvorm"
       case naarLeefvorm = "naar_leefvorm"
@@ -260,7 +264,7 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape, "naar_leefvorm": IncomeByHousehold.shape]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "jonger_dan_18": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape, "naar_leefvorm": IncomeByHousehold.shape]),
     "vermogen": .value,
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
     "wonen": .mapping([

@@ -56,7 +56,8 @@ struct AssistanceInIncomeTests {
     // The sampler uses the classes without the persons and both weights.
     let sampler = Sampler(PopulationValidationTests.scenario)
     let k = PopulationValidationTests.scenario.inkomen
-    #expect(sampler.incomeTotal == UInt64(k.klassen.reduce(0) { $0 + $1[2] } + k.zonderInkomen))
+    // (The bijstand persons move from the classes to no income; those under 18 leave the classes.)
+    #expect(sampler.incomeTotal == UInt64(k.klassen.reduce(0) { $0 + $1[2] } - 516_300 + k.zonderInkomen))
     #expect(sampler.incomeZeroFromAge == (age: 67, weight: UInt64(k.zonderInkomen)))
     #expect(sampler.incomeZero > UInt64(k.drawnZonderInkomen))
   }
@@ -114,5 +115,26 @@ struct AssistanceInIncomeTests {
       "  bijstand_naar_leeftijd: [[18, 27, 41000], [27, 45, 138000], [45, 67, 228000]]\n"
       + "  bijstand_naar_leefvorm: {alleenstaand: 43, alleenstaande_ouder: 20, paar_met_kinderen: 19, paar_zonder_kinderen: 9, overig: 9}\n"
     #expect(scenarioRefusal(row + spreads, "    - [10000, 20000, 0]\n") == "")
+  }
+
+  @Test("wie jonger dan 18 is, gaat uit de klassen zonder zonder inkomen te worden getrokken; een onmogelijke rij wordt geweigerd")
+  func minors() throws {
+    let income = PopulationValidationTests.scenario.inkomen
+    // The lowest class loses the 516.300 under 18 (mean 1.408), the rest keeps the class total minus theirs.
+    #expect(income.drawnClasses[0] == [0, 10_000, 1_803_800 - 516_300, (1_803_800 * 4_100 - 516_300 * 1_408) / (1_803_800 - 516_300)])
+    // They are not drawn at all: the weight without income is only the bijstand persons' and zonder_inkomen.
+    #expect(income.drawnZonderInkomen == income.zonderInkomen + 394_000)
+    let row = "  jonger_dan_18:\n    - [0, 10000, 516300, 1408]\n"
+    #expect(scenarioRefusal(row, "  jonger_dan_18:\n    - [0, 10000, 1803800, 1408]\n").contains("inkomen.jonger_dan_18: de klasse [0, 10000) telt 1803800 personen; er kunnen er niet 1803800 uit"))
+    #expect(scenarioRefusal(row, "  jonger_dan_18:\n    - [0, 10000, 516300, 12000]\n").contains("inkomen.jonger_dan_18: het gemiddelde 12000 ligt niet in de klasse [0, 10000)"))
+    #expect(scenarioRefusal(row, "  jonger_dan_18:\n    - [0, 10000, 1500000, 0]\n").contains("inkomen.jonger_dan_18: na [0, 10000, 1500000, 0] blijven in de klasse [0, 10000) 303800 personen over"))
+    #expect(scenarioRefusal(row, "  jonger_dan_18:\n").contains("veld 'inkomen.jonger_dan_18' heeft geen waarde (verwacht: een lijst)"))
+    #expect(scenarioRefusal(row, "  jonger_dan_18:\n    - [5, 10000, 1]\n").contains("inkomen.jonger_dan_18: [5, 10000) is geen klasse van inkomen.klassen"))
+    // Together with the bijstand they may not empty a class.
+    #expect(scenarioRefusal(row, "  jonger_dan_18:\n    - [10000, 20000, 2500000]\n").contains("samen met inkomen.bijstand_in_inkomen haalt het alle personen uit de klasse [10000, 20000)"))
+    // Without the section the classes are the published ones minus the bijstand only.
+    var without = income
+    without.jongerDan18 = nil
+    #expect(without.drawnClasses[0] == [0, 10_000, 1_803_800, 4_100])
   }
 }

@@ -54,6 +54,21 @@ struct IncomeByPlaceTests {
     }
     // A band without anyone weighs the places equally, without dividing by zero.
     #expect(m[2] == w.map { 30_000 * $0 * 8 / w.reduce(0, +) })
+    // With the classes' mean every band is scaled by one factor, so that all persons with income (placed
+    // and not) together have that mean; the ratios between the places stay.
+    var scaled = PlaceCalibration(bandMeans: c.bandMeans, targets: c.targets, reach: c.reach, index: c.index, classMean: 33_000)
+    (scaled.persons, scaled.described, scaled.loon, scaled.drawn, scaled.households, scaled.others) = (c.persons, c.described, c.loon, c.drawn, c.households, c.others)
+    scaled.unplaced = [120, 70, 0]
+    let bands = scaled.scaledBandMeans
+    let perBand = zip(scaled.persons, scaled.unplaced).map { $0.reduce(Int128(0), +) + $1 }
+    let sum = zip(perBand, bands).reduce(Int128(0)) { $0 + $1.0 * Int128($1.1) }
+    let all = perBand.reduce(0, +)
+    #expect(sum <= all * 33_000 && sum + all >= all * 33_000, "\(bands)")
+    #expect(bands[0] < 20_000 && bands[1] < 40_000 && bands[1] / 2 - bands[0] <= 1)
+    let sm = scaled.unboundedMeans(w)
+    let back = sm[1][4] * 40_000 / Int128(bands[1])
+    #expect(back - m[1][4] <= 2 && m[1][4] - back <= 2, "\(back) tegen \(m[1][4])")
+    #expect(c.meanScale.numerator == 1 && c.meanScale.denominator == 1)
     // A mean the income classes cannot reach stops inside their reach, and the fixed point works with it.
     let narrow = Self.calibration(reach: 18_000...30_000)
     let clamped = narrow.means(narrow.weights())
@@ -73,8 +88,9 @@ struct IncomeByPlaceTests {
     let generator = Generator(scenario: s, program: Repository.engine.program, date: Self.date)
     let table = try #require(generator.sampler.incomeByPlace)
     // Ages from 67 on and the households with housemates draw by age alone.
-    #expect(table.distribution(age: 67, place: .alleenstaand) == nil && table.distribution(age: 40, place: nil) == nil)
-    #expect(table.distribution(age: 40, place: .paarMetKinderen) != nil)
+    #expect(table.distribution(age: 67, place: .alleenstaand).choice.cumulative == table.unplaced[table.row(age: 67)].choice.cumulative)
+    #expect(table.distribution(age: 40, place: nil).expectedEuros == table.unplaced[table.row(age: 40)].expectedEuros)
+    #expect(table.distribution(age: 40, place: .paarMetKinderen).expectedEuros == table.cells[table.row(age: 40)][IncomePlace.paarMetKinderen.rawValue].distribution.expectedEuros)
     // A couple with young children earns more per person than a single person of the same age.
     let row = table.row(age: 40)
     #expect(table.cells[row][IncomePlace.paarMetKinderen.rawValue].mean > table.cells[row][IncomePlace.alleenstaand.rawValue].mean)
