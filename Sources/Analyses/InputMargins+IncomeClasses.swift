@@ -14,13 +14,16 @@ extension InputMargins {
     let indexing = Indexing(s.indexering, year: Int64(date.year))
     let fixedPoint = indexing.fixedPoint
     // A class's lower bound in the population's cents: the generator indexes cents by this same rounding,
-    // so a drawn amount is in a class exactly when its indexed cents are at or above the bound's.
-    let lower = classes.map { indexing.apply($0[0] * 100, fixedPoint: fixedPoint) }
+    // so with a factor of 1 or more (every rise in the scenario up to now) a drawn amount is in a class
+    // exactly when its indexed cents are at or above the bound's; with a factor below 1 two amounts a cent
+    // apart can meet, and an amount on a bound may count one class up. Each class by its own bounds, so
+    // their order does not matter.
+    let bounds = classes.map { (indexing.apply($0[0] * 100, fixedPoint: fixedPoint), indexing.apply($0[1] * 100, fixedPoint: fixedPoint)) }
     var counts = [Int](repeating: 0, count: classes.count)
     var persons = 0
     for amount in income where amount > 0 {
       persons += 1
-      if let k = lower.lastIndex(where: { amount >= $0 }) { counts[k] += 1 }
+      if let k = bounds.firstIndex(where: { amount >= $0.0 && amount < $0.1 }) { counts[k] += 1 }
     }
     guard persons > 0 else { return [] }
     let year = indexing.baseYear.map { " (euro van \($0))" } ?? ""

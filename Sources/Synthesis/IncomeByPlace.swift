@@ -104,14 +104,20 @@ extension IncomeByPlace {
     let factors = raking.factors.map { Rational(numerator: Int($0), denominator: Int(IncomeClassRaking.one)) }
     let low = DutchFormat.number(factors.min() ?? .zero, maxFractionDigits: 2, minFractionDigits: 2, exactFractionDigits: 2)
     let high = DutchFormat.number(factors.max() ?? .zero, maxFractionDigits: 2, minFractionDigits: 2, exactFractionDigits: 2)
-    var text = "alle leeftijdsbanden en leefvormen samen trekken de landelijke inkomensklassen (inkomen.klassen; geharkt met een factor per klasse van \(low) tot \(high), in \(raking.rounds) rondes)"
+    let rounds = raking.rounds > 0 ? ", in \(raking.rounds) rondes" : ""
+    var text = "alle leeftijdsbanden en leefvormen samen trekken de landelijke inkomensklassen (inkomen.klassen; geharkt met een factor per klasse van \(low) tot \(high)\(rounds))"
     let (numerator, denominator) = meanScale
     if numerator != denominator {
       let scale = DutchFormat.number(Rational(numeratorDigits: String(numerator), denominatorDigits: String(denominator)) ?? .zero, maxFractionDigits: 3, minFractionDigits: 3, exactFractionDigits: 3)
       text += "; de gemiddelden per leeftijdsband zijn daarvoor met \(scale) vermenigvuldigd, zodat alle personen met inkomen samen het gemiddelde van de klassen hebben"
     }
     if !raking.converged {
-      text += "; let op: de klassen zijn niet gehaald (de gemiddelden per band en leefvorm en de klassen gaan samen niet)"
+      let off = DutchFormat.number(Rational(numeratorDigits: String(raking.deviationPerMillion), denominatorDigits: "10000") ?? .zero, maxFractionDigits: 1, minFractionDigits: 1, exactFractionDigits: 1)
+      let why =
+        raking.isAtBound || raking.targetGap > 1_000
+        ? "de gemiddelden per band en leefvorm en de klassen gaan samen niet"
+        : "na \(raking.rounds) rondes nog niet binnen een duizendste"
+      text += "; let op: de klassen zijn niet gehaald (een klasse wijkt tot \(off) % van haar aandeel af; \(why))"
     }
     return text
   }

@@ -57,7 +57,12 @@ public struct PartnerIncomeCoupling: Sendable, Equatable {
   /// the reason when the target is out of reach.
   public var note: String {
     let percent = { (r: Rational) in "\((r * 100).dutchDecimal(fractionDigits: 1)) %" }
-    let note = "bij \(percent(Rational(Int(perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(independentShare)), allemaal op dezelfde rang \(percent(comonotoneShare)))"
+    let shares = "gekalibreerd op de gelijkwaardige tweeverdieners (los getrokken \(percent(independentShare)), allemaal op dezelfde rang \(percent(comonotoneShare)))"
+    // A chance of 0 is said as what it means: every couple's incomes are drawn apart.
+    let note =
+      perMillion == 0
+      ? "de inkomens van partners worden los van elkaar getrokken (geen paar op dezelfde rang), \(shares)"
+      : "bij \(percent(Rational(Int(perMillion)) / 1_000_000)) van de paren is het inkomen van de partner op de rang van dat van de aanvrager getrokken (rangcorrelatie), \(shares)"
     guard isOutOfReach, let target else { return note }
     if target < independentShare {
       return note + "; let op: het doel van \(percent(target)) is niet haalbaar, want los getrokken verdienen al meer paren ongeveer evenveel. Het model kent geen hoofd- en bijverdiener (geen deeltijd, geen geslacht): beide partners trekken uit dezelfde verdeling van hun leeftijd en leefvorm, dus lijken hun lonen meer op elkaar dan bij het CBS"

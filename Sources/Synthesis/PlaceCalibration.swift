@@ -72,10 +72,10 @@ struct PlaceCalibration {
 
   /// The factor, as a fraction, that brings every band's mean to what makes all persons with income
   /// together draw the classes' mean: `classMean · Σ P_b / Σ P_b · T_b` over the bands' persons with
-  /// income `P_b` (placed and not), 1 without persons or without ``classMean``. The bands give the ratio of their mean to the
-  /// national mean of their source (CBS 83740NED); applied to the classes' mean with this pilot's ages
-  /// they add up to more than the classes hold, since the source counts persons from 15 years and the
-  /// generator draws income from 18.
+  /// income `P_b` (placed and not), 1 without persons or without ``classMean``. The bands give the ratio
+  /// of their mean to the national mean of their source; applied to the classes' mean with this pilot's
+  /// ages they need not add up to what the classes hold (the national scenario: 0,997 with the bands and
+  /// classes of adults, 0,97 when the classes still held those under 18).
   var meanScale: (numerator: Int128, denominator: Int128) {
     let perBand = zip(persons, unplaced).map { $0.reduce(0, +) + $1 }
     let all = perBand.reduce(0, +)

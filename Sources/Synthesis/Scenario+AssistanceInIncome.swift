@@ -101,9 +101,14 @@ extension Scenario.Income {
   func validateAssistance(_ fail: (String) -> ScenarioError) throws {
     try validateTakenOut(bijstandInInkomen, name: "inkomen.bijstand_in_inkomen", fail)
     try validateTakenOut(jongerDan18, name: "inkomen.jonger_dan_18", fail)
-    // Both lists together may not empty a class.
-    for k in Self.removing(jongerDan18, from: Self.removing(bijstandInInkomen, from: klassen)) where k.count >= 3 && k[2] <= 0 {
-      throw fail("inkomen.jonger_dan_18: samen met inkomen.bijstand_in_inkomen haalt het alle personen uit de klasse [\(k[0]), \(k[1])); er moet er ten minste één overblijven")
+    // Both lists together may not empty a class: counts only (in 128 bits), since the classes' amounts
+    // are checked after this (a mean of two huge bounds would overflow).
+    for k in klassen where k.count >= 3 {
+      let rows = (bijstandInInkomen ?? []) + (jongerDan18 ?? [])
+      let out = rows.filter { $0.count >= 3 && $0[0] == k[0] && $0[1] == k[1] }.reduce(Int128(0)) { $0 + Int128($1[2]) }
+      if out > 0 && Int128(k[2]) - out <= 0 {
+        throw fail("inkomen.jonger_dan_18: samen met inkomen.bijstand_in_inkomen haalt het alle personen uit de klasse [\(k[0]), \(k[1])); er moet er ten minste één overblijven")
+      }
     }
   }
 
@@ -141,16 +146,23 @@ extension Scenario {
   /// After taking persons out with a mean of their own, the rest of each class must keep a mean the
   /// class can carry (its middle half, see ``checkClassMean(_:_:_:)``); the message names the row, how
   /// many persons stay and what their mean would be.
+  /// The bijstand is taken out first, then those under 18, so a message names the list whose rows
+  /// broke the class.
   func validateDrawnClassMeans(_ fail: (String) -> ScenarioError) throws {
-    let drawn = inkomen.drawnClasses
-    let named = (inkomen.bijstandInInkomen ?? []).map { ("inkomen.bijstand_in_inkomen", $0) } + (inkomen.jongerDan18 ?? []).map { ("inkomen.jonger_dan_18", $0) }
-    for (name, row) in named where row.count == 4 {
-      guard let k = drawn.first(where: { $0.count == 4 && $0[0] == row[0] && $0[1] == row[1] }) else { continue }
-      let (low, high) = Self.middleHalf(k[0], k[1])
-      guard !(low...high).contains(Int128(k[3])) else { continue }
-      let original = inkomen.klassen.first { $0.count >= 3 && $0[0] == row[0] && $0[1] == row[1] } ?? k
-      throw fail(
-        "\(name): na [\(row.map(String.init).joined(separator: ", "))] blijven in de klasse [\(k[0]), \(k[1])) \(k[2]) personen over met een gemiddelde van \(k[3]) euro; dat moet van \(low) tot en met \(high) zijn (het middelste deel van de klasse): neem minder personen of een gemiddelde dichter bij dat van de klasse (\(IncomeDistribution.mean(original)))")
+    let afterAssistance = Scenario.Income.removing(inkomen.bijstandInInkomen, from: inkomen.klassen)
+    let stages = [
+      ("inkomen.bijstand_in_inkomen", inkomen.bijstandInInkomen ?? [], inkomen.klassen, afterAssistance),
+      ("inkomen.jonger_dan_18", inkomen.jongerDan18 ?? [], afterAssistance, Scenario.Income.removing(inkomen.jongerDan18, from: afterAssistance)),
+    ]
+    for (name, rows, before, after) in stages {
+      for row in rows where row.count == 4 {
+        guard let k = after.first(where: { $0.count == 4 && $0[0] == row[0] && $0[1] == row[1] }) else { continue }
+        let (low, high) = Self.middleHalf(k[0], k[1])
+        guard !(low...high).contains(Int128(k[3])) else { continue }
+        let original = before.first { $0.count >= 3 && $0[0] == row[0] && $0[1] == row[1] } ?? k
+        throw fail(
+          "\(name): na [\(row.map(String.init).joined(separator: ", "))] blijven in de klasse [\(k[0]), \(k[1])) \(k[2]) personen over met een gemiddelde van \(k[3]) euro; dat moet van \(low) tot en met \(high) zijn (het middelste deel van de klasse): neem minder personen of een gemiddelde dichter bij dat van de klasse (\(IncomeDistribution.mean(original)))")
+      }
     }
   }
 }

@@ -118,8 +118,8 @@ public struct Scenario: Sendable, Codable {
     /// `[van, tot, personen]` or `[van, tot, personen, gemiddelde]`: persons in a class whose income is
     /// the bijstand, drawn without income instead (see ``drawnClasses``).
     public var bijstandInInkomen: [[Int64]]?
-    /// `[van, tot, personen, gemiddelde]`: persons under 18 with income in a class, taken out of it (the
-    /// generator draws income from 18; see ``drawnClasses``).
+    /// `[van, tot, personen]` or `[van, tot, personen, gemiddelde]`: persons under 18 with income in a
+    /// class, taken out of it and not drawn (the generator draws income from 18; see ``drawnClasses``).
     public var jongerDan18: [[Int64]]? = nil
     /// `[van, tot, personen]`: how the persons of ``bijstandInInkomen`` spread over ages (see
     /// ``AssistanceByAge``); without it they are drawn evenly below the AOW age.

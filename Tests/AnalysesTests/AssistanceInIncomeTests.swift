@@ -132,6 +132,21 @@ struct AssistanceInIncomeTests {
     #expect(scenarioRefusal(row, "  jonger_dan_18:\n    - [5, 10000, 1]\n").contains("inkomen.jonger_dan_18: [5, 10000) is geen klasse van inkomen.klassen"))
     // Together with the bijstand they may not empty a class.
     #expect(scenarioRefusal(row, "  jonger_dan_18:\n    - [10000, 20000, 2500000]\n").contains("samen met inkomen.bijstand_in_inkomen haalt het alle personen uit de klasse [10000, 20000)"))
+    // A row of its own mean on a class with an absurd bound: the class is refused, nothing traps (the check
+    // that the lists do not empty a class counts persons only; means come after the amounts are checked).
+    var text = try String(contentsOfFile: PopulationValidationTests.scenarioPath, encoding: .utf8)
+    for (a, b) in [
+      ("    - [200000, 500000, 77700, 338000]\n", "    - [200000, 9223372036854775806, 77700, 338000]\n"),
+      ("    - [10000, 20000, 394000]\n", "    - [10000, 20000, 394000]\n    - [200000, 9223372036854775806, 10, 300000]\n"),
+    ] {
+      #expect(text.contains(a))
+      text = text.replacingOccurrences(of: a, with: b)
+    }
+    #expect(throws: ScenarioError.self) { _ = try Scenario.parse(yaml: text, path: "s.yaml") }
+    do { _ = try Scenario.parse(yaml: text, path: "s.yaml") } catch { #expect("\(error)".contains("inkomen.klassen: "), "\(error)") }
+    // A class the bijstand leaves fine and those under 18 break is blamed on jonger_dan_18, counted after both.
+    let both = scenarioRefusal(row, "  jonger_dan_18:\n    - [10000, 20000, 2000000, 12000]\n")
+    #expect(both.contains("inkomen.jonger_dan_18: na [10000, 20000, 2000000, 12000] blijven in de klasse [10000, 20000) 455000 personen over"), "\(both)")
     // Without the section the classes are the published ones minus the bijstand only.
     var without = income
     without.jongerDan18 = nil

@@ -69,6 +69,9 @@ struct TwoEarnersTests {
     let coupling = try #require(g.partnerCoupling)
     #expect(coupling.perMillion == 0 && coupling.isOutOfReach && coupling.target.map { coupling.independentShare > $0 } == true, "\(coupling)")
     #expect(coupling.note.contains("let op: het doel van 16,0 % is niet haalbaar"))
+    // A chance of 0 reads as what it means; a chance above 0 names it.
+    #expect(coupling.note.hasPrefix("de inkomens van partners worden los van elkaar getrokken (geen paar op dezelfde rang), gekalibreerd op"), "\(coupling.note)")
+    #expect(PartnerIncomeCoupling(target: Rational(16) / 100, independent: independent, comonotone: comonotone).note.hasPrefix("bij "))
     #expect(!PartnerIncomeCoupling(target: Rational(16) / 100, independent: independent, comonotone: comonotone).note.contains("let op"))
   }
 
