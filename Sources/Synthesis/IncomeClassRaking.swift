@@ -66,7 +66,8 @@ struct IncomeClassRaking {
     let wanted: [Int128] = base.map { $0 * persons * (1 << 40) / total }
     var best: (factors: [Int128], weights: [[UInt64]], deviation: Int128)? = nil
     var round = 0
-    while round < limit {
+    // At least one round, so there is always a checked round to return.
+    while round < max(1, limit) {
       round += 1
       let w = Self.groupWeights(base, c, means: means, groups: groups)
       let drawn = Self.drawnShares(w, groups: groups, classes: counts.count)
@@ -77,7 +78,7 @@ struct IncomeClassRaking {
         c[k] = min(max(c[k] * wanted[k] / drawn[k], Self.one / Self.bound), Self.one * Self.bound)
       }
     }
-    let chosen = best!
+    guard let chosen = best else { preconditionFailure("the loop runs at least once") }
     (factors, weights, rounds, deviationPerMillion) = (chosen.factors, chosen.weights, round, chosen.deviation)
     converged = chosen.deviation * Self.tolerance <= 1_000_000
   }
