@@ -112,12 +112,16 @@ extension IncomeByPlace {
       text += "; de gemiddelden per leeftijdsband zijn daarvoor met \(scale) vermenigvuldigd, zodat alle personen met inkomen samen het gemiddelde van de klassen hebben"
     }
     if !raking.converged {
-      let off = DutchFormat.number(Rational(numeratorDigits: String(raking.deviationPerMillion), denominatorDigits: "10000") ?? .zero, maxFractionDigits: 1, minFractionDigits: 1, exactFractionDigits: 1)
+      // Shares of persons, not a ratio: beside a nearly empty class a ratio runs into the millions of percents.
+      let percent = { (perMillion: Int128) in
+        DutchFormat.number(Rational(numeratorDigits: String(perMillion), denominatorDigits: "10000") ?? .zero, maxFractionDigits: 1, minFractionDigits: 1, exactFractionDigits: 1)
+      }
+      let (published, drawn) = raking.worstShares
       let why =
         raking.isAtBound || raking.targetGap > 1_000
         ? "de gemiddelden per band en leefvorm en de klassen gaan samen niet"
         : "na \(raking.rounds) rondes nog niet binnen een duizendste"
-      text += "; let op: de klassen zijn niet gehaald (een klasse wijkt tot \(off) % van haar aandeel af; \(why))"
+      text += "; let op: de klassen zijn niet gehaald (de klasse die het verst afwijkt, krijgt \(percent(drawn)) % van de personen met inkomen tegen \(percent(published)) % gevraagd; \(why))"
     }
     return text
   }

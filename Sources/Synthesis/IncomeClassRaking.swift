@@ -46,6 +46,9 @@ struct IncomeClassRaking {
   /// The largest deviation of a class's drawn share from its published share, per million of the
   /// published share, under the returned weights.
   let deviationPerMillion: Int128
+  /// The class that deviates most under the returned weights: its published and its drawn share of the
+  /// persons with income, per million (0 and 0 with nothing to fit).
+  let worstShares: (published: Int128, drawn: Int128)
   /// ``targetGapPerMillion(counts:means:groups:)`` for these groups.
   let targetGap: Int128
 
@@ -59,27 +62,32 @@ struct IncomeClassRaking {
     let total = base.reduce(0, +)
     var c = [Int128](repeating: Self.one, count: counts.count)
     guard persons > 0, total > 0 else {
-      (factors, weights, rounds, converged, deviationPerMillion) = (c, Self.groupWeights(base, c, means: means, groups: groups), 0, true, 0)
+      (factors, weights, rounds, converged, deviationPerMillion, worstShares) = (c, Self.groupWeights(base, c, means: means, groups: groups), 0, true, 0, (0, 0))
       return
     }
     // The published share of each class, per 2⁴⁰ of all persons of the groups.
     let wanted: [Int128] = base.map { $0 * persons * (1 << 40) / total }
-    var best: (factors: [Int128], weights: [[UInt64]], deviation: Int128)? = nil
+    var best: (factors: [Int128], weights: [[UInt64]], deviation: Int128, worst: (published: Int128, drawn: Int128))? = nil
     var round = 0
     // At least one round, so there is always a checked round to return.
     while round < max(1, limit) {
       round += 1
       let w = Self.groupWeights(base, c, means: means, groups: groups)
       let drawn = Self.drawnShares(w, groups: groups, classes: counts.count)
-      let deviation = zip(wanted, drawn).map { wanted, drawn in wanted > 0 ? abs(wanted - drawn) * 1_000_000 / wanted : 0 }.max() ?? 0
-      if best.map({ deviation < $0.deviation }) ?? true { best = (c, w, deviation) }
+      let deviations = zip(wanted, drawn).map { wanted, drawn in wanted > 0 ? abs(wanted - drawn) * 1_000_000 / wanted : 0 }
+      let deviation = deviations.max() ?? 0
+      if best.map({ deviation < $0.deviation }) ?? true {
+        let k = deviations.firstIndex(of: deviation) ?? 0
+        let perMillion = { (share: Int128) in share * 1_000_000 / (persons << 40) }
+        best = (c, w, deviation, (perMillion(wanted[k]), perMillion(drawn[k])))
+      }
       if deviation * Self.tolerance <= 1_000_000 { break }
       for k in c.indices where base[k] > 0 && drawn[k] > 0 {
         c[k] = min(max(c[k] * wanted[k] / drawn[k], Self.one / Self.bound), Self.one * Self.bound)
       }
     }
     guard let chosen = best else { preconditionFailure("the loop runs at least once") }
-    (factors, weights, rounds, deviationPerMillion) = (chosen.factors, chosen.weights, round, chosen.deviation)
+    (factors, weights, rounds, deviationPerMillion, worstShares) = (chosen.factors, chosen.weights, round, chosen.deviation, chosen.worst)
     converged = chosen.deviation * Self.tolerance <= 1_000_000
   }
 

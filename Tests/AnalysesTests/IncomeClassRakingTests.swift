@@ -78,6 +78,9 @@ struct IncomeClassRakingTests {
     let high = IncomeClassRaking(counts: Self.counts, means: Self.means, groups: [.init(persons: 10, target: 90_000), .init(persons: 10, target: 120_000)])
     // (The targets average far above the classes' mean: the gap says why, whatever the factors do.)
     #expect(!high.converged && high.rounds == 100 && high.targetGap > 1_000_000 && high.deviationPerMillion > 1_000, "\(high.targetGap) \(high.deviationPerMillion)")
+    // The worst class as shares of persons, each at most a million per million, apart as the deviation says.
+    let worst = high.worstShares
+    #expect((0...1_000_000).contains(worst.published) && (0...1_000_000).contains(worst.drawn) && abs(worst.drawn - worst.published) * 1_000_000 >= worst.published * 1_000)
     #expect(high.factors.allSatisfy { $0 >= IncomeClassRaking.one / IncomeClassRaking.bound && $0 <= IncomeClassRaking.one * IncomeClassRaking.bound })
     #expect(high.weights.allSatisfy { $0.contains { $0 > 0 } })
     // No persons: nothing to fit (no rounds, nothing missed), the groups still get weights.
