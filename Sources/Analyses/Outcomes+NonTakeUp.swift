@@ -1,3 +1,4 @@
+import Population
 import Synthesis
 
 extension Outcomes {
@@ -5,11 +6,28 @@ extension Outcomes {
   /// the scenario splits the regeling by the amount against a norm (`niet_gebruik_naar_aanvulling`), at
   /// the rate of the household's side of the boundary, by these outcomes. The columns are looked up once;
   /// an amount or norm the rules leave undecided, or that this population lacks, gives the flat rate.
-  public func decliner(_ draw: NonTakeUp.Draw) -> @Sendable (Int) -> Bool {
-    guard let split = draw.byTopUp else { return { draw.declines($0) } }
+  /// For the bijstand's regeling (`inkomen.bijstand_regeling`) the `population`'s draw of who lives on
+  /// it decides first (``AssistanceUse``); the population must be the one these outcomes are of. In a
+  /// variant, `entitledBefore` says which households the baseline already entitled: a household of the
+  /// draw's ages that only the variant entitles was not counted among the users or the non-users, and
+  /// draws the scenario's rate.
+  public func decliner(_ draw: NonTakeUp.Draw, population: PopulationData, entitledBefore: (@Sendable (Int) -> Bool)? = nil) -> @Sendable (Int) -> Bool {
+    let use = draw.drawnUsers == nil ? [] : population.assistanceUse
+    precondition(use.isEmpty || use.count == householdCount, "decliner: the population has \(use.count) households, the outcomes \(householdCount)")
+    @Sendable func mark(_ h: Int) -> AssistanceUse {
+      guard !use.isEmpty, let m = AssistanceUse(rawValue: use[h]) else { return .unknown }
+      if m == .nonUser, let entitledBefore, !entitledBefore(h) { return .unknown }
+      return m
+    }
+    guard let split = draw.byTopUp else {
+      if use.isEmpty { return { draw.declines($0) } }
+      return { h in draw.declines(h, use: mark(h), amount: nil, norm: nil) }
+    }
     let (amount, norm) = (index(of: split.bedrag), index(of: split.norm))
     let (yearly, undecided) = (yearly, undecided)
     @Sendable func value(_ o: Int?, _ h: Int) -> Int64? { o.flatMap { undecided[$0][h] ? nil : yearly[$0][h] } }
-    return { h in draw.declines(h, amount: value(amount, h), norm: value(norm, h)) }
+    return { h in
+      draw.declines(h, use: mark(h), amount: value(amount, h), norm: value(norm, h))
+    }
   }
 }

@@ -73,7 +73,7 @@ public struct PopulationValidation: Sendable {
     var notes: [String] = []
     var rentNotes: [String] = []
     var deciles: DecileComposition?
-    if let note = scenario.inkomen.assistanceNote(aow: scenario.kalibratieAow) { notes.append(note) }
+    if let note = scenario.assistanceNote { notes.append(note) }
     for date in spec.dates {
       let indices = spec.cijfers.indices.filter { CivilDate(iso: spec.cijfers[$0].peildatum) == date }
       if let note = Indexing(scenario.indexering, year: Int64(date.year)).note { notes.append("\(date.iso): \(note)") }
@@ -141,17 +141,20 @@ public struct PopulationValidation: Sendable {
 
     /// The figure for the population, scaled to `national` households: households, or whole euros.
     /// With several outputs a household counts once, when any of them gives it an amount after that
-    /// output's non-take-up; undecided households are left out of every output, as with one.
+    /// output's non-take-up (for `niet_gebruik`: an amount it leaves); undecided households are left
+    /// out of every output, as with one.
     func figure(_ f: ValidationSpec.Figure, national: Int64) -> Int128 {
       let columns = f.outputs.compactMap { outcomes.index(of: $0) }
       guard columns.count == f.outputs.count else { return 0 }
-      let declines = f.outputs.map { f.grondslag == "uitgaven" ? nonTakeUp.draw(forOutput: $0).map(outcomes.decliner) : nil }
+      let declines = f.outputs.map { f.grondslag != "recht" ? nonTakeUp.draw(forOutput: $0).map { outcomes.decliner($0, population: population) } : nil }
+      let leftOnly = f.grondslag == "niet_gebruik"
       var count: Int128 = 0
       var cents: Int128 = 0
       for h in 0..<outcomes.householdCount where !columns.contains(where: { outcomes.undecided[$0][h] }) {
         var receives = false
         for (k, o) in columns.enumerated() where outcomes.yearly[o][h] != 0 {
-          if let declines = declines[k], declines(h) { continue }
+          let declined = declines[k]?(h) ?? false
+          if leftOnly ? !declined : declined { continue }
           receives = true
           cents += Int128(outcomes.yearly[o][h])
         }

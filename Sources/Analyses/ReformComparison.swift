@@ -20,6 +20,10 @@ public struct ReformComparison: Sendable {
     /// the output's regeling: then a household whose amount crosses the boundary in the variant claims
     /// there at the other rate (``claimed``'s rate holds for households without amount or norm).
     public var byTopUp: Scenario.NonTakeUpByTopUp? = nil
+    /// The rates in words (``NonTakeUp/Draw/note``), with the drawn users of the bijstand's regeling.
+    public var nonTakeUpNote: String? = nil
+    /// Whether the generator draws this output's users (`inkomen.bijstand_regeling`).
+    public var drawnUsers = false
   }
 
   /// Households in one group and what the variant does to them.
@@ -93,8 +97,11 @@ public struct ReformComparison: Sendable {
         var cb: Int128 = 0
         var cv: Int128 = 0
         // By the amount against a norm, each side by its own outcomes: a household whose amount crosses
-        // the boundary in the variant claims at the variant's rate.
-        let (before, after) = (baseline.decliner(draw), variant.decliner(draw))
+        // the boundary in the variant claims at the variant's rate. Of the bijstand's drawn ages, a
+        // household only the variant entitles draws the scenario's rate (it is no counted non-user).
+        let amounts = baseline.yearly[o]
+        let before = baseline.decliner(draw, population: context.population)
+        let after = variant.decliner(draw, population: context.population, entitledBefore: { amounts[$0] != 0 })
         for h in 0..<baseline.householdCount {
           if !before(h) { cb += Int128(baseline.yearly[o][h]) }
           if let v, !after(h) { cv += Int128(variant.yearly[v][h]) }
@@ -103,7 +110,7 @@ public struct ReformComparison: Sendable {
       }
       effects.append(OutputEffect(
         id: id, kind: baseline.kinds[o], baseline: b, variant: w, claimed: claimed,
-        byTopUp: draw?.byTopUp))
+        byTopUp: draw?.byTopUp, nonTakeUpNote: draw?.note, drawnUsers: draw?.drawnUsers != nil))
     }
     self.effects = effects
     let common = Set(baseline.ids).intersection(variant.ids)

@@ -27,7 +27,8 @@ public struct ValidationSpec: Sendable, Codable {
     public var samenMet: [String]?
     /// `ontvangers` (households with a non-zero amount) or `jaartotaal` (euros per year).
     public var maat: String
-    /// `recht` (entitlement) or `uitgaven` (after the scenario's non-take-up).
+    /// `recht` (entitlement), `uitgaven` (after the scenario's non-take-up) or `niet_gebruik` (what the
+    /// scenario's non-take-up leaves: entitled households that do not claim, and their amounts).
     public var grondslag: String
     /// The year the published figure is about.
     public var jaar: Int64
@@ -59,7 +60,7 @@ public struct ValidationSpec: Sendable, Codable {
   }
 
   public static let measures = ["ontvangers", "jaartotaal"]
-  public static let bases = ["recht", "uitgaven"]
+  public static let bases = ["recht", "uitgaven", "niet_gebruik"]
 
   static let shape = YAMLShape.mapping([
     "naam": .value,
@@ -106,7 +107,7 @@ public struct ValidationSpec: Sendable, Codable {
       }
       guard f.outputs.count <= 10 else { throw fail(i, "ten hoogste 10 uitvoeren samen, niet \(f.outputs.count)") }
       guard Self.measures.contains(f.maat) else { throw fail(i, "maat is 'ontvangers' of 'jaartotaal', niet '\(f.maat)'") }
-      guard Self.bases.contains(f.grondslag) else { throw fail(i, "grondslag is 'recht' of 'uitgaven', niet '\(f.grondslag)'") }
+      guard Self.bases.contains(f.grondslag) else { throw fail(i, "grondslag is 'recht', 'uitgaven' of 'niet_gebruik', niet '\(f.grondslag)'") }
       guard let d = CivilDate(iso: f.peildatum), DateRange.contains(d) else { throw fail(i, "peildatum: een datum JJJJ-MM-DD \(DateRange.description)") }
       guard (1900...2199).contains(f.jaar) else { throw fail(i, "jaar: een jaar van 1900 tot en met 2199, niet \(f.jaar)") }
       guard f.waarde > 0 else { throw fail(i, "waarde: het gepubliceerde cijfer is positief, niet \(f.waarde)") }

@@ -73,7 +73,9 @@ extension PopulationData {
     }
     let result = PopulationData(
       householdCount: origin.count, personStart: starts, role: roles, householdColumns: households,
-      personColumns: persons, householdType: types)
+      personColumns: persons, householdType: types,
+      // A partner who moves out of a household on the bijstand is as much a user as the one who stays.
+      assistanceUse: assistanceUse.isEmpty ? [] : origin.map { assistanceUse[Int($0)] })
     return (result, origin)
   }
 }

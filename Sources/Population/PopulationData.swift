@@ -18,17 +18,31 @@ public struct PopulationData: Sendable {
   public var personColumns: [String: ColumnData]
   /// Synthetic properties used only to group results (household type), never by rules.
   public var householdType: [UInt8]
+  /// Per household an ``AssistanceUse`` raw value: whether the generator drew the aanvrager (in a couple,
+  /// the couple) as living on the bijstand (scenario `inkomen.bijstand_in_inkomen` with
+  /// `bijstand_naar_leefvorm`). Empty when the population does not say (household documents, scenarios
+  /// without that draw). Never read by rules; read by non-take-up (`inkomen.bijstand_regeling`).
+  public private(set) var assistanceUse: [UInt8]
 
   public init(
     householdCount: Int, personStart: [Int32], role: [UInt8], householdColumns: [String: ColumnData],
-    personColumns: [String: ColumnData], householdType: [UInt8]
+    personColumns: [String: ColumnData], householdType: [UInt8], assistanceUse: [UInt8] = []
   ) {
+    precondition(assistanceUse.isEmpty || assistanceUse.count == householdCount, "assistanceUse: one value per household or none")
     self.householdCount = householdCount
     self.personStart = personStart
     self.role = role
     self.householdColumns = householdColumns
     self.personColumns = personColumns
     self.householdType = householdType
+    self.assistanceUse = assistanceUse
+  }
+
+  /// How household `h`'s aanvrager was drawn with respect to the bijstand (``assistanceUse``);
+  /// ``AssistanceUse/unknown`` where the population does not say.
+  @inline(__always)
+  public func assistanceUse(_ h: Int) -> AssistanceUse {
+    assistanceUse.isEmpty ? .unknown : AssistanceUse(rawValue: assistanceUse[h]) ?? .unknown
   }
 
   public var personCount: Int { role.count }
@@ -85,6 +99,8 @@ public struct PopulationData: Sendable {
     let hKeys = Array(first.householdColumns.keys)
     let pKeys = Array(first.personColumns.keys)
     let slots = JoinSlots(count: hKeys.count + pKeys.count + 2)
+    // Every part comes from the same generator: all say who lives on the bijstand, or none does.
+    let use = parts.allSatisfy { $0.assistanceUse.count == $0.householdCount } ? joinBytes(parts.map(\.assistanceUse)) : []
     DispatchQueue.concurrentPerform(iterations: hKeys.count + pKeys.count + 2) { i in
       if i < hKeys.count {
         slots.set(i, .column(join(parts.map { $0.householdColumns[hKeys[i]]! })))
@@ -104,7 +120,7 @@ public struct PopulationData: Sendable {
     let types = slots.bytes(hKeys.count + pKeys.count + 1)
     return PopulationData(
       householdCount: parts.reduce(0) { $0 + $1.householdCount }, personStart: personStart, role: role,
-      householdColumns: hc, personColumns: pc, householdType: types)
+      householdColumns: hc, personColumns: pc, householdType: types, assistanceUse: use)
   }
 
   /// Appends another population (used to join chunks generated in parallel).
@@ -114,6 +130,12 @@ public struct PopulationData: Sendable {
     personStart.append(contentsOf: other.personStart.map { $0 + offset })
     role.append(contentsOf: other.role)
     householdType.append(contentsOf: other.householdType)
+    // Kept only while both sides say it for every household (an empty start takes the other's).
+    if assistanceUse.count == householdCount, other.assistanceUse.count == other.householdCount {
+      assistanceUse.append(contentsOf: other.assistanceUse)
+    } else {
+      assistanceUse = []
+    }
     for (k, v) in other.householdColumns { householdColumns[k, default: Self.empty(like: v)].append(v) }
     for (k, v) in other.personColumns { personColumns[k, default: Self.empty(like: v)].append(v) }
     householdCount += other.householdCount

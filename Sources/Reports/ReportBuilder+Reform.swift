@@ -31,14 +31,20 @@ extension ReportBuilder {
       paragraph("Budgettair effect op het recht: \(Format.euroText(scaled(r.budgetEffect))) per jaar (Nederland); \(Format.countText(scaled(r.winners))) huishoudens gaan erop vooruit en \(Format.countText(scaled(r.losers))) erop achteruit (vanaf € 1 per jaar).", emphasis: true),
     ]
     if r.hasNonTakeUp {
-      let rates = r.effects.compactMap { e in
-        e.claimed.map { c in
-          let flat = Format.promille(c.rate).display
-          return "\(e.id) \(e.byTopUp?.note(otherwise: flat) ?? flat)"
-        }
-      }.joined(separator: ", ")
+      // Outputs with the same rates are named together ("bijstand.maandbedrag, bijstand.bruto_jaarbedrag: …").
+      var notes: [(note: String, ids: [String])] = []
+      for e in r.effects {
+        guard let c = e.claimed else { continue }
+        let flat = Format.promille(c.rate).display
+        let note = e.nonTakeUpNote ?? e.byTopUp?.note(otherwise: flat) ?? flat
+        if let i = notes.firstIndex(where: { $0.note == note }) { notes[i].ids.append(e.id) } else { notes.append((note, [e.id])) }
+      }
+      let rates = notes.map { "\($0.ids.joined(separator: ", ")): \($0.note)" }.joined(separator: "; ")
       let split = r.effects.contains { $0.claimed != nil && $0.byTopUp != nil }
-      let same = split ? "in basis en variant dezelfde trekking, en wie in de variant de grens passeert, met het andere percentage" : "in basis en variant dezelfde huishoudens"
+      var same = split ? "in basis en variant dezelfde trekking, en wie in de variant de grens passeert, met het andere percentage" : "in basis en variant dezelfde huishoudens"
+      if r.effects.contains(where: { $0.claimed != nil && $0.drawnUsers }) {
+        same += "; wie van de leeftijden van de getrokken bijstandsontvangers pas in de variant recht krijgt, vraagt aan naar het percentage van de andere aanvragers"
+      }
       paragraphs.append(paragraph("In uitgaven, na het niet-gebruik van het scenario (\(rates); per huishouden getrokken, \(same)): \(Format.euroText(scaled(r.spendingEffect))) per jaar. Het recht is wat de regels toekennen; de uitgaven zijn wat de schatkist betaalt als niet iedereen aanvraagt. Winnaars en verliezers hieronder gaan over het recht.", emphasis: true))
     }
     let spread = inputs.reformSpread

@@ -32,7 +32,7 @@ public enum ValidationReport {
     let within = v.rows.filter { $0.deviation.magnitude <= tolerance }.count
     var paragraphs = [
       Report.Paragraph(
-        text: "Per gepubliceerd cijfer: hetzelfde cijfer uit de synthetische bevolking, geschaald naar Nederland, als gemiddelde over \(v.seeds.count) zaden met de kleinste en grootste uitkomst (de steekproefonzekerheid). 'Recht' is wat de regels toekennen; 'uitgaven' is dat na het niet-gebruik van het scenario. \(within) van de \(v.rows.count) cijfers liggen binnen 10 %; bij de andere zegt de kolom 'definitie' welk verschil in definitie het model niet nabootst en welke kant dat op werkt.",
+        text: "Per gepubliceerd cijfer: hetzelfde cijfer uit de synthetische bevolking, geschaald naar Nederland, als gemiddelde over \(v.seeds.count) zaden met de kleinste en grootste uitkomst (de steekproefonzekerheid). 'Recht' is wat de regels toekennen; 'uitgaven' is dat na het niet-gebruik van het scenario; 'niet_gebruik' is wat dat niet-gebruik laat liggen (wie recht heeft en niet aanvraagt). \(within) van de \(v.rows.count) cijfers liggen binnen 10 %; bij de andere zegt de kolom 'definitie' welk verschil in definitie het model niet nabootst en welke kant dat op werkt.",
         citations: [], emphasis: false),
       Report.Paragraph(
         text: "Geen van deze cijfers is een kalibratiedoel: het scenario neemt de samenstelling, leeftijden, inkomens en woonsituatie uit zijn eigen tabellen, niet uit de uitkomsten hieronder.",

@@ -33,7 +33,7 @@ public struct AssistanceSpread: Sendable {
   ///     adults the published persons are a part of.
   public init?(_ income: Scenario.Income, aowAge: Int64?, units: [[Int]], adults: Int, total: Int64) {
     guard let byHousehold = income.bijstandNaarLeefvorm, income.bijstandPersons > 0, adults > 0, total > 0 else { return nil }
-    let rows = income.bijstandNaarLeeftijd ?? [[18, aowAge ?? 131, 1]]
+    let rows = income.assistanceAgeRows(aowAge: aowAge)
     guard rows.count == units.count, units.allSatisfy({ $0.count == AssistanceUnit.allCases.count }) else { return nil }
     bands = rows.map { $0[0]..<$0[1] }
     // The published persons, scaled to the pilot's adults.
@@ -67,6 +67,13 @@ public struct AssistanceSpread: Sendable {
     guard let a = band(age: age) else { return false }
     let chance = perBillion[a][unit.rawValue]
     return chance > 0 && r.chance(chance, in: 1_000_000_000)
+  }
+
+  /// The ages the draw covers, from the lowest band's start to the highest band's end (as
+  /// ``Scenario/Income/assistanceAges(aowAge:)``).
+  public var ages: Range<Int64> {
+    guard let low = bands.map(\.lowerBound).min(), let high = bands.map(\.upperBound).max() else { return 18..<18 }
+    return low..<high
   }
 
   /// The band that holds `age`, or nil.

@@ -50,6 +50,10 @@ struct ChunkBuilder {
   var wozWaarde: [Int64] = []
   var eigenwoningrente: [Int64] = []
   var headIndex = 0
+  /// Whether the population says per household who lives on the bijstand (the generator draws the
+  /// bijstand units, `bijstand_naar_leefvorm`), and what it says (``PopulationData/assistanceUse``).
+  var marksAssistance = false
+  var assistanceUse: [UInt8] = []
 
   init(capacity: Int, withSources: Bool = false, withOwnerHomes: Bool = false) {
     self.withSources = withSources
@@ -69,6 +73,11 @@ struct ChunkBuilder {
   mutating func startHousehold(type t: UInt8) {
     type.append(t)
     headIndex = role.count
+  }
+
+  /// Records how the household just started was drawn with respect to the bijstand.
+  mutating func assistance(_ use: AssistanceUse) {
+    if marksAssistance { assistanceUse.append(use.rawValue) }
   }
 
   /// Appends one person. `kinship`: the code of `verwantschap` (what the person is of the aanvrager,
@@ -164,6 +173,6 @@ struct ChunkBuilder {
       householdCount: type.count, personStart: personStart, role: role,
       householdColumns: households,
       personColumns: persons,
-      householdType: type)
+      householdType: type, assistanceUse: assistanceUse)
   }
 }

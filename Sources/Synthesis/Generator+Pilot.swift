@@ -51,7 +51,7 @@ extension Generator {
   func assistanceSpreadByHousehold() -> AssistanceSpread? {
     guard scenario.inkomen.bijstandNaarLeefvorm != nil, scenario.inkomen.bijstandPersons > 0 else { return nil }
     let aowAge = scenario.kalibratieAow?.leeftijd
-    let bands = (scenario.inkomen.bijstandNaarLeeftijd ?? [[18, aowAge ?? 131, 1]]).map { $0[0]..<$0[1] }
+    let bands = scenario.inkomen.assistanceAgeRows(aowAge: aowAge).map { $0[0]..<$0[1] }
     let counts = Self.assistanceUnits(pilotSample(chunks: 1), bands: bands, date: date)
     return AssistanceSpread(scenario.inkomen, aowAge: aowAge, units: counts.units, adults: counts.adults, total: Int64(sampler.incomeTotal))
   }

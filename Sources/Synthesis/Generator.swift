@@ -64,6 +64,9 @@ public struct Generator: Sendable {
   /// Who lives on the bijstand by leefvorm (`inkomen.bijstand_naar_leefvorm`) is drawn from stream (chunk
   /// stream + this).
   static let assistanceStreamOffset: UInt64 = 0x1000_0000_0000_0000
+  /// The vermogen of households on the bijstand (`vermogen_bijstand`) is drawn from stream (chunk stream +
+  /// this), so the section changes their vermogen and nothing else.
+  static let assistanceWealthStreamOffset: UInt64 = 0x0800_0000_0000_0000
 
   /// - Parameters:
   ///   - program: supplies the order of the `partnerschap`, `verwantschap` and `ouderrol` enumerations,
@@ -153,17 +156,21 @@ public struct Generator: Sendable {
     var homes = RandomSource(seed: scenario.zaad, stream: stream &+ Self.ownerHomeStreamOffset)
     var students = RandomSource(seed: scenario.zaad, stream: stream &+ Self.studentStreamOffset)
     var assistance = RandomSource(seed: scenario.zaad, stream: stream &+ Self.assistanceStreamOffset)
+    var assistanceWealth = RandomSource(seed: scenario.zaad, stream: stream &+ Self.assistanceWealthStreamOffset)
     var b = ChunkBuilder(capacity: households, withSources: scenario.inkomensbron != nil, withOwnerHomes: ownerHomes != nil)
     b.givesToetsingsinkomen = givesToetsingsinkomen
     b.separatesLevy = scenario.inkomensbron?.werkgeversheffingZvw != nil
-    for _ in 0..<households { household(&random, homes: &homes, students: &students, assistance: &assistance, &b) }
+    b.marksAssistance = sampler.assistanceUnits != nil
+    for _ in 0..<households {
+      household(&random, homes: &homes, students: &students, assistance: &assistance, assistanceWealth: &assistanceWealth, &b)
+    }
     return b.build()
   }
 
   /// Draws one household and appends its rows.
   func household(
     _ r: inout RandomSource, homes: inout RandomSource, students: inout RandomSource, assistance: inout RandomSource,
-    _ b: inout ChunkBuilder
+    assistanceWealth: inout RandomSource, _ b: inout ChunkBuilder
   ) {
     let kind = sampler.composition.pick(&r)
     // kind: 0 alleenstaand, 1/2 paar zonder kinderen gehuwd/samenwonend, 3/4 paar met kinderen, 5 eenouder, 6 medebewoners
@@ -200,6 +207,7 @@ public struct Generator: Sendable {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
     }
+    b.assistance(assistanceUse(onAssistance: onAssistance, headAge: headAge, partnerAge: couple ? partnerAge : nil))
     // The children's ages come before the incomes: whether one is 18 or over sets the parents' place.
     let childAges = drawChildAges(kind: kind, couple: couple, headAge: headAge, partnerAge: partnerAge, &r)
     // The place in the household the income classes follow (`inkomen.naar_leefvorm`), for both partners.
@@ -265,7 +273,10 @@ public struct Generator: Sendable {
     let rent = huurder ? (social ? rentSamplers.social : rentSamplers.free).draw(&r) : 0
     // Vermogen belongs to the household (by its tenure when the scenario says so); it is put on the
     // aanvrager and split with a partner.
-    let vermogen = (huurder ? sampler.wealth.renters : sampler.wealth.owners).sample(&r) * 100
+    let drawnVermogen = (huurder ? sampler.wealth.renters : sampler.wealth.owners).sample(&r) * 100
+    // Who lives on the bijstand passed its vermogenstoets: with `vermogen_bijstand` their vermogen comes
+    // from those classes, on a stream of its own (the draw above is kept, so every other draw stays).
+    let vermogen = onAssistance ? sampler.wealthOnAssistance.map { $0.sample(&assistanceWealth) * 100 } ?? drawnVermogen : drawnVermogen
     b.setVermogen(head: couple ? vermogen / 2 : vermogen, partner: couple ? vermogen - vermogen / 2 : 0)
     b.householdFacts(
       partnerschap: partnerschapCodes[partnerStatus] ?? 0,
@@ -314,6 +325,15 @@ public struct Generator: Sendable {
   func isStudent(age: Int64, _ r: inout RandomSource) -> Bool {
     guard let m = scenario.medebewoners, age < m.studieTot else { return false }
     return r.chance(UInt64(m.studerendPromille), in: 1000)
+  }
+
+  /// How a household stands to the bijstand's users (``AssistanceUse``): drawn on it; of the ages of the
+  /// draw and not drawn (aanvrager, and a partner, below the draw's upper age: a couple with a partner
+  /// past it is an AIO case); or outside the draw (also without `bijstand_naar_leefvorm`).
+  func assistanceUse(onAssistance: Bool, headAge: Int64, partnerAge: Int64?) -> AssistanceUse {
+    guard !onAssistance else { return .user }
+    guard let ages = sampler.assistanceUnits?.ages, ages.contains(headAge), (partnerAge ?? headAge) < ages.upperBound else { return .unknown }
+    return .nonUser
   }
 
   /// Whether a unit of `age` (a couple by its aanvrager's) is drawn on the bijstand; always false without

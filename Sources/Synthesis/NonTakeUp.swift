@@ -1,4 +1,6 @@
+import ExactArithmetic
 import LegalSource
+import Population
 
 /// Who does not claim what they are entitled to: a deterministic draw per household and regeling.
 ///
@@ -8,17 +10,23 @@ import LegalSource
 /// assumption: published rates come per regeling, not jointly). The draw ignores the amount, though
 /// non-take-up is known to be higher where the amount is small, unless the scenario splits the regeling
 /// by the amount against a norm (`niet_gebruik_naar_aanvulling`, ``Scenario/NonTakeUpByTopUp``): then
-/// the same draw meets the rate of the household's side of the boundary.
+/// the same draw meets the rate of the household's side of the boundary. For the regeling the scenario
+/// names as the bijstand's (`inkomen.bijstand_regeling`) the generator's draw of who lives on it decides
+/// first (``AssistanceUse``): a drawn user claims, an entitled household of the same ages does not, and
+/// only the others draw.
 public struct NonTakeUp: Sendable {
   /// Per regeling code: the rate per mille.
   public let promille: [String: Int64]
   /// Per regeling code: the rates by the amount against a norm, where the scenario gives them.
   public let byTopUp: [String: Scenario.NonTakeUpByTopUp]
+  /// The regeling whose users the generator draws (`inkomen.bijstand_regeling`), and in words how.
+  public let drawnUsers: (code: String, note: String)?
   let seed: UInt64
 
   public init(scenario: Scenario, seed: UInt64) {
     promille = scenario.nietGebruik ?? [:]
     byTopUp = scenario.nietGebruikNaarAanvulling ?? [:]
+    drawnUsers = scenario.inkomen.bijstandRegeling.flatMap { code in scenario.assistanceUseNote(for: code).map { (code, $0) } }
     self.seed = seed
   }
 
@@ -33,7 +41,7 @@ public struct NonTakeUp: Sendable {
   public func draw(forOutput id: String) -> Draw? {
     let code = Self.regeling(ofOutput: id)
     guard let rate = promille[code] else { return nil }
-    return Draw(rate: rate, seed: seed ^ Self.stream(code), byTopUp: byTopUp[code])
+    return Draw(rate: rate, seed: seed ^ Self.stream(code), byTopUp: byTopUp[code], drawnUsers: drawnUsers?.code == code ? drawnUsers?.note : nil)
   }
 
   /// Whether household `h` leaves regeling `code` unclaimed.
@@ -50,6 +58,30 @@ public struct NonTakeUp: Sendable {
     let seed: UInt64
     /// The rates by the amount against a norm, or nil: one rate for all.
     public var byTopUp: Scenario.NonTakeUpByTopUp? = nil
+    /// When the generator draws this regeling's users (`inkomen.bijstand_regeling`): how, in words.
+    public var drawnUsers: String? = nil
+
+    /// The rates in words, for a summary: "12 %", or by the amount against a norm, with the drawn users
+    /// first where the generator draws them.
+    public var note: String {
+      let flat = DutchFormat.number(Rational(Int(rate)) / 10, maxFractionDigits: 1, minFractionDigits: 0) + " %"
+      let rates = byTopUp?.note(otherwise: flat) ?? flat
+      return drawnUsers.map { "\($0); overige aanvragers (zoals de AIO) \(rates)" } ?? rates
+    }
+
+    /// Whether household `h` leaves the regeling unclaimed, knowing how the generator drew it with respect
+    /// to the bijstand (`use`; only for the regeling of `inkomen.bijstand_regeling`), else as
+    /// ``declines(_:amount:norm:)``.
+    public func declines(_ h: Int, use: AssistanceUse, amount: Int64?, norm: Int64?) -> Bool {
+      if drawnUsers != nil {
+        switch use {
+        case .user: return false
+        case .nonUser: return true
+        case .unknown: break
+        }
+      }
+      return declines(h, amount: amount, norm: norm)
+    }
 
     /// Whether household `h` leaves the regeling unclaimed at the flat rate.
     @inline(__always)

@@ -25,6 +25,8 @@ struct Sampler: Sendable {
   let incomeTotal: UInt64
   /// Vermogen of renting and of owning households (the same classes unless the scenario separates them).
   let wealth: (renters: Bands, owners: Bands)
+  /// Vermogen of a household whose aanvrager lives on the bijstand (`vermogen_bijstand`), if given.
+  let wealthOnAssistance: Bands?
   let insuredFullPromille: UInt64
   let insuredOther: ClosedRange<Int64>
   /// With `inkomen.naar_leefvorm`: the classes of aanvrager, partner and adult child at home per age band
@@ -89,6 +91,7 @@ struct Sampler: Sendable {
       let all = Bands(s.vermogen ?? [])
       wealth = (all, all)
     }
+    wealthOnAssistance = s.vermogenBijstand.map(Bands.init)
     insuredFullPromille = UInt64(s.verzekerdeJaren.volledigPromille)
     insuredOther = s.verzekerdeJaren.anders[0]...s.verzekerdeJaren.anders[1]
     childAges = ChildAgeCalibration(s).map(ChildAgeSampler.init)

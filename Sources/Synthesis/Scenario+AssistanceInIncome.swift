@@ -194,5 +194,6 @@ extension Scenario.Income {
     bijstandNaarLeeftijd = try c.decodeIfPresent([[Int64]].self, forKey: .bijstandNaarLeeftijd)
     bijstandNaarLeefvorm = try c.decodeIfPresent(Scenario.AssistanceByHousehold.self, forKey: .bijstandNaarLeefvorm)
     naarLeefvorm = try c.decodeIfPresent(Scenario.IncomeByHousehold.self, forKey: .naarLeefvorm)
+    bijstandRegeling = try c.decodeIfPresent(String.self, forKey: .bijstandRegeling)
   }
 }

@@ -15,7 +15,9 @@ import LegalSource
 /// households then depends on how many are above the boundary: the summary and the validation report
 /// show what the population claims, not a rate. Whether a household declines still depends on one
 /// draw per household and regeling (``NonTakeUp``): with both rates equal to `niet_gebruik` nothing
-/// changes, and in a reform a household whose amount crosses the boundary moves to the other rate.
+/// changes, and in a reform a household whose amount crosses the boundary moves to the other rate. For
+/// the regeling of `inkomen.bijstand_regeling` the rates hold only for households outside the ages whose
+/// users the generator draws (``AssistanceUse``).
 extension Scenario {
   public struct NonTakeUpByTopUp: Sendable, Codable, Equatable {
     /// The payment that sorts the households, and the norm it is measured against (output ids).

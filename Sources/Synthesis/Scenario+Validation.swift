@@ -58,6 +58,7 @@ extension Scenario {
     for (code, split) in (nietGebruikNaarAanvulling ?? [:]).sorted(by: { $0.key < $1.key }) {
       try split.validate(code: code, flat: nietGebruik, fail)
     }
+    try validateAssistanceRegeling(fail)
     try validateWeights(fail)
     try validateCalibration(fail)
     // After the age bands are known to be sound: the children's ages are raked on them.
@@ -182,6 +183,7 @@ extension Scenario {
   var wealthClasses: [(String, [[Int64]])] {
     (vermogen.map { [("vermogen", $0)] } ?? [])
       + (vermogenNaarWoning.map { [("vermogen_naar_woning.huurders", $0.huurders), ("vermogen_naar_woning.eigenaren", $0.eigenaren)] } ?? [])
+      + (vermogenBijstand.map { [("vermogen_bijstand", $0)] } ?? [])
   }
 
   /// Vermogen follows tenure: renters and owners draw their rendementsgrondslag from classes of their own.

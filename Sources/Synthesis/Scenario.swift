@@ -24,6 +24,10 @@ public struct Scenario: Sendable, Codable {
   public var vermogen: [[Int64]]?
   /// Rendementsgrondslag classes for renting and for owning households; when given, `vermogen` is not used.
   public var vermogenNaarWoning: WealthByTenure?
+  /// Rendementsgrondslag classes `[van, tot, gewicht]` for the households whose aanvrager the generator
+  /// draws as living on the bijstand (optional; needs `inkomen.bijstand_naar_leefvorm`); without it they
+  /// draw as any household of their tenure.
+  public var vermogenBijstand: [[Int64]]?
   public var wonen: Housing
   public var relatie: Relation
   /// Years insured for the AOW, for persons born before the year given: share with a full record and
@@ -60,6 +64,7 @@ public struct Scenario: Sendable, Codable {
     case naam, huishoudens, zaad, samenstelling, kinderen, leeftijd, inkomen, vermogen, wonen, relatie, bronnen
     case partnertoeslag, medebewoners, studenten, woonsituatie, inkomensbron, indexering
     case vermogenNaarWoning = "vermogen_naar_woning"
+    case vermogenBijstand = "vermogen_bijstand"
     case nietGebruik = "niet_gebruik"
     case nietGebruikNaarAanvulling = "niet_gebruik_naar_aanvulling"
     case kalibratieAow = "kalibratie_aow"
@@ -130,6 +135,10 @@ public struct Scenario: Sendable, Codable {
     /// The mean income of aanvrager and partner per leefvorm, to which the classes are raked beside the
     /// age bands (see ``IncomeByHousehold``).
     public var naarLeefvorm: IncomeByHousehold? = nil
+    /// The regeling (a code of `niet_gebruik`) the persons of ``bijstandInInkomen`` receive: their
+    /// households claim it, others of their ages leave it, and older or younger households follow the
+    /// rates of `niet_gebruik` (see ``AssistanceUse``). Without it every household draws non-take-up.
+    public var bijstandRegeling: String? = nil
 
     enum CodingKeys: String, CodingKey {
       case klassen
@@ -141,6 +150,7 @@ public struct Scenario: Sendable, Codable {
       case bijstandNaarLeeftijd = "bijstand_naar_leeftijd"
       case bijstandNaarLeefvorm = "bijstand_naar_leefvorm"
       case naarLeefvorm = "naar_leefvorm"
+      case bijstandRegeling = "bijstand_regeling"
     }
   }
 
@@ -264,9 +274,10 @@ extension Scenario {
       "alleenstaand": .value, "paar_zonder_kinderen": .value, "paar_met_kinderen": .value, "eenouder": .value,
       "met_medebewoners": .value,
     ]),
-    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "jonger_dan_18": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape, "naar_leefvorm": IncomeByHousehold.shape]),
+    "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "jonger_dan_18": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape, "naar_leefvorm": IncomeByHousehold.shape, "bijstand_regeling": .filled]),
     "vermogen": .value,
     "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
+    "vermogen_bijstand": .filled,
     "wonen": .mapping([
       "huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value,
       "huur_naar_inkomen": TenureByIncome.shape, "huur_naar_huishoudtype": tenureByTypeShape, "huurstijging": RentRises.shape,

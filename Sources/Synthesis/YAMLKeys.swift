@@ -9,6 +9,9 @@ import Yams
 public indirect enum YAMLShape: Sendable {
   /// A value whose inside is not checked (a number, a text, a list of numbers).
   case value
+  /// A value as ``value`` that may not be left empty: for an optional key an empty value would decode
+  /// as absent, and silently change what is drawn (`bijstand_regeling:` without a regeling).
+  case filled
   /// A mapping with exactly these keys (each optional here; required keys are the decoder's concern).
   case mapping([String: YAMLShape])
   /// A list whose items have this shape.
@@ -57,6 +60,9 @@ public indirect enum YAMLShape: Sendable {
     case (.dictionary, .scalar(let scalar)) where !path.isEmpty && Self.isNull(scalar):
       let line = node.mark.map { "regel \($0.line): " } ?? ""
       out.append("\(line)'\(path)' heeft geen waarde; verwacht: een sectie met sleutels en waarden, of laat de sleutel weg")
+    case (.filled, .scalar(let scalar)) where Self.isNull(scalar):
+      let line = node.mark.map { "regel \($0.line): " } ?? ""
+      out.append("\(line)'\(path)' heeft geen waarde; verwacht: een waarde, of laat de sleutel weg")
     case (.list(let shape), .sequence(let items)):
       for (i, item) in items.enumerated() { shape.check(item, path: "\(path)[\(i)]", into: &out) }
     default:

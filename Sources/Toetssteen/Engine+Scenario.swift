@@ -10,7 +10,9 @@ extension Engine {
   /// name a measure (the net income), so the check on net income cannot silently vanish. Each problem
   /// names the key and, where one is close, what was probably meant. The outputs that split non-take-up
   /// by the amount (`niet_gebruik_naar_aanvulling`) must also be in force on each of `dates`: on a date
-  /// without them every household would silently fall back to the flat rate.
+  /// without them every household would silently fall back to the flat rate. The regeling of
+  /// `inkomen.bijstand_regeling` must have a norm besides its payment (the bijstand fills up to one), so a
+  /// toeslag named there by mistake does not silently lose every claimant who was not drawn on the bijstand.
   public func scenarioProblems(_ scenario: Scenario, path: String, dates: [CivilDate] = []) -> [String] {
     let outputs = declaredOutputs()
     let payments = Set(outputs.filter { $0.value.kind == .payment }.keys.map(NonTakeUp.regeling(ofOutput:)))
@@ -18,6 +20,12 @@ extension Engine {
       guard !payments.contains(code) else { return nil }
       let hint = Spelling.suggestion(for: code, among: payments).map { "; bedoelt u '\($0)'?" } ?? ""
       return "\(path): niet_gebruik.\(Spelling.echo(code)): geen regeling met een betaling\(hint) (betalingen van: \(payments.sorted().joined(separator: ", ")))"
+    }
+    if let code = scenario.inkomen.bijstandRegeling, payments.contains(code) {
+      let norms = Set(outputs.filter { $0.value.kind == .norm }.keys.map(NonTakeUp.regeling(ofOutput:)))
+      if !norms.contains(code) {
+        problems.append("\(path): inkomen.bijstand_regeling: '\(Spelling.echo(code))' heeft geen norm, de bijstand wel (regelingen met een norm: \(norms.sorted().joined(separator: ", "))); wie de generator niet in de bijstand trekt, zou deze regeling anders nooit aanvragen")
+      }
     }
     if let net = scenario.wonen.huurNaarInkomen?.besteedbaar { problems += netIncomeProblems(net.uitvoer, outputs: outputs, path: path) }
     for (code, split) in (scenario.nietGebruikNaarAanvulling ?? [:]).sorted(by: { $0.key < $1.key }) {

@@ -46,6 +46,10 @@ public struct SimulationSummary: Sendable {
     /// The rates by the amount against a norm (`niet_gebruik_naar_aanvulling`), where the scenario
     /// splits the regeling; ``promille`` then holds for the households without amount or norm.
     public var byTopUp: Scenario.NonTakeUpByTopUp? = nil
+    /// When the generator draws the regeling's users (`inkomen.bijstand_regeling`): how, in words.
+    public var drawnUsers: String? = nil
+    /// All the rates in words ("12 %"; see ``NonTakeUp/Draw/note``).
+    public var note = ""
     public var recipients = 0
     public var totalCents: Int128 = 0
   }
@@ -86,7 +90,7 @@ public struct SimulationSummary: Sendable {
     incomeNote = Indexing(simulation.scenario.indexering, year: Int64(simulation.date.year)).note
     levyNote = simulation.scenario.inkomensbron?.werkgeversheffingZvw?.note
     let capped = simulation.assistanceCapped.map { DutchFormat.ages($0.lowerBound, $0.upperBound) }
-    assistanceNote = simulation.scenario.inkomen.assistanceNote(aow: simulation.scenario.kalibratieAow).map {
+    assistanceNote = simulation.scenario.assistanceNote.map {
       let cells = simulation.assistanceCappedCells
       let byAge = capped.isEmpty ? $0 : $0 + "; let op: in \(capped.joined(separator: ", ")) vraagt bijstand_naar_leeftijd meer personen dan de generator er volwassenen trekt: daar heeft geen volwassene inkomen en worden er minder zonder inkomen getrokken dan gevraagd"
       let byCell = cells.isEmpty ? byAge : byAge + "; let op: in \(cells.joined(separator: "; ")) vragen bijstand_naar_leeftijd en bijstand_naar_leefvorm samen meer personen dan de generator er trekt: daar leeft iedereen van de bijstand en worden er minder getrokken dan gevraagd"
@@ -135,14 +139,15 @@ public struct SimulationSummary: Sendable {
         out.types[t].recipients += 1
         out.types[t].totalCents += Int128(c)
       }
-      if out.kind == .payment, let draw = nonTakeUp.draw(forOutput: id) {
-        var claimed = Claimed(promille: draw.rate, byTopUp: draw.byTopUp)
+      if out.kind == .payment, var draw = nonTakeUp.draw(forOutput: id) {
+        // A population that does not say who lives on the bijstand draws every household's rate.
+        if p.assistanceUse.isEmpty { draw.drawnUsers = nil }
+        var claimed = Claimed(promille: draw.rate, byTopUp: draw.byTopUp, drawnUsers: draw.drawnUsers, note: draw.note)
         let split = draw.byTopUp.map { (amount: column[$0.bedrag], norm: column[$0.norm]) }
         func value(_ o: Int?, _ h: Int) -> Int64? { o.flatMap { r.status[$0][h] == .ok ? r.cents[$0][h] : nil } }
         for h in 0..<n where status[h] == .ok && cents[h] != 0 {
-          let declines = split.map {
-            draw.declines(simulation.firstHousehold + h, amount: value($0.amount, h), norm: value($0.norm, h))
-          } ?? draw.declines(simulation.firstHousehold + h)
+          let amount = split.flatMap { value($0.amount, h) }, norm = split.flatMap { value($0.norm, h) }
+          let declines = draw.declines(simulation.firstHousehold + h, use: p.assistanceUse(h), amount: amount, norm: norm)
           if declines { continue }
           claimed.recipients += 1
           claimed.totalCents += Int128(cents[h])
@@ -193,7 +198,7 @@ public struct SimulationSummary: Sendable {
             ("amount", .string(t.bedrag)), ("norm", .string(t.norm)), ("boundary_percent", .number(String(t.grensProcent))),
             ("from_boundary_promille", .number(String(t.vanafGrens))), ("below_boundary_promille", .number(String(t.onderGrens))),
           ]))]
-        } ?? []) + [
+        } ?? []) + (c.drawnUsers.map { [("drawn_users", JSONValue.string($0))] } ?? []) + [
           ("recipients", .number(String(c.recipients))),
           ("total", .string(Self.euros(c.totalCents))),
         ]))]
@@ -232,13 +237,12 @@ public struct SimulationSummary: Sendable {
       lines.append(
         "Deel \(part.partition.index) van \(part.partition.count): de huishoudens \(DutchFormat.groupThousands(String(part.firstHousehold))) tot en met \(DutchFormat.groupThousands(String(last))) van een bevolking van \(DutchFormat.groupThousands(String(part.population))); de cijfers hieronder zijn die van dit deel.")
     }
-    if let incomeNote { lines.append("Inkomen: \(incomeNote).") }
-    if let levyNote { lines.append("Loon: \(levyNote).") }
-    if let assistanceNote { lines.append("Bijstand: \(assistanceNote).") }
-    if let incomeByPlaceNote { lines.append("Leefvorm: \(incomeByPlaceNote).") }
-    if let partnerNote { lines.append("Partners: \(partnerNote).") }
-    if let studentNote { lines.append("Studenten: \(studentNote).") }
-    if let rentNote { lines.append("Huren: \(rentNote).") }
+    // What the population stands for: one note per subject, broken between words with a hanging indent.
+    let notes = [
+      ("Inkomen", incomeNote), ("Loon", levyNote), ("Bijstand", assistanceNote), ("Leefvorm", incomeByPlaceNote),
+      ("Partners", partnerNote), ("Studenten", studentNote), ("Huren", rentNote),
+    ]
+    for case let (subject, note?) in notes { lines += TextWrap.lines("\(subject): \(note).") }
     if outputs.contains(where: { $0.claimed != nil }) {
       lines.append("Totalen en ontvangers zijn het recht; 'uitgaven' is wat overblijft na het niet-gebruik van het scenario.")
     }
@@ -271,9 +275,13 @@ public struct SimulationSummary: Sendable {
       lines.append("  totaal       \(money(o.totalCents))\(period)")
       lines.append("  gemiddeld    \(amount(o.meanCents)) per \(o.kind.meanNoun)")
       if let c = o.claimed {
-        let rate = DutchFormat.number(Rational(Int(c.promille)) / 10, maxFractionDigits: 1, minFractionDigits: 0)
-        let rates = c.byTopUp?.note(otherwise: "\(rate) %") ?? "\(rate) %"
-        lines.append("  uitgaven     \(money(c.totalCents))\(period) aan \(count(c.recipients)) ontvangers (niet-gebruik \(rates))")
+        // Where the rate depends on the household, the resulting share first.
+        let effective = c.drawnUsers != nil || c.byTopUp != nil
+        let tenth = Rational(numerator: 1, denominator: 10)
+        let share = o.recipients > 0
+          ? DutchFormat.number((Rational(Int(o.recipients - c.recipients) * 100) / o.recipients).rounded(to: tenth, mode: .rekenkundig), maxFractionDigits: 1, minFractionDigits: 1) : "0"
+        let rates = effective ? "\(share) % van de rechthebbenden; \(c.note)" : c.note
+        lines += TextWrap.lines("  uitgaven     \(money(c.totalCents))\(period) aan \(count(c.recipients)) ontvangers (niet-gebruik \(rates))", indent: String(repeating: " ", count: 15))
       }
       if o.undecided > 0, let u = o.undecidedReasons {
         let whom = u.sampled < o.undecided ? "bij \(count(u.sampled)) van hen (een gelijkmatige steekproef)" : "per huishouden"

@@ -19,7 +19,8 @@ struct ValidateCommand: ParsableCommand {
       voor één aanname (de lijst 'gevoeligheid' in het validatiebestand).
 
       'Recht' is wat de regels toekennen; 'uitgaven' is dat na het niet-gebruik uit het scenario \
-      (niet_gebruik). Geen cijfer in het validatiebestand is een kalibratiedoel.
+      (niet_gebruik); 'niet_gebruik' is wat dat niet-gebruik laat liggen. Geen cijfer in het \
+      validatiebestand is een kalibratiedoel.
 
       Schrijft in de map UIT:
         rapport.html     met een grafiek van de afwijkingen, zonder netwerk
@@ -92,8 +93,10 @@ struct ValidateCommand: ParsableCommand {
         if k > 0, let mainKind, declaration.kind != mainKind {
           problems.append("\(place) is een \(declaration.kind.rawValue) en \(f.uitvoer) een \(mainKind.rawValue); samen_met telt alleen uitvoer van dezelfde soort op")
         }
-        if f.grondslag == "uitgaven", NonTakeUp(scenario: scenario, seed: 0).rate(forOutput: id) == nil {
-          problems.append("\(place): grondslag 'uitgaven', maar het scenario heeft geen niet_gebruik voor \(NonTakeUp.regeling(ofOutput: id)); gebruik 'recht'")
+        if f.grondslag != "recht", NonTakeUp(scenario: scenario, seed: 0).rate(forOutput: id) == nil {
+          let regeling = NonTakeUp.regeling(ofOutput: id)
+          let fix = f.grondslag == "uitgaven" ? "gebruik 'recht', of geef het scenario niet_gebruik.\(regeling)" : "geef het scenario niet_gebruik.\(regeling), of laat dit cijfer weg"
+          problems.append("\(place): grondslag '\(f.grondslag)', maar het scenario heeft geen niet_gebruik voor \(regeling); \(fix)")
         }
       }
     }

@@ -87,7 +87,7 @@ struct AssistanceInIncomeTests {
   }
 
   @Test("een rij die geen klasse noemt, te veel personen, een gemiddelde buiten de klasse en een dubbele rij worden geweigerd")
-  func refused() {
+  func refused() throws {
     let row = "    - [10000, 20000, 394000]\n"
     #expect(
       scenarioRefusal(row, "    - [10000, 25000, 394000]\n")
@@ -110,11 +110,18 @@ struct AssistanceInIncomeTests {
       scenarioRefusal("    - [10000, 20000, 2849000, 15400]\n", "    - [10000, 20000, 2849000, 15400]\n    - [10000, 20000, 100000]\n")
         .contains("inkomen.bijstand_in_inkomen: de klasse [10000, 20000) staat meer dan eens in inkomen.klassen"))
     #expect(scenarioRefusal("  bijstand_in_inkomen:\n", "  bijstand_in_inkomn:\n").contains("bijstand_in_inkomen"))
-    // No one taken out: valid, once nothing is left to spread over ages and leefvormen either.
+    // No one taken out: valid, once nothing is left to spread over ages and leefvormen either, and no
+    // one's vermogen or use of the bijstand is drawn (vermogen_bijstand is left without a leefvorm: refused).
     let spreads =
       "  bijstand_naar_leeftijd: [[18, 27, 41000], [27, 45, 138000], [45, 67, 228000]]\n"
       + "  bijstand_naar_leefvorm: {alleenstaand: 43, alleenstaande_ouder: 20, paar_met_kinderen: 19, paar_zonder_kinderen: 9, overig: 9}\n"
-    #expect(scenarioRefusal(row + spreads, "    - [10000, 20000, 0]\n") == "")
+      + "  bijstand_regeling: bijstand\n"
+    #expect(scenarioRefusal(row + spreads, "    - [10000, 20000, 0]\n").contains("vermogen_bijstand: vraagt inkomen.bijstand_naar_leefvorm"))
+    let text = try String(contentsOfFile: PopulationValidationTests.scenarioPath, encoding: .utf8)
+    let wealth = try #require(text.range(of: "vermogen_bijstand: [[0, 1000, 48], [1000, 7770, 52]]\n"))
+    let none = text.replacingCharacters(in: wealth, with: "").replacingOccurrences(of: row + spreads, with: "    - [10000, 20000, 0]\n")
+    #expect(none.count < text.count - spreads.count)
+    #expect(throws: Never.self) { try Scenario.parse(yaml: none, path: "s.yaml") }
   }
 
   @Test("wie jonger dan 18 is, gaat uit de klassen zonder zonder inkomen te worden getrokken; een onmogelijke rij wordt geweigerd")

@@ -1,5 +1,6 @@
 @testable import Analyses
 import ExactArithmetic
+import Population
 import RuleIR
 @testable import Synthesis
 import TestSupport
@@ -14,7 +15,10 @@ struct NonTakeUpByTopUpTests {
   static let split = Scenario.NonTakeUpByTopUp(bedrag: "bijstand.maandbedrag", norm: "bijstand.maandnorm", grensProcent: 80, vanafGrens: 169, onderGrens: 731)
 
   static func draw(_ split: Scenario.NonTakeUpByTopUp? = split) throws -> NonTakeUp.Draw {
+    // The rates of the split's derivation (Inspectie SZW, 2018), without the national scenario's drawn users.
     var s = PopulationValidationTests.scenario
+    s.nietGebruik?["bijstand"] = 350
+    s.inkomen.bijstandRegeling = nil
     s.nietGebruikNaarAanvulling = split.map { ["bijstand": $0] }
     return try #require(NonTakeUp(scenario: s, seed: 11).draw(forOutput: "bijstand.maandbedrag"))
   }
@@ -47,8 +51,10 @@ struct NonTakeUpByTopUpTests {
         yearly: [[Int64](repeating: amount, count: 1_000), [Int64](repeating: 1_200_000, count: 1_000)],
         undecided: [[Bool](repeating: false, count: 1_000), [Bool](repeating: false, count: 1_000)], householdCount: 1_000)
     }
-    let small = outcomes(amount: 120_000).decliner(d)
-    let full = outcomes(amount: 1_200_000).decliner(d)
+    // The scenario names no bijstand_regeling here: the population's draw of who lives on it is not read.
+    let none = PopulationData.concatenate([])
+    let small = outcomes(amount: 120_000).decliner(d, population: none)
+    let full = outcomes(amount: 1_200_000).decliner(d, population: none)
     #expect((0..<1_000).allSatisfy { small($0) == d.declines($0, amount: 120_000, norm: 1_200_000) && full($0) == d.declines($0, amount: 1, norm: 1) })
     #expect((0..<1_000).filter(small).count > (0..<1_000).filter(full).count + 400)
     // An undecided norm gives the flat rate.
@@ -56,20 +62,40 @@ struct NonTakeUpByTopUpTests {
     open = Outcomes(
       outputs: [], ids: open.ids, factors: open.factors, kinds: open.kinds, payments: open.payments, yearly: open.yearly,
       undecided: [open.undecided[0], [Bool](repeating: true, count: 1_000)], householdCount: 1_000)
-    #expect((0..<1_000).allSatisfy { open.decliner(d)($0) == d.declines($0) })
+    #expect((0..<1_000).allSatisfy { open.decliner(d, population: none)($0) == d.declines($0) })
   }
 
   @Test("een onbekende sleutel, een grens of percentage buiten bereik, een uitvoer van een andere regeling of zonder niet_gebruik: geweigerd met het pad")
   func refused() {
+    // The national scenario has no split of its own (the bijstand's users are drawn): the section is
+    // put in front of niet_gebruik, with one piece of it changed.
+    let section = """
+      niet_gebruik_naar_aanvulling:
+        bijstand:
+          bedrag: bijstand.maandbedrag
+          norm: bijstand.maandnorm
+          grens_procent: 80
+          vanaf_grens: 169
+          onder_grens: 731
+
+      """
+    func refusal(_ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+      #expect(section.contains(old), sourceLocation: sourceLocation)
+      return scenarioRefusal("\nniet_gebruik:\n", "\n" + section.replacingOccurrences(of: old, with: new) + "niet_gebruik:\n", sourceLocation: sourceLocation)
+    }
+    #expect(scenarioRefusal("\nniet_gebruik:\n", "\n" + section + "niet_gebruik:\n") == "")
     let line = "    onder_grens: 731\n"
-    #expect(scenarioRefusal(line, "    onder_grns: 731\n").contains("onbekende sleutel 'niet_gebruik_naar_aanvulling.bijstand.onder_grns'; bedoelt u 'onder_grens'?"))
-    #expect(scenarioRefusal("    grens_procent: 80\n", "    grens_procent: 0\n").contains("niet_gebruik_naar_aanvulling.bijstand.grens_procent: een percentage van 1 tot en met 100, niet 0"))
-    #expect(scenarioRefusal(line, "    onder_grens: 1001\n").contains("niet_gebruik_naar_aanvulling.bijstand.onder_grens: een aantal per duizend van 0 tot en met 1000, niet 1001"))
-    #expect(scenarioRefusal("    norm: bijstand.maandnorm\n", "    norm: huurtoeslag.maandbedrag\n").contains("niet_gebruik_naar_aanvulling.bijstand.norm: een uitvoer van de regeling bijstand"))
-    #expect(scenarioRefusal("    norm: bijstand.maandnorm\n", "    norm: bijstand.maandbedrag\n").contains("bedrag en norm zijn dezelfde uitvoer"))
-    #expect(scenarioRefusal("  bijstand: 350\n", "").contains("niet_gebruik_naar_aanvulling.bijstand: vraagt ook niet_gebruik.bijstand"))
+    #expect(refusal(line, "    onder_grns: 731\n").contains("onbekende sleutel 'niet_gebruik_naar_aanvulling.bijstand.onder_grns'; bedoelt u 'onder_grens'?"))
+    #expect(refusal("    grens_procent: 80\n", "    grens_procent: 0\n").contains("niet_gebruik_naar_aanvulling.bijstand.grens_procent: een percentage van 1 tot en met 100, niet 0"))
+    #expect(refusal(line, "    onder_grens: 1001\n").contains("niet_gebruik_naar_aanvulling.bijstand.onder_grens: een aantal per duizend van 0 tot en met 1000, niet 1001"))
+    #expect(refusal("    norm: bijstand.maandnorm\n", "    norm: huurtoeslag.maandbedrag\n").contains("niet_gebruik_naar_aanvulling.bijstand.norm: een uitvoer van de regeling bijstand"))
+    #expect(refusal("    norm: bijstand.maandnorm\n", "    norm: bijstand.maandbedrag\n").contains("bedrag en norm zijn dezelfde uitvoer"))
+    // Without a flat rate for the regeling.
+    let rates = "\nniet_gebruik:\n  zorgtoeslag: 120\n  huurtoeslag: 110\n  kindgebonden_budget: 80\n  bijstand: 291\n"
+    let withoutRate = "\n" + section + rates.replacingOccurrences(of: "  bijstand: 291\n", with: "")
+    #expect(scenarioRefusal(rates, withoutRate).contains("niet_gebruik_naar_aanvulling.bijstand: vraagt ook niet_gebruik.bijstand"))
     // A misspelled regeling is named with what was probably meant, not sent to niet_gebruik.
-    #expect(scenarioRefusal("niet_gebruik_naar_aanvulling:\n  bijstand:\n", "niet_gebruik_naar_aanvulling:\n  bijstandd:\n").contains("niet_gebruik_naar_aanvulling.bijstandd: geen regeling uit niet_gebruik (bijstand, huurtoeslag, kindgebonden_budget, zorgtoeslag); bedoelt u 'bijstand'?"))
+    #expect(refusal("niet_gebruik_naar_aanvulling:\n  bijstand:\n", "niet_gebruik_naar_aanvulling:\n  bijstandd:\n").contains("niet_gebruik_naar_aanvulling.bijstandd: geen regeling uit niet_gebruik (bijstand, huurtoeslag, kindgebonden_budget, zorgtoeslag); bedoelt u 'bijstand'?"))
   }
 
   @Test("wat alleen de regels zien: een verschreven uitvoer met suggestie, een bedrag dat geen betaling is, een ander type")

@@ -94,8 +94,8 @@ struct StudentsTests {
     #expect(scenarioRefusal("studenten:\n" + bands, "studenten:\n").contains("'studenten' heeft geen waarde; verwacht: een sectie met alleenstaand, of laat de sleutel weg"))
     #expect(scenarioRefusal("medebewoners:\n  studerend_promille: 150\n  studie_tot: 30\n  commerciele_huurder_promille: 300\n", "medebewoners: ~\n").contains("'medebewoners' heeft geen waarde"))
     // A free-key section left empty would silently drop the non-take-up.
-    #expect(scenarioRefusal("niet_gebruik:\n  zorgtoeslag: 120\n  huurtoeslag: 110\n  kindgebonden_budget: 80\n  bijstand: 350\n", "niet_gebruik:\n").contains("'niet_gebruik' heeft geen waarde; verwacht: een sectie met sleutels en waarden"))
-    #expect(scenarioRefusal("niet_gebruik:\n  zorgtoeslag: 120\n  huurtoeslag: 110\n  kindgebonden_budget: 80\n  bijstand: 350\n", "niet_gebruik: {}\n").contains("'niet_gebruik' is leeg; verwacht: een sectie met sleutels en waarden, of laat de sleutel weg"))
+    #expect(scenarioRefusal("niet_gebruik:\n  zorgtoeslag: 120\n  huurtoeslag: 110\n  kindgebonden_budget: 80\n  bijstand: 291\n", "niet_gebruik:\n").contains("'niet_gebruik' heeft geen waarde; verwacht: een sectie met sleutels en waarden"))
+    #expect(scenarioRefusal("niet_gebruik:\n  zorgtoeslag: 120\n  huurtoeslag: 110\n  kindgebonden_budget: 80\n  bijstand: 291\n", "niet_gebruik: {}\n").contains("'niet_gebruik' is leeg; verwacht: een sectie met sleutels en waarden, of laat de sleutel weg"))
     #expect(scenarioRefusal(bands, "  alleenstaand: [[18, 21, 0]]\n") == "")
   }
 }
