@@ -19,15 +19,10 @@ extension Outcomes {
       if m == .nonUser, let entitledBefore, !entitledBefore(h) { return .unknown }
       return m
     }
-    guard let split = draw.byTopUp else {
-      if use.isEmpty { return { draw.declines($0) } }
-      return { h in draw.declines(h, use: mark(h), amount: nil, norm: nil) }
-    }
-    let (amount, norm) = (index(of: split.bedrag), index(of: split.norm))
+    if draw.byTopUp == nil && use.isEmpty { return { draw.declines($0) } }
+    let (amount, norm) = (draw.byTopUp.flatMap { index(of: $0.bedrag) }, draw.byTopUp.flatMap { index(of: $0.norm) })
     let (yearly, undecided) = (yearly, undecided)
     @Sendable func value(_ o: Int?, _ h: Int) -> Int64? { o.flatMap { undecided[$0][h] ? nil : yearly[$0][h] } }
-    return { h in
-      draw.declines(h, use: mark(h), amount: value(amount, h), norm: value(norm, h))
-    }
+    return { h in draw.declines(h, use: mark(h), amount: value(amount, h), norm: value(norm, h)) }
   }
 }

@@ -35,8 +35,7 @@ extension ReportBuilder {
       var notes: [(note: String, ids: [String])] = []
       for e in r.effects {
         guard let c = e.claimed else { continue }
-        let flat = Format.promille(c.rate).display
-        let note = e.nonTakeUpNote ?? e.byTopUp?.note(otherwise: flat) ?? flat
+        let note = e.nonTakeUpNote ?? Format.promille(c.rate).display
         if let i = notes.firstIndex(where: { $0.note == note }) { notes[i].ids.append(e.id) } else { notes.append((note, [e.id])) }
       }
       let rates = notes.map { "\($0.ids.joined(separator: ", ")): \($0.note)" }.joined(separator: "; ")
