@@ -71,10 +71,7 @@ public struct AssistanceSpread: Sendable {
 
   /// The ages the draw covers, from the lowest band's start to the highest band's end (as
   /// ``Scenario/Income/assistanceAges(aowAge:)``).
-  public var ages: Range<Int64> {
-    guard let low = bands.map(\.lowerBound).min(), let high = bands.map(\.upperBound).max() else { return 18..<18 }
-    return low..<high
-  }
+  public var ages: Range<Int64> { Scenario.Income.span(bands) }
 
   /// The band that holds `age`, or nil.
   public func band(age: Int64) -> Int? { bands.firstIndex { $0.contains(age) } }

@@ -23,8 +23,12 @@ extension Scenario.Income {
   /// The ages the draw of the bijstand units covers: from the lowest band's start to the highest band's
   /// end (an age in a gap between bands has no users in the scenario, so its entitled do not claim).
   public func assistanceAges(aowAge: Int64?) -> Range<Int64> {
-    let rows = assistanceAgeRows(aowAge: aowAge).filter { $0.count >= 2 && $0[1] > $0[0] }
-    guard let low = rows.map({ $0[0] }).min(), let high = rows.map({ $0[1] }).max() else { return 18..<18 }
+    Self.span(assistanceAgeRows(aowAge: aowAge).filter { $0.count >= 2 && $0[1] > $0[0] }.map { $0[0]..<$0[1] })
+  }
+
+  /// From the lowest band's start to the highest band's end (empty without bands).
+  static func span(_ bands: [Range<Int64>]) -> Range<Int64> {
+    guard let low = bands.map(\.lowerBound).min(), let high = bands.map(\.upperBound).max() else { return 18..<18 }
     return low..<high
   }
 }
