@@ -15,7 +15,8 @@ extension Outcomes {
     let use = draw.drawnUsers == nil ? [] : population.assistanceUse
     precondition(use.isEmpty || use.count == householdCount, "decliner: the population has \(use.count) households, the outcomes \(householdCount)")
     @Sendable func mark(_ h: Int) -> AssistanceUse {
-      guard !use.isEmpty, let m = AssistanceUse(rawValue: use[h]) else { return .unknown }
+      guard !use.isEmpty else { return .unknown }
+      let m = AssistanceUse(packed: use[h], members: draw.members)
       if m == .nonUser, let entitledBefore, !entitledBefore(h) { return .unknown }
       return m
     }

@@ -14,3 +14,18 @@ public enum AssistanceUse: UInt8, Sendable {
   /// Of the ages of the draw, and not drawn: not among the users the scenario counts.
   case nonUser = 2
 }
+
+extension AssistanceUse {
+  /// The byte ``PopulationData/assistanceUse`` keeps per household: the aanvrager's unit (a couple
+  /// together) in the two low bits, the others who live there with an own right (adult children,
+  /// housemates; the outputs `<regeling>.medebewoners_…`) in the next two.
+  public static func packed(unit: AssistanceUse, members: AssistanceUse) -> UInt8 {
+    unit.rawValue | members.rawValue << 2
+  }
+
+  /// The mark of the aanvrager's unit, or with `members` that of the others, from a packed byte.
+  @inline(__always)
+  public init(packed byte: UInt8, members: Bool) {
+    self = AssistanceUse(rawValue: members ? (byte >> 2) & 3 : byte & 3) ?? .unknown
+  }
+}

@@ -18,10 +18,12 @@ public struct PopulationData: Sendable {
   public var personColumns: [String: ColumnData]
   /// Synthetic properties used only to group results (household type), never by rules.
   public var householdType: [UInt8]
-  /// Per household an ``AssistanceUse`` raw value: whether the generator drew the aanvrager (in a couple,
-  /// the couple) as living on the bijstand (scenario `inkomen.bijstand_in_inkomen` with
-  /// `bijstand_naar_leefvorm`). Empty when the population does not say (household documents, scenarios
-  /// without that draw). Never read by rules; read by non-take-up (`inkomen.bijstand_regeling`).
+  /// Per household two ``AssistanceUse`` marks in one byte (``AssistanceUse/packed(unit:members:)``):
+  /// whether the generator drew the aanvrager (in a couple, the couple) as living on the bijstand
+  /// (scenario `inkomen.bijstand_in_inkomen` with `bijstand_naar_leefvorm`), and whether it drew one of
+  /// the others who live there (an adult child, a housemate). Empty when the population does not say
+  /// (household documents, scenarios without that draw). Never read by rules; read by non-take-up
+  /// (`inkomen.bijstand_regeling`).
   public private(set) var assistanceUse: [UInt8]
 
   public init(
@@ -38,11 +40,11 @@ public struct PopulationData: Sendable {
     self.assistanceUse = assistanceUse
   }
 
-  /// How household `h`'s aanvrager was drawn with respect to the bijstand (``assistanceUse``);
-  /// ``AssistanceUse/unknown`` where the population does not say.
+  /// How household `h`'s aanvrager (with `members`: the others who live there) was drawn with respect to
+  /// the bijstand (``assistanceUse``); ``AssistanceUse/unknown`` where the population does not say.
   @inline(__always)
-  public func assistanceUse(_ h: Int) -> AssistanceUse {
-    assistanceUse.isEmpty ? .unknown : AssistanceUse(rawValue: assistanceUse[h]) ?? .unknown
+  public func assistanceUse(_ h: Int, members: Bool = false) -> AssistanceUse {
+    assistanceUse.isEmpty ? .unknown : AssistanceUse(packed: assistanceUse[h], members: members)
   }
 
   public var personCount: Int { role.count }

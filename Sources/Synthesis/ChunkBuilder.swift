@@ -80,6 +80,13 @@ struct ChunkBuilder {
     if marksAssistance { assistanceUse.append(use.rawValue) }
   }
 
+  /// Records how the others of the household just started (adult children, housemates) were drawn with
+  /// respect to the bijstand, beside the aanvrager's mark (``AssistanceUse/packed(unit:members:)``).
+  mutating func memberAssistance(_ use: AssistanceUse) {
+    guard marksAssistance, let last = assistanceUse.indices.last else { return }
+    assistanceUse[last] = AssistanceUse.packed(unit: AssistanceUse(packed: assistanceUse[last], members: false), members: use)
+  }
+
   /// Appends one person. `kinship`: the code of `verwantschap` (what the person is of the aanvrager,
   /// 0 = 'geen'); `parentRole`: the code of `kind_van` (the role of the person's parent in the household,
   /// 0 = 'niemand'); `student` (`studerend`: follows education, Pw art. 19a lid 1 onder d), `grant`

@@ -232,6 +232,8 @@ public struct Generator: Sendable {
       }
     }
     var minorChild = false
+    // Whether one of the others drawn below lives on the bijstand, or could (of the draw's ages).
+    var members = (drawn: false, ofAges: false)
     // Every member's income and the count of adults and minors, for a standardised household income.
     var membersIncome = householdIncome
     var (adults, minors) = (couple ? 2 : 1, 0)
@@ -245,10 +247,13 @@ public struct Generator: Sendable {
       let childIncome = income(age < 18 || adultOnAssistance ? 0 : childIncome(age: age, place: place?.adultChildren, &r), age: age, &r)
       membersIncome += childIncome.inkomensgegeven
       if age < 18 { minors += 1 } else { adults += 1 }
+      if age >= 18 { mark(&members, drawn: adultOnAssistance, age: age) }
+      // A student (with studiefinanciering, scenario `medebewoners`) is not one who lives on the bijstand.
+      let studying = age >= 18 && isStudent(age: age, &r) && !adultOnAssistance
       b.person(
         role: age < 18 ? 2 : 3, birth: birth, income: childIncome, vermogen: 0,
         &r, sampler, kinship: childKinship, parentRole: couple ? parentIsCouple : parentIsHead,
-        student: age >= 18 && isStudent(age: age, &r), unregistered: age >= 18 && isUnregistered(&r))
+        student: studying, grant: studying, unregistered: age >= 18 && isUnregistered(&r))
     }
     if kind == 6 {
       let others = Int(r.integer(in: 1...2))
@@ -256,14 +261,19 @@ public struct Generator: Sendable {
         let age = r.integer(in: 18...80)
         let lodger = scenario.medebewoners.map { r.chance(UInt64($0.commercieleHuurderPromille), in: 1000) } ?? false
         let birth = birthDate(age: age, &r)
-        let housemateIncome = income(livesOnAssistance(.overig, age: age, &assistance) ? 0 : sampler.income(age: age, &r), age: age, &r)
+        let onAssistance = livesOnAssistance(.overig, age: age, &assistance)
+        let housemateIncome = income(onAssistance ? 0 : sampler.income(age: age, &r), age: age, &r)
         membersIncome += housemateIncome.inkomensgegeven
         adults += 1
+        // A lodger is a household of his own (Awir art. 2 lid 1 onder e): the rules give him no claim here.
+        if !lodger { mark(&members, drawn: onAssistance, age: age) }
+        let studying = isStudent(age: age, &r) && !onAssistance
         b.person(
           role: 3, birth: birth, income: housemateIncome, vermogen: 0, &r, sampler,
-          student: isStudent(age: age, &r), lodger: lodger, unregistered: isUnregistered(&r))
+          student: studying, grant: studying, lodger: lodger, unregistered: isUnregistered(&r))
       }
     }
+    b.memberAssistance(members.drawn ? .user : members.ofAges ? .nonUser : .unknown)
     let rel = scenario.relatie
     let samen = partnerStatus == "samenwonend"
     let huurder =
@@ -334,6 +344,12 @@ public struct Generator: Sendable {
     guard !onAssistance else { return .user }
     guard let ages = sampler.assistanceUnits?.ages, ages.contains(headAge), (partnerAge ?? headAge) < ages.upperBound else { return .unknown }
     return .nonUser
+  }
+
+  /// Notes one of the others in the household (an adult child, a housemate) for the members' mark: drawn
+  /// on the bijstand, or of the draw's ages without being drawn.
+  func mark(_ members: inout (drawn: Bool, ofAges: Bool), drawn: Bool, age: Int64) {
+    if drawn { members.drawn = true } else if sampler.assistanceUnits?.ages.contains(age) ?? false { members.ofAges = true }
   }
 
   /// Whether a unit of `age` (a couple by its aanvrager's) is drawn on the bijstand; always false without

@@ -13,20 +13,24 @@ import Population
 /// the same draw meets the rate of the household's side of the boundary. For the regeling the scenario
 /// names as the bijstand's (`inkomen.bijstand_regeling`) the generator's draw of who lives on it decides
 /// first (``AssistanceUse``): a drawn user claims, an entitled household of the same ages does not, and
-/// only the others draw.
+/// only the others draw. An output named `<regeling>.medebewoners_…` holds the own claims of the others
+/// who live in the household (adult children, housemates, as `zorgtoeslag.medebewoners_jaarbedrag`);
+/// for the bijstand's regeling the draw of those members decides there, not the aanvrager's.
 public struct NonTakeUp: Sendable {
   /// Per regeling code: the rate per mille.
   public let promille: [String: Int64]
   /// Per regeling code: the rates by the amount against a norm, where the scenario gives them.
   public let byTopUp: [String: Scenario.NonTakeUpByTopUp]
   /// The regeling whose users the generator draws (`inkomen.bijstand_regeling`), and in words how.
-  public let drawnUsers: (code: String, note: String)?
+  public let drawnUsers: (code: String, note: String, membersNote: String)?
   let seed: UInt64
 
   public init(scenario: Scenario, seed: UInt64) {
     promille = scenario.nietGebruik ?? [:]
     byTopUp = scenario.nietGebruikNaarAanvulling ?? [:]
-    drawnUsers = scenario.inkomen.bijstandRegeling.flatMap { code in scenario.assistanceUseNote(for: code).map { (code, $0) } }
+    drawnUsers = scenario.inkomen.bijstandRegeling.flatMap { code in
+      scenario.assistanceUseNote(for: code).map { (code, $0, scenario.assistanceUseNote(for: code, members: true) ?? $0) }
+    }
     self.seed = seed
   }
 
@@ -41,7 +45,16 @@ public struct NonTakeUp: Sendable {
   public func draw(forOutput id: String) -> Draw? {
     let code = Self.regeling(ofOutput: id)
     guard let rate = promille[code] else { return nil }
-    return Draw(rate: rate, seed: seed ^ Self.stream(code), byTopUp: byTopUp[code], drawnUsers: drawnUsers?.code == code ? drawnUsers?.note : nil)
+    let members = Self.isMembersOutput(id)
+    let users = drawnUsers.flatMap { $0.code == code ? (members ? $0.membersNote : $0.note) : nil }
+    // The members of the bijstand's regeling draw on a stream of their own, apart from their aanvrager.
+    let own = members && users != nil
+    return Draw(rate: rate, seed: seed ^ Self.stream(own ? code + ".medebewoners" : code), byTopUp: byTopUp[code], drawnUsers: users, members: own)
+  }
+
+  /// Whether an output holds the own claims of the others in the household: `<regeling>.medebewoners_…`.
+  public static func isMembersOutput(_ id: String) -> Bool {
+    id.drop { $0 != "." }.dropFirst().hasPrefix("medebewoners_")
   }
 
   /// Whether household `h` leaves regeling `code` unclaimed.
@@ -60,6 +73,9 @@ public struct NonTakeUp: Sendable {
     public var byTopUp: Scenario.NonTakeUpByTopUp? = nil
     /// When the generator draws this regeling's users (`inkomen.bijstand_regeling`): how, in words.
     public var drawnUsers: String? = nil
+    /// Whether the output holds the own claims of the others in the household (`<regeling>.medebewoners_…`),
+    /// whose own draw decides (``AssistanceUse/init(packed:members:)``) where ``drawnUsers`` is set.
+    public var members = false
 
     /// The rates in words, for a summary: "12 %", or by the amount against a norm, with the drawn users
     /// first where the generator draws them.

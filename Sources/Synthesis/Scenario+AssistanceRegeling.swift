@@ -69,10 +69,15 @@ extension Scenario {
   }
 
   /// Who claims regeling `code` among the ages of the drawn users, in words for a summary ("aanvrager
-  /// 18–66 jaar: alleen wie …"); nil when the scenario does not name `code` as the bijstand's regeling.
-  public func assistanceUseNote(for code: String) -> String? {
+  /// 18–66 jaar: alleen wie …"), or with `members` among the others in the household (the outputs
+  /// `<regeling>.medebewoners_…`); nil when the scenario does not name `code` as the bijstand's regeling.
+  public func assistanceUseNote(for code: String, members: Bool = false) -> String? {
     guard inkomen.bijstandRegeling == code else { return nil }
     let ages = inkomen.assistanceAges(aowAge: kalibratieAow?.leeftijd)
-    return "aanvrager (en partner) \(DutchFormat.ages(ages.lowerBound, ages.upperBound)): alleen wie als bijstandsontvanger getrokken is (inkomen.bijstand_in_inkomen) vraagt aan"
+    let span = DutchFormat.ages(ages.lowerBound, ages.upperBound)
+    guard members else {
+      return "aanvrager (en partner) \(span): alleen wie als bijstandsontvanger getrokken is (inkomen.bijstand_in_inkomen) vraagt aan"
+    }
+    return "medebewoners (kinderen van 18 jaar of ouder, huisgenoten) \(span): alleen waar een van hen als bijstandsontvanger getrokken is (inkomen.bijstand_in_inkomen), vragen zij aan"
   }
 }

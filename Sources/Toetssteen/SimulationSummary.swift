@@ -147,7 +147,7 @@ public struct SimulationSummary: Sendable {
         func value(_ o: Int?, _ h: Int) -> Int64? { o.flatMap { r.status[$0][h] == .ok ? r.cents[$0][h] : nil } }
         for h in 0..<n where status[h] == .ok && cents[h] != 0 {
           let amount = split.flatMap { value($0.amount, h) }, norm = split.flatMap { value($0.norm, h) }
-          let declines = draw.declines(simulation.firstHousehold + h, use: p.assistanceUse(h), amount: amount, norm: norm)
+          let declines = draw.declines(simulation.firstHousehold + h, use: p.assistanceUse(h, members: draw.members), amount: amount, norm: norm)
           if declines { continue }
           claimed.recipients += 1
           claimed.totalCents += Int128(cents[h])

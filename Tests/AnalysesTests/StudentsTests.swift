@@ -24,9 +24,9 @@ struct StudentsTests {
       return []
     }
     let p = simulation.population
-    // Only an aanvrager drawn as a student has studiefinanciering; housemates who study (medebewoners,
-    // which includes the bbl) do not.
-    #expect(!p.role.indices.contains { p.role[$0] != 0 && grant[$0] != 0 })
+    // A housemate or adult child who studies does so with studiefinanciering (scenario `medebewoners`),
+    // so he has no bijstand of his own (Pw art. 13 lid 2 onder c); no one else besides an aanvrager has it.
+    #expect(!p.role.indices.contains { p.role[$0] != 0 && grant[$0] != studerend[$0] })
     #expect(p.role.indices.contains { p.role[$0] != 0 && studerend[$0] != 0 })
     return (0..<p.householdCount).map { h in
       let head = Int(p.personStart[h])
@@ -92,7 +92,7 @@ struct StudentsTests {
     #expect(scenarioRefusal(bands, "  alleenstaand: [[18, 21, 9223372036854775807]]\n").contains("niet 9223372036854775807"))
     #expect(scenarioRefusal(bands, "  alleenstaande: [[18, 21, 714]]\n").contains("alleenstaand"))
     #expect(scenarioRefusal("studenten:\n" + bands, "studenten:\n").contains("'studenten' heeft geen waarde; verwacht: een sectie met alleenstaand, of laat de sleutel weg"))
-    #expect(scenarioRefusal("medebewoners:\n  studerend_promille: 150\n  studie_tot: 30\n  commerciele_huurder_promille: 300\n", "medebewoners: ~\n").contains("'medebewoners' heeft geen waarde"))
+    #expect(scenarioRefusal("medebewoners:\n  studerend_promille: 406\n  studie_tot: 30\n  commerciele_huurder_promille: 300\n", "medebewoners: ~\n").contains("'medebewoners' heeft geen waarde"))
     // A free-key section left empty would silently drop the non-take-up.
     #expect(scenarioRefusal("niet_gebruik:\n  zorgtoeslag: 120\n  huurtoeslag: 110\n  kindgebonden_budget: 80\n  bijstand: 291\n", "niet_gebruik:\n").contains("'niet_gebruik' heeft geen waarde; verwacht: een sectie met sleutels en waarden"))
     #expect(scenarioRefusal("niet_gebruik:\n  zorgtoeslag: 120\n  huurtoeslag: 110\n  kindgebonden_budget: 80\n  bijstand: 291\n", "niet_gebruik: {}\n").contains("'niet_gebruik' is leeg; verwacht: een sectie met sleutels en waarden, of laat de sleutel weg"))

@@ -23,6 +23,8 @@ struct TextWrapTests {
     #expect(wrapped[0] + wrapped.dropFirst().map { " " + $0.dropFirst(15) }.joined() == row)
     // An amount stays whole: no break between '€' and its number.
     #expect(TextWrap.lines("uit de klasse € 10.000–20.000", width: 15) == ["uit de klasse", "  € 10.000–20.000"])
+    // A percentage too: no break between the number and '%'.
+    #expect(TextWrap.lines("de AIO 29,1 %)", width: 12) == ["de AIO", "  29,1 %)"])
     // Characters as a terminal shows them: 'é' and '€' count one.
     #expect(TextWrap.lines("€ é", width: 3) == ["€ é"])
   }
