@@ -74,7 +74,7 @@ import re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()
 fail = []
 # The example household is Examples/huishouden-met-loon.json: toets evaluate gives these amounts.
-for text in ["zorgtoeslag.jaarbedrag", "€ 1.004,00", "€ 46.968,22", "€ 3.159,54", "Berekend voor 1 januari 2026", "15 uitkomsten, 0 onbepaald",
+for text in ["zorgtoeslag.jaarbedrag", "€ 1.004,00", "€ 46.968,22", "€ 3.159,54", "Berekend voor 1 januari 2026", "18 uitkomsten, 0 onbepaald",
              "Uitleg per uitkomst", "Wzt", "Wet IB 2001"]:
     if text not in dom: fail.append(f"'{text}' is not on the page")
 if "class=\"fout\"" in dom: fail.append("the page shows an error")
