@@ -75,16 +75,10 @@ struct ChunkBuilder {
     headIndex = role.count
   }
 
-  /// Records how the household just started was drawn with respect to the bijstand.
-  mutating func assistance(_ use: AssistanceUse) {
-    if marksAssistance { assistanceUse.append(use.rawValue) }
-  }
-
-  /// Records how the others of the household just started (adult children, housemates) were drawn with
-  /// respect to the bijstand, beside the aanvrager's mark (``AssistanceUse/packed(unit:members:)``).
-  mutating func memberAssistance(_ use: AssistanceUse) {
-    guard marksAssistance, let last = assistanceUse.indices.last else { return }
-    assistanceUse[last] = AssistanceUse.packed(unit: AssistanceUse(packed: assistanceUse[last], members: false), members: use)
+  /// Records how the household just started was drawn with respect to the bijstand: its aanvrager's unit
+  /// and the others who live there (adult children, housemates), ``AssistanceUse/packed(unit:members:)``.
+  mutating func assistance(unit: AssistanceUse, members: AssistanceUse) {
+    if marksAssistance { assistanceUse.append(AssistanceUse.packed(unit: unit, members: members)) }
   }
 
   /// Appends one person. `kinship`: the code of `verwantschap` (what the person is of the aanvrager,

@@ -207,7 +207,6 @@ public struct Generator: Sendable {
         oudToeslagrecht = r.chance(UInt64(p.samenVoor2015Promille), in: 1000)
       }
     }
-    b.assistance(assistanceUse(onAssistance: onAssistance, headAge: headAge, partnerAge: couple ? partnerAge : nil))
     // The children's ages come before the incomes: whether one is 18 or over sets the parents' place.
     let childAges = drawChildAges(kind: kind, couple: couple, headAge: headAge, partnerAge: partnerAge, &r)
     // The place in the household the income classes follow (`inkomen.naar_leefvorm`), for both partners.
@@ -273,7 +272,9 @@ public struct Generator: Sendable {
           student: studying, grant: studying, lodger: lodger, unregistered: isUnregistered(&r))
       }
     }
-    b.memberAssistance(members.drawn ? .user : members.ofAges ? .nonUser : .unknown)
+    b.assistance(
+      unit: assistanceUse(onAssistance: onAssistance, headAge: headAge, partnerAge: couple ? partnerAge : nil),
+      members: members.drawn ? .user : members.ofAges ? .nonUser : .unknown)
     let rel = scenario.relatie
     let samen = partnerStatus == "samenwonend"
     let huurder =

@@ -16,7 +16,7 @@ enum TextWrap {
       let room = width - prefix.count
       // The last space within the room (after the line's own leading spaces), else the first after it.
       let leading = rest.prefix { $0 == " " }.count
-      let breaks = rest.indices.filter { $0 > leading && rest[$0] == " " && rest[$0 - 1] != "€" && rest.dropFirst($0 + 1).first != "%" }
+      let breaks = rest.indices.filter { $0 > leading && rest[$0] == " " && rest[$0 - 1] != "€" && ($0 + 1 == rest.count || rest[$0 + 1] != "%") }
       guard let cut = breaks.last(where: { $0 <= room }) ?? breaks.first else { break }
       lines.append(String(prefix + rest[..<cut]))
       rest = Array(rest[(cut + 1)...])

@@ -13,13 +13,18 @@ import Toetssteen
 struct AssistanceUseTests {
   static let date = CivilDate(iso: "2025-07-01")!
 
-  @Test("de generator merkt wie van de bijstand leeft als gebruiker, de anderen van die leeftijden niet, op ieder aantal threads gelijk")
-  func marks() throws {
-    let s = PopulationValidationTests.scenario
-    let generator = Generator(scenario: s, program: Repository.engine.program, date: Self.date)
+  /// 20.000 households of the national scenario on 2 threads, checked to carry the same marks on 1 thread.
+  static func marked() -> PopulationData {
+    let generator = Generator(scenario: PopulationValidationTests.scenario, program: Repository.engine.program, date: date)
     let p = generator.generate(count: 20_000, threads: 2)
     #expect(p.assistanceUse.count == p.householdCount)
     #expect(generator.generate(count: 20_000, threads: 1).assistanceUse == p.assistanceUse)
+    return p
+  }
+
+  @Test("de generator merkt wie van de bijstand leeft als gebruiker, de anderen van die leeftijden niet, op ieder aantal threads gelijk")
+  func marks() throws {
+    let p = Self.marked()
     guard case .int64(let income)? = p.personalIncome, case .int64(let vermogen)? = p.personColumns["vermogen"],
       case .int32(let birth)? = p.personColumns["geboortedatum"]
     else { Issue.record("geen inkomen, vermogen of geboortedatum"); return }

@@ -15,10 +15,7 @@ struct MemberAssistanceTests {
 
   @Test("de generator merkt een huishouden met een medebewoner in de bijstand; die heeft geen inkomen en studeert niet")
   func marks() throws {
-    let s = PopulationValidationTests.scenario
-    let generator = Generator(scenario: s, program: Repository.engine.program, date: Self.date)
-    let p = generator.generate(count: 20_000, threads: 2)
-    #expect(generator.generate(count: 20_000, threads: 1).assistanceUse == p.assistanceUse)
+    let p = AssistanceUseTests.marked()
     guard case .int64(let income)? = p.personalIncome, case .int32(let birth)? = p.personColumns["geboortedatum"],
       case .uint8(let studying)? = p.personColumns["studerend"], case .uint8(let grant)? = p.personColumns["studiefinanciering"],
       case .uint8(let lodger)? = p.personColumns["commerciele_huurder"]
