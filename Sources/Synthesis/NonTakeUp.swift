@@ -82,7 +82,8 @@ public struct NonTakeUp: Sendable {
     public var note: String {
       let flat = DutchFormat.number(Rational(Int(rate)) / 10, maxFractionDigits: 1, minFractionDigits: 0) + " %"
       let rates = byTopUp?.note(otherwise: flat) ?? flat
-      return drawnUsers.map { "\($0); overige aanvragers (zoals de AIO) \(rates)" } ?? rates
+      let others = members ? "overige medebewoners" : "overige aanvragers"
+      return drawnUsers.map { "\($0); \(others) (zoals de AIO) \(rates)" } ?? rates
     }
 
     /// Whether household `h` leaves the regeling unclaimed, knowing how the generator drew it with respect

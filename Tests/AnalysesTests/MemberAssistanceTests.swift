@@ -55,6 +55,7 @@ struct MemberAssistanceTests {
     let members = try #require(nonTakeUp.draw(forOutput: "bijstand.medebewoners_maandbedrag"))
     #expect(!own.members && members.members && members.rate == own.rate)
     #expect(members.note.hasPrefix("medebewoners (kinderen van 18 jaar of ouder, huisgenoten) 18–66 jaar: alleen waar een van hen als bijstandsontvanger getrokken is"))
+    #expect(members.note.hasSuffix("; overige medebewoners (zoals de AIO) 29,1 %"))
     // The others who are not of the draw's ages draw apart from their aanvrager.
     #expect((0..<2_000).contains { members.declines($0) != own.declines($0) })
     // Another regeling's members' output has no drawn users.
