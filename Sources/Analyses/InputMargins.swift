@@ -74,6 +74,7 @@ public enum InputMargins {
     margins += incomeByPlace(p, scenario: s, date: date)
     margins += childAges(p, scenario: s, date: date)
     margins += ownerHomes(p, scenario: s, date: date)
+    margins += wealth(p, scenario: s, date: date)
     // AOW recipients with and without a partner (scenario 'kalibratie_aow'), per household.
     if let k = s.kalibratieAow, case .int32(let birth)? = p.personColumns["geboortedatum"] {
       var alone = 0

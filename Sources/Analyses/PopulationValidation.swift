@@ -53,6 +53,8 @@ public struct PopulationValidation: Sendable {
   public let rentNotes: [String]
   /// Who among the aanvragers studies with studiefinanciering (scenario `studenten`), if the scenario says.
   public let studentNote: String?
+  /// How vermogen follows age within each tenure (scenario `vermogen_naar_woning.mediaan_naar_leeftijd`).
+  public var wealthNote: String?
   /// Figures the spec could not find.
   public let missing: [String]
   /// Households by income decile and type beside the published table (the spec's `inkomensverdeling`),
@@ -73,6 +75,7 @@ public struct PopulationValidation: Sendable {
     var notes: [String] = []
     var rentNotes: [String] = []
     var deciles: DecileComposition?
+    var wealthNote: String?
     if let note = scenario.assistanceNote { notes.append(note) }
     for date in spec.dates {
       let indices = spec.cijfers.indices.filter { CivilDate(iso: spec.cijfers[$0].peildatum) == date }
@@ -88,6 +91,7 @@ public struct PopulationValidation: Sendable {
         }
         if s == 0 && margins.isEmpty {
           if let coupling = m.coupling { notes.append("partners: " + coupling.note) }
+          wealthNote = m.wealthNote
           margins = InputMargins.compute(m.population, scenario: scenario, date: date)
           // The check on net income comes right after the gross ratio it stands behind.
           if let net = InputMargins.disposableRatio(m.population, outcomes: m.outcomes, scenario: scenario) {
@@ -119,6 +123,7 @@ public struct PopulationValidation: Sendable {
       rows: rows, margins: margins, seeds: seeds, households: households, nationalHouseholds: national,
       sensitivities: spec.gevoeligheid ?? [], incomeNotes: notes, rentNotes: rentNotes, studentNote: scenario.studenten?.note, missing: missing)
     validation.deciles = deciles
+    validation.wealthNote = wealthNote
     return validation
   }
 
@@ -129,7 +134,9 @@ public struct PopulationValidation: Sendable {
     let generator = Generator(scenario: s, program: engine.program, date: date)
     let population = generator.generate(count: households, threads: threads)
     let outcomes = Outcomes.compute(program: engine.program, population: population, date: date, threads: threads)
-    return Measured(population: population, outcomes: outcomes, nonTakeUp: NonTakeUp(scenario: s, seed: seed), coupling: generator.partnerCoupling)
+    return Measured(
+      population: population, outcomes: outcomes, nonTakeUp: NonTakeUp(scenario: s, seed: seed), coupling: generator.partnerCoupling,
+      wealthNote: generator.wealthByAgeNote)
   }
 
 
@@ -138,6 +145,7 @@ public struct PopulationValidation: Sendable {
     let outcomes: Outcomes
     let nonTakeUp: NonTakeUp
     let coupling: PartnerIncomeCoupling?
+    let wealthNote: String?
 
     /// The figure for the population, scaled to `national` households: households, or whole euros.
     /// With several outputs a household counts once, when any of them gives it an amount after that

@@ -22,6 +22,7 @@ public enum ValidationReport {
     for note in v.incomeNotes { meta.append(Report.KeyValue(key: "inkomen", value: note)) }
     for note in v.rentNotes { meta.append(Report.KeyValue(key: "huren", value: note)) }
     if let note = v.studentNote { meta.append(Report.KeyValue(key: "studenten", value: note)) }
+    if let note = v.wealthNote { meta.append(Report.KeyValue(key: "vermogen", value: note)) }
     return Report(
       title: "Validatie: de synthetische bevolking naast de gepubliceerde cijfers", subtitle: specName, meta: meta,
       sections: [figures(v), margins(v)] + (v.deciles.map { [incomeDeciles($0)] } ?? []) + (v.sensitivities.isEmpty ? [] : [sensitivity(v)]),

@@ -48,6 +48,8 @@ public struct Generator: Sendable {
   public var partnerCoupling: PartnerIncomeCoupling? { couplingValue }
   /// The calibrated coupling of partners' incomes as one line (``PartnerIncomeCoupling/note``), or `nil`.
   public var partnerCouplingNote: String? { couplingValue?.note }
+  /// How vermogen follows the aanvrager's age within each tenure as one line (``WealthByAge/note``), or `nil`.
+  public var wealthByAgeNote: String? { sampler.wealthByAge?.note }
   var couplingValue: PartnerIncomeCoupling?
   /// Whether the population gives every person's toetsingsinkomen (the drawn income). False when the
   /// scenario says `inkomensbron.toetsingsinkomen: afgeleid` and a rule valid on the date derives it
@@ -88,6 +90,8 @@ public struct Generator: Sendable {
         groups: scenario.tenureGroups,
         fallback: Rational(Int(scenario.wonen.huurPromille)) / 1000, target: scenario.wonen.huurNaarInkomen?.target)
     }
+    // Last, vermogen by age within each tenure: who rents is known now.
+    uncalibrated.sampler.wealthByAge = uncalibrated.calibratedWealthByAge()
     self = uncalibrated
   }
 
@@ -284,7 +288,8 @@ public struct Generator: Sendable {
     let rent = huurder ? (social ? rentSamplers.social : rentSamplers.free).draw(&r) : 0
     // Vermogen belongs to the household (by its tenure when the scenario says so); it is put on the
     // aanvrager and split with a partner.
-    let drawnVermogen = (huurder ? sampler.wealth.renters : sampler.wealth.owners).sample(&r) * 100
+    let wealthTable = sampler.wealthByAge?.draw(renter: huurder, age: headAge) ?? (huurder ? sampler.wealth.renters : sampler.wealth.owners)
+    let drawnVermogen = wealthTable.sample(&r) * 100
     // Who lives on the bijstand passed its vermogenstoets: with `vermogen_bijstand` their vermogen comes
     // from those classes, on a stream of its own (the draw above is kept, so every other draw stays).
     let vermogen = onAssistance ? sampler.wealthOnAssistance.map { $0.sample(&assistanceWealth) * 100 } ?? drawnVermogen : drawnVermogen

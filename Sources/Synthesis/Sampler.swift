@@ -25,6 +25,9 @@ struct Sampler: Sendable {
   let incomeTotal: UInt64
   /// Vermogen of renting and of owning households (the same classes unless the scenario separates them).
   let wealth: (renters: Bands, owners: Bands)
+  /// With `vermogen_naar_woning.mediaan_naar_leeftijd`: the tenure's classes raked per age band of the
+  /// aanvrager, set by the generator from a pilot (``Generator/calibratedWealthByAge()``).
+  var wealthByAge: WealthByAge?
   /// Vermogen of a household whose aanvrager lives on the bijstand (`vermogen_bijstand`), if given.
   let wealthOnAssistance: Bands?
   let insuredFullPromille: UInt64

@@ -151,6 +151,7 @@ extension Scenario {
       throw fail("leeftijd.\(name): leeftijden tot ten hoogste 130 jaar")
     }
     for (name, classes) in wealthClasses { try weights(name, classes.map { $0.count == 3 ? $0[2] : -1 }) }
+    try vermogenNaarWoning?.validateMedians(fail)
     try promille("wonen.huur_promille", wonen.huurPromille)
     try promille("wonen.sociaal_promille", wonen.sociaalPromille)
     try validateTenureByType(fail)
@@ -195,5 +196,22 @@ extension Scenario {
     /// `[van, tot, gewicht]` in euros per household, for households that rent and that own.
     public var huurders: [[Int64]]
     public var eigenaren: [[Int64]]
+    /// Published medians by age of the aanvrager within each tenure (optional): the generator rakes the
+    /// classes per age band to them (``WealthByAge``); without it vermogen does not follow age.
+    public var mediaanNaarLeeftijd: MediansByAge?
+
+    enum CodingKeys: String, CodingKey {
+      case huurders, eigenaren
+      case mediaanNaarLeeftijd = "mediaan_naar_leeftijd"
+    }
+  }
+
+  /// Per tenure, bands `[van, tot, mediaan]`: households whose aanvrager is `van` up to (not including)
+  /// `tot` years old on the peildatum have half their vermogen below `mediaan` euros.
+  public struct MediansByAge: Sendable, Codable {
+    public var huurders: [[Int64]]?
+    public var eigenaren: [[Int64]]?
+
+    static let shape = YAMLShape.mapping(["huurders": .value, "eigenaren": .value])
   }
 }

@@ -276,7 +276,7 @@ extension Scenario {
     ]),
     "inkomen": .mapping(["klassen": .value, "zonder_inkomen": .value, "naar_leeftijd": IncomeByAge.shape, "tweeverdieners": TwoEarners.shape, "bijstand_in_inkomen": .value, "jonger_dan_18": .value, "bijstand_naar_leeftijd": .value, "bijstand_naar_leefvorm": AssistanceByHousehold.shape, "naar_leefvorm": IncomeByHousehold.shape, "bijstand_regeling": .filled]),
     "vermogen": .value,
-    "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value]),
+    "vermogen_naar_woning": .mapping(["huurders": .value, "eigenaren": .value, "mediaan_naar_leeftijd": MediansByAge.shape]),
     "vermogen_bijstand": .filled,
     "wonen": .mapping([
       "huur_promille": .value, "sociaal_promille": .value, "huur_sociaal": .value, "huur_vrij": .value,

@@ -1,0 +1,69 @@
+import ExactArithmetic
+
+/// Vermogen by tenure and age of the aanvrager (`vermogen_naar_woning.mediaan_naar_leeftijd`): per
+/// tenure, the classes raked (``WealthMedianRaking``) so that every age band with a published median has
+/// half its households below it while the tenure keeps its published class shares.
+///
+/// Without it vermogen follows tenure only, and a household of 30 draws as much as one of 80: CBS
+/// publishes that renters of 75 and over have in the median seven times the vermogen of all renters.
+/// The generator builds this from a pilot sample that already has its tenure profile (who rents
+/// follows income, and income follows age), so the age groups are counted as the population has them.
+public struct WealthByAge: Sendable {
+  /// One tenure: its age bands with a median, the draw per band and for the other ages, and how the
+  /// raking went.
+  struct Tenure: Sendable {
+    let bands: [Range<Int64>]
+    let medians: [Int64]
+    /// Per band, then the rest of the ages.
+    let draws: [Sampler.Bands]
+    let rounds: Int
+    let converged: Bool
+
+    /// The draw of a household whose aanvrager is `age` years old.
+    func draw(age: Int64) -> Sampler.Bands {
+      draws[bands.firstIndex { $0.contains(age) } ?? bands.count]
+    }
+  }
+
+  let renters: Tenure?
+  let owners: Tenure?
+
+  /// The raked tables for `byTenure`, from the pilot's households per tenure and age group: `counts`
+  /// gives, per tenure (renters, owners), one count per band in the scenario's order, then the rest.
+  /// `nil` without medians.
+  init?(_ byTenure: Scenario.WealthByTenure, renterCounts: [Int], ownerCounts: [Int]) {
+    guard let m = byTenure.mediaanNaarLeeftijd else { return nil }
+    func tenure(_ classes: [[Int64]], _ rows: [[Int64]]?, _ counts: [Int]) -> Tenure? {
+      guard let rows, !rows.isEmpty else { return nil }
+      let raking = WealthMedianRaking(classes: classes, medians: rows.map { $0[2] }, households: counts)
+      let draws = raking.weights.map { weights in
+        Sampler.Bands(zip(raking.pieces, weights).map { [$0.0, $0.1, $1] })
+      }
+      return Tenure(
+        bands: rows.map { $0[0]..<$0[1] }, medians: rows.map { $0[2] }, draws: draws, rounds: raking.rounds,
+        converged: raking.converged)
+    }
+    renters = tenure(byTenure.huurders, m.huurders, renterCounts)
+    owners = tenure(byTenure.eigenaren, m.eigenaren, ownerCounts)
+  }
+
+  /// The draw for a household that rents or owns, with an aanvrager of `age`; `nil` when its tenure has
+  /// no medians (it draws the tenure's own classes).
+  func draw(renter: Bool, age: Int64) -> Sampler.Bands? {
+    (renter ? renters : owners)?.draw(age: age)
+  }
+
+  /// One line for the summary: the medians per tenure and band, and whether the raking met them.
+  public var note: String {
+    let parts = [("huurders", renters), ("eigenaren", owners)].compactMap { name, t -> String? in
+      guard let t else { return nil }
+      let bands = zip(t.bands, t.medians).map { b, m in
+        let ages = b.upperBound >= 131 ? "vanaf \(b.lowerBound) jaar" : "\(b.lowerBound)–\(b.upperBound - 1) jaar"
+        return "\(ages) € \(DutchFormat.groupThousands(String(m)))"
+      }
+      return "\(name) \(bands.joined(separator: ", "))" + (t.converged ? "" : " (niet gehaald na \(t.rounds) ronden)")
+    }
+    return "vermogen naar leeftijd van de aanvrager geharkt op de medianen (vermogen_naar_woning.mediaan_naar_leeftijd): "
+      + parts.joined(separator: "; ") + "; de aandelen per klasse van huurders en eigenaren blijven die van het scenario"
+  }
+}
