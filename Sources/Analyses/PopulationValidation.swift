@@ -66,7 +66,7 @@ public struct PopulationValidation: Sendable {
   public static func run(
     engine: Engine, spec: ValidationSpec, scenario: Scenario, variants: [Scenario], households: Int, seeds: [UInt64], threads: Int,
     progress: ((String) -> Void)? = nil
-  ) -> PopulationValidation {
+  ) throws -> PopulationValidation {
     let national = AnalysisContext.nationalHouseholds(of: scenario)
     var perSeed: [[Int128]] = Array(repeating: [], count: spec.cijfers.count)
     var undecided = [Int64](repeating: 0, count: spec.cijfers.count)
@@ -84,7 +84,7 @@ public struct PopulationValidation: Sendable {
       if let note = RentIndexing(scenario.wonen.huurstijging, date: date).note { rentNotes.append("\(date.iso): \(note)") }
       for (s, seed) in seeds.enumerated() {
         progress?("peildatum \(date.iso), zaad \(seed)")
-        let m = measure(engine, scenario, seed: seed, date: date, households: households, threads: threads)
+        let m = try measure(engine, scenario, seed: seed, date: date, households: households, threads: threads)
         for i in indices {
           perSeed[i].append(m.figure(spec.cijfers[i], national: national))
           if s == 0 { undecided[i] = m.undecidedPromille(spec.cijfers[i].outputs) }
@@ -105,7 +105,10 @@ public struct PopulationValidation: Sendable {
       }
       for (v, variant) in variants.enumerated() {
         progress?("peildatum \(date.iso), gevoeligheid \(spec.gevoeligheid?[v].naam ?? "")")
-        let m = measure(engine, variant, seed: seeds[0], date: date, households: households, threads: threads)
+        let m: Measured
+        do { m = try measure(engine, variant, seed: seeds[0], date: date, households: households, threads: threads) } catch {
+          throw ScenarioError(description: "gevoeligheid[\(v)] ('\(spec.gevoeligheid?[v].naam ?? "")'): \(error)")
+        }
         for i in indices { sensitivity[i].append(m.figure(spec.cijfers[i], national: national)) }
       }
     }
@@ -128,10 +131,12 @@ public struct PopulationValidation: Sendable {
   }
 
   /// One population and its outcomes.
-  static func measure(_ engine: Engine, _ scenario: Scenario, seed: UInt64, date: CivilDate, households: Int, threads: Int) -> Measured {
+  static func measure(_ engine: Engine, _ scenario: Scenario, seed: UInt64, date: CivilDate, households: Int, threads: Int) throws -> Measured {
     var s = scenario
     s.zaad = seed
     let generator = Generator(scenario: s, program: engine.program, date: date)
+    // A scenario the generator cannot draw as it asks is refused before anything is drawn.
+    guard generator.calibrationProblems.isEmpty else { throw ScenarioError(description: generator.calibrationProblems.joined(separator: "\n")) }
     let population = generator.generate(count: households, threads: threads)
     let outcomes = Outcomes.compute(program: engine.program, population: population, date: date, threads: threads)
     return Measured(

@@ -44,7 +44,7 @@ public enum ReportPipeline {
   public static func run(
     engine: Engine, variant: (Variant, Engine)?, scenario: Scenario, options o: Options,
     progress: @escaping @Sendable (_ step: Int, _ of: Int, _ phase: String) -> Void
-  ) -> Output {
+  ) throws -> Output {
     var done = 0
     let phases = variant == nil ? 9 : (o.seeds > 1 ? 11 : 10)
     func phase(_ name: String) {
@@ -54,7 +54,10 @@ public enum ReportPipeline {
     var s = scenario
     if let seed = o.seed { s.zaad = seed }
     phase("bevolking genereren")
-    let population = Generator(scenario: s, program: engine.program, date: o.date).generate(count: o.households, threads: o.threads)
+    let generator = Generator(scenario: s, program: engine.program, date: o.date)
+    // A scenario the generator cannot draw as it asks is refused before anything is drawn.
+    guard generator.calibrationProblems.isEmpty else { throw ScenarioError(description: generator.calibrationProblems.joined(separator: "\n")) }
+    let population = generator.generate(count: o.households, threads: o.threads)
     let context = AnalysisContext(engine: engine, date: o.date, scenario: s, population: population, threads: o.threads)
     phase("basis doorrekenen")
     let baseline = context.outcomes()

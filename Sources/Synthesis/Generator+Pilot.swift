@@ -2,8 +2,10 @@ import ExactArithmetic
 import Foundation
 import Population
 
-/// The pilot samples the generator calibrates on before it draws a population: the partner coupling
-/// (``Generator/calibratedCoupling()``) and then the tenure profile (``TenureProfile``).
+/// The pilot samples the generator calibrates on before it draws a population: who lives on the
+/// bijstand by age and leefvorm, income by place in the household, the partner coupling
+/// (``Generator/calibratedCoupling()``), the tenure profile (``TenureProfile``) and, last, vermogen by
+/// age within each tenure (``Generator/calibratedWealthByAge()``).
 extension Generator {
   /// The pilot sample the tenure profile is calibrated on: `pilotChunks` chunks of `pilotSize`
   /// households, each on its own random stream counting down from `pilotStream` (streams no population

@@ -256,6 +256,9 @@ public struct Scenario: Sendable, Codable {
 /// A problem reading a scenario file.
 public struct ScenarioError: Error, CustomStringConvertible, Sendable {
   public let description: String
+
+  /// An error that says what in the scenario is wrong, with its YAML path.
+  public init(description: String) { self.description = description }
 }
 
 extension Scenario {

@@ -59,7 +59,7 @@ extension Engine {
   public func simulate(
     date: CivilDate, households: Int, seed: UInt64?, scenario: Scenario, threads: Int, partition: Partition? = nil,
     progress: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)? = nil
-  ) throws(PartitionError) -> Simulation {
+  ) throws -> Simulation {
     var s = scenario
     if let seed { s.zaad = seed }
     var timings = Simulation.Timings()
@@ -68,6 +68,8 @@ extension Engine {
     let range = try partition?.households(of: households) ?? 0..<households
     progress?("genereren", 0, range.count)
     let generator = Generator(scenario: s, program: program, date: date)
+    // A scenario the generator cannot draw as it asks is refused before anything is drawn.
+    guard generator.calibrationProblems.isEmpty else { throw ScenarioError(description: generator.calibrationProblems.joined(separator: "\n")) }
     let population = generator.generate(count: households, chunks: chunks, threads: threads) { done in
       progress?("genereren", done, range.count)
     }

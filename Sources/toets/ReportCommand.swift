@@ -118,8 +118,14 @@ struct ReportCommand: ParsableCommand {
     var clock = Stopwatch()
     let interactive = Terminal.stderrIsTerminal
     let started = Date()
-    let result = ReportPipeline.run(engine: engine, variant: variantPair, scenario: loaded, options: options) { step, steps, phase in
-      if interactive { Terminal.error(String(format: "[%d/%d] %@ (na %.0f s)", step, steps, phase, Date().timeIntervalSince(started))) }
+    let result: ReportPipeline.Output
+    do {
+      result = try ReportPipeline.run(engine: engine, variant: variantPair, scenario: loaded, options: options) { step, steps, phase in
+        if interactive { Terminal.error(String(format: "[%d/%d] %@ (na %.0f s)", step, steps, phase, Date().timeIntervalSince(started))) }
+      }
+    } catch let error as ScenarioError {
+      Terminal.error("fout: \(scenarioPath): \(error)")
+      throw ExitCode(2)
     }
     let files: [String]
     do { files = try ReportWriter.write(result.report, examples: result.examples, to: output) } catch {

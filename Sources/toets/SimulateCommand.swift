@@ -139,10 +139,18 @@ struct Simulate: ParsableCommand {
     }
     let threadCount = population.threadCount
     let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
-    let simulation = try engine.simulate(
-      date: day, households: households, seed: population.seed, scenario: loaded, threads: threadCount, partition: try parsedPartition()
-    ) { phase, done, total in
-      bar.update(phase, done, total)
+    let partition = try parsedPartition()
+    let simulation: Simulation
+    do {
+      simulation = try engine.simulate(
+        date: day, households: households, seed: population.seed, scenario: loaded, threads: threadCount, partition: partition
+      ) { phase, done, total in
+        bar.update(phase, done, total)
+      }
+    } catch let error as ScenarioError {
+      bar.finish()
+      Terminal.error("fout: \(try population.scenarioPath(regulations: dir)): \(error)")
+      throw ExitCode(2)
     }
     bar.finish()
     var clock = Stopwatch()

@@ -106,6 +106,10 @@ struct ValidateCommand: ParsableCommand {
     problems += engine.scenarioProblems(scenario, path: scenarioPath, dates: dates)
     for p in problems { Terminal.error("fout: \(p)") }
     guard problems.isEmpty else { throw ExitCode(2) }
+    // The map is made now, so an unwritable place fails before the runs; a refusal after this removes it
+    // again when this run made it (the output is complete or absent).
+    let outputExisted = FileManager.default.fileExists(atPath: output)
+    func removeOutputMadeHere() { if !outputExisted { try? FileManager.default.removeItem(atPath: output) } }
     do { try FileManager.default.createDirectory(atPath: output + "/tabellen", withIntermediateDirectories: true) } catch {
       Terminal.error("fout: kan de map '\(output)' niet maken: er staat een bestand of hij is niet schrijfbaar")
       throw ExitCode(1)
@@ -114,6 +118,7 @@ struct ValidateCommand: ParsableCommand {
       let problems = engine.scenarioProblems(variant, path: scenarioPath, dates: dates)
       guard problems.isEmpty else {
         for p in problems { Terminal.error("fout: \(inEntry(i))\(p)") }
+        removeOutputMadeHere()
         throw ExitCode(2)
       }
     }
@@ -121,10 +126,17 @@ struct ValidateCommand: ParsableCommand {
     let seeds = (0..<seedCount).map { first &+ UInt64($0) }
     let interactive = Terminal.stderrIsTerminal
     let started = Date()
-    let result = PopulationValidation.run(
-      engine: engine, spec: loaded, scenario: scenario, variants: variants, households: households, seeds: seeds, threads: population.threadCount
-    ) { step in
-      if interactive { Terminal.error(String(format: "%@ (na %.0f s)", step, Date().timeIntervalSince(started))) }
+    let result: PopulationValidation
+    do {
+      result = try PopulationValidation.run(
+        engine: engine, spec: loaded, scenario: scenario, variants: variants, households: households, seeds: seeds, threads: population.threadCount
+      ) { step in
+        if interactive { Terminal.error(String(format: "%@ (na %.0f s)", step, Date().timeIntervalSince(started))) }
+      }
+    } catch let error as ScenarioError {
+      Terminal.error("fout: \(scenarioPath): \(error)")
+      removeOutputMadeHere()
+      throw ExitCode(2)
     }
     let report = ValidationReport.build(result, scenarioName: scenario.naam, specName: loaded.naam)
     do {

@@ -225,17 +225,17 @@ struct AnalysesTests {
 
   @Test("het rapport: iedere link in de HTML komt ergens aan, en dezelfde cijfers met 1 en 2 threads")
   func reportLinksAndDeterminism() throws {
-    func report(threads: Int) -> ReportPipeline.Output {
+    func report(threads: Int) throws -> ReportPipeline.Output {
       let options = ReportPipeline.Options(
         date: Self.date, households: 3_000, seed: 7, threads: threads, divergenceSample: 500,
         discountRate: Rational(decimal: "0.0225")!, discountSource: "test", upkeepPerYear: nil)
       let path = Self.root.appendingPathComponent("Scenarios/varianten/kgb-afbouw-7,60.yaml").path
       let variant = try! Variant.load(path: path)
       let pair = (variant, try! variant.engine(directory: Self.directory, date: Self.date))
-      return ReportPipeline.run(engine: Self.engine, variant: pair, scenario: Self.scenario, options: options) { _, _, _ in }
+      return try ReportPipeline.run(engine: Self.engine, variant: pair, scenario: Self.scenario, options: options) { _, _, _ in }
     }
-    let one = report(threads: 1)
-    let two = report(threads: 2)
+    let one = try report(threads: 1)
+    let two = try report(threads: 2)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     #expect(try encoder.encode(one.report) == encoder.encode(two.report))

@@ -101,7 +101,7 @@ struct AssistanceUseTests {
   @Test("recht is uitgaven plus niet-gebruik; de samenvatting zegt hoe, en telt als uitgaven alleen de gebruikers")
   func figures() throws {
     let engine = Repository.engine
-    let measured = PopulationValidation.measure(engine, PopulationValidationTests.scenario, seed: 3, date: Self.date, households: 10_000, threads: 2)
+    let measured = try PopulationValidation.measure(engine, PopulationValidationTests.scenario, seed: 3, date: Self.date, households: 10_000, threads: 2)
     func figure(_ grondslag: String, _ maat: String) -> Int128 {
       let f = ValidationSpec.Figure(
         naam: "x", uitvoer: "bijstand.bruto_jaarbedrag_gemeente", samenMet: nil, maat: maat, grondslag: grondslag, jaar: 2025,

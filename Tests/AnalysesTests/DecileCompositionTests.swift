@@ -48,14 +48,14 @@ struct DecileCompositionTests {
     var flat = s
     flat.wonen.huurNaarInkomen = nil
     #expect(DecileComposition(p, outcomes: outcomes, scenario: flat, table: table) == nil)
-    let unranked = PopulationValidation.run(engine: engine, spec: spec, scenario: flat, variants: [], households: 500, seeds: [1], threads: 2)
+    let unranked = try PopulationValidation.run(engine: engine, spec: spec, scenario: flat, variants: [], households: 500, seeds: [1], threads: 2)
     #expect(unranked.deciles == nil)
     #expect(unranked.missing.contains { $0.hasPrefix("Inkomensverdeling: de tabel naar deciel en huishoudtype is niet naast het model gezet, want het scenario heeft geen equivalentiefactoren") })
     var other = table
     other.uitvoer = "bestaat.niet"
     #expect(DecileComposition(p, outcomes: outcomes, scenario: s, table: other) == nil)
     // The report: a section with ten rows, per type the model beside the table, the largest difference named.
-    var v = PopulationValidation.run(engine: engine, spec: spec, scenario: s, variants: [], households: 2_000, seeds: [1], threads: 2)
+    var v = try PopulationValidation.run(engine: engine, spec: spec, scenario: s, variants: [], households: 2_000, seeds: [1], threads: 2)
     #expect(v.deciles?.households ?? 0 > 1_900)
     v.deciles = d
     let markdown = MarkdownRenderer.render(ValidationReport.build(v, scenarioName: "s", specName: spec.naam))

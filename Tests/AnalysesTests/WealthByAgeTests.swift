@@ -7,8 +7,9 @@ import TestSupport
 import Testing
 
 /// Vermogen by age within each tenure (`vermogen_naar_woning.mediaan_naar_leeftijd`): the raking meets
-/// every band's median and keeps the tenure's class shares, the drawn population shows both in its input
-/// margins on any thread count, and a scenario whose medians cannot be met is refused with its path.
+/// every band's median (counting the households that draw elsewhere) and keeps the tenure's class
+/// shares, the drawn population shows both in its input margins on any thread count, a malformed section
+/// is refused with its path, and medians the generator cannot meet refuse the run (exit 2).
 @Suite("Vermogen naar leeftijd binnen huur en koop")
 struct WealthByAgeTests {
   static let scenario = PopulationValidationTests.scenario
@@ -38,6 +39,22 @@ struct WealthByAgeTests {
     #expect(Self.shareBelow(r, group: 1, 10_000) > 0.5)
   }
 
+  @Test("huishoudens die elders trekken tellen mee in de mediaan van hun band")
+  func outsideCounts() {
+    // 100 households of the band draw here, 100 more (on the bijstand) all lie below the median of
+    // 10.000: half of the 200 below means none of the drawn ones may be.
+    let classes: [[Int64]] = [[0, 10_000, 50], [10_000, 100_000, 50]]
+    let one = WealthMedianRaking.one
+    let r = WealthMedianRaking(classes: classes, medians: [10_000], households: [100, 300], outside: [.init(households: 100 * one, below: 100 * one)])
+    #expect(r.converged)
+    #expect(Self.shareBelow(r, group: 0, 10_000) < 1e-4)
+    #expect(r.belowPerMillion[0] > 499_990 && r.belowPerMillion[0] < 500_010)
+    // The chance below a median of a uniform draw: all of [0, 1.000), and 6.700 of the 6.770 euros of [1.000, 7.770).
+    let below = Generator.expectedBelow([[0, 1_000, 48], [1_000, 7_770, 52]], 7_700)
+    let expected = 0.48 + 0.52 * 6_700 / 6_770
+    #expect(abs(Double(below) / Double(one) - expected) < 1e-9)
+  }
+
   @Test("onhaalbare medianen: de harking stopt en zegt het; een groep zonder huishoudens trekt de klassen zelf")
   func infeasibleAndEmpty() {
     // Half of a band of 90 % of the households above 100.000, where the tenure has 10 %: impossible.
@@ -55,13 +72,14 @@ struct WealthByAgeTests {
     #expect(generator.wealthByAgeNote?.contains("huurders 65–74 jaar € 7.700") == true)
     let p = generator.generate(count: 60_000, threads: 2)
     let margins = InputMargins.wealth(p, scenario: Self.scenario, date: Self.date)
-    #expect(margins.count == 5, "\(margins.map(\.name))")
+    // Per tenure its lowest and highest class, then its bands: 2 + 2 for renters, 2 + 1 for owners.
+    #expect(margins.count == 7, "\(margins.map(\.name))")
     for m in margins {
       // A band of at least some 2.500 households: a share of one half within 4 percentage points (about
-      // four standard errors of the sample and the pilot together); a mean within 5 % (the top classes
-      // run to a million euros, so the mean is noisy).
+      // four standard errors of the sample and the pilot together); a class of a tenure of at least some
+      // 20.000 households within 2 points.
       let gap = (m.drawn - m.target).magnitude
-      let allowed = m.name.hasPrefix("gemiddeld") ? Rational(5) / 100 : Rational(4) / 100
+      let allowed = m.name.contains("onder de mediaan") ? Rational(4) / 100 : Rational(2) / 100
       #expect(gap < allowed, "\(m.name): \(m.drawn.decimalString(fractionDigits: 4))")
     }
     let one = generator.generate(count: 20_000, threads: 1)
@@ -76,7 +94,20 @@ struct WealthByAgeTests {
     let generator = Generator(scenario: s, program: Repository.engine.program, date: Self.date)
     #expect(generator.wealthByAgeNote == nil)
     let margins = InputMargins.wealth(generator.generate(count: 2_000, threads: 1), scenario: s, date: Self.date)
-    #expect(margins.map(\.name).allSatisfy { $0.hasPrefix("gemiddeld vermogen") })
+    #expect(margins.count == 4 && margins.map(\.name).allSatisfy { $0.contains("klasse") })
+  }
+
+  @Test("medianen die de generator niet kan halen, of een band zonder aanvragers: de run wordt geweigerd met het pad", arguments: [
+    ([[0, 131, 500_000]] as [[Int64]], "de medianen zijn samen met de klassen van vermogen_naar_woning.huurders niet haalbaar"),
+    ([[125, 131, 5_000]] as [[Int64]], "de band [125, 131) heeft geen huishoudens in de proefsteekproef"),
+  ])
+  func unmetMediansRefused(_ bands: [[Int64]], _ expected: String) throws {
+    var s = Self.scenario
+    s.vermogenNaarWoning?.mediaanNaarLeeftijd = .init(huurders: bands, eigenaren: nil)
+    let generator = Generator(scenario: s, program: Repository.engine.program, date: Self.date)
+    let problem = try #require(generator.calibrationProblems.first)
+    #expect(problem.hasPrefix("vermogen_naar_woning.mediaan_naar_leeftijd.huurders: ") && problem.contains(expected), "\(problem)")
+    #expect(throws: ScenarioError.self) { _ = try Repository.engine.simulate(date: Self.date, households: 100, seed: 1, scenario: s, threads: 1) }
   }
 
   @Test("een scenario met onmogelijke medianen wordt geweigerd met het pad", arguments: [
@@ -90,6 +121,7 @@ struct WealthByAgeTests {
     ("eigenaren: [[65, 131, 99999999999999]]", "moet binnen de klassen van vermogen_naar_woning.eigenaren"),
     ("huurder: [[65, 75, 7700]]", "bedoelt u 'huurders'?"),
     ("huurders: [[65, 75, 7700.5]]", "mediaan_naar_leeftijd.huurders"),
+    ("huurders: []", "ten minste één band"),
   ])
   func refused(_ line: String, _ expected: String) throws {
     let text = try String(contentsOfFile: PopulationValidationTests.scenarioPath, encoding: .utf8)
