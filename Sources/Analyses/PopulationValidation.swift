@@ -135,8 +135,7 @@ public struct PopulationValidation: Sendable {
     var s = scenario
     s.zaad = seed
     let generator = Generator(scenario: s, program: engine.program, date: date)
-    // A scenario the generator cannot draw as it asks is refused before anything is drawn.
-    guard generator.calibrationProblems.isEmpty else { throw ScenarioError(description: generator.calibrationProblems.joined(separator: "\n")) }
+    try generator.requireCalibrated()
     let population = generator.generate(count: households, threads: threads)
     let outcomes = Outcomes.compute(program: engine.program, population: population, date: date, threads: threads)
     return Measured(

@@ -55,8 +55,7 @@ public enum ReportPipeline {
     if let seed = o.seed { s.zaad = seed }
     phase("bevolking genereren")
     let generator = Generator(scenario: s, program: engine.program, date: o.date)
-    // A scenario the generator cannot draw as it asks is refused before anything is drawn.
-    guard generator.calibrationProblems.isEmpty else { throw ScenarioError(description: generator.calibrationProblems.joined(separator: "\n")) }
+    try generator.requireCalibrated()
     let population = generator.generate(count: o.households, threads: o.threads)
     let context = AnalysisContext(engine: engine, date: o.date, scenario: s, population: population, threads: o.threads)
     phase("basis doorrekenen")

@@ -54,4 +54,10 @@ extension Generator {
   /// Why the scenario cannot be drawn as it asks (``WealthByAge/problems``), one line each with its YAML
   /// path; empty when it can. The commands refuse a run with a problem (exit 2) before writing anything.
   public var calibrationProblems: [String] { sampler.wealthByAge?.problems ?? [] }
+
+  /// Throws the ``calibrationProblems`` as one ``ScenarioError``: a scenario the generator cannot draw as
+  /// it asks is refused before anything is drawn.
+  public func requireCalibrated() throws {
+    guard calibrationProblems.isEmpty else { throw ScenarioError(description: calibrationProblems.joined(separator: "\n")) }
+  }
 }

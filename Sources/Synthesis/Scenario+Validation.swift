@@ -212,6 +212,7 @@ extension Scenario {
     public var huurders: [[Int64]]?
     public var eigenaren: [[Int64]]?
 
-    static let shape = YAMLShape.mapping(["huurders": .value, "eigenaren": .value])
+    /// `.filled`: a tenure written without bands (`huurders:`) would decode as absent and silently drop its medians.
+    static let shape = YAMLShape.mapping(["huurders": .filled, "eigenaren": .filled])
   }
 }

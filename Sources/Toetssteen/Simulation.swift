@@ -68,8 +68,7 @@ extension Engine {
     let range = try partition?.households(of: households) ?? 0..<households
     progress?("genereren", 0, range.count)
     let generator = Generator(scenario: s, program: program, date: date)
-    // A scenario the generator cannot draw as it asks is refused before anything is drawn.
-    guard generator.calibrationProblems.isEmpty else { throw ScenarioError(description: generator.calibrationProblems.joined(separator: "\n")) }
+    try generator.requireCalibrated()
     let population = generator.generate(count: households, chunks: chunks, threads: threads) { done in
       progress?("genereren", done, range.count)
     }

@@ -122,6 +122,7 @@ struct WealthByAgeTests {
     ("huurder: [[65, 75, 7700]]", "bedoelt u 'huurders'?"),
     ("huurders: [[65, 75, 7700.5]]", "mediaan_naar_leeftijd.huurders"),
     ("huurders: []", "ten minste één band"),
+    ("huurders:", "mediaan_naar_leeftijd.huurders"),
   ])
   func refused(_ line: String, _ expected: String) throws {
     let text = try String(contentsOfFile: PopulationValidationTests.scenarioPath, encoding: .utf8)
