@@ -96,7 +96,7 @@ let package = Package(
     .testTarget(name: "RuleSemanticsTests", dependencies: ["TestSupport", "LegalSource"]),
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "Toetssteen", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["TestSupport", "Toetssteen", "Analyses", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
-    .testTarget(name: "AnalysesTests", dependencies: ["TestSupport", "Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic"]),
+    .testTarget(name: "AnalysesTests", dependencies: ["TestSupport", "Analyses", "Reports", "Toetssteen", "Synthesis", "Population", "RuleIR", "ExactArithmetic", "HouseholdModel"]),
     .testTarget(name: "SpecificationTests", dependencies: ["TestSupport", "Specification", "Toetssteen", "HouseholdModel", "RuleIR"]),
     .testTarget(name: "RegulationTests", dependencies: ["Toetssteen", "LegalSource", "LegalText"]),
     .testTarget(

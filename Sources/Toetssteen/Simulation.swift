@@ -43,6 +43,9 @@ public struct Simulation: Sendable {
   /// How partners' incomes hang together (`inkomen.tweeverdieners`), with a warning when the target is
   /// out of reach; nil without the section.
   public var partnerCouplingNote: String?
+  /// How vermogen follows the aanvrager's age (scenario `vermogen_naar_woning.mediaan_naar_leeftijd`), if the
+  /// scenario says.
+  public var wealthNote: String?
 
   public struct Timings: Sendable {
     public var generate: Double = 0
@@ -86,6 +89,7 @@ extension Engine {
     simulation.assistanceCapped = generator.assistanceSpread?.bands.filter(\.capped).map(\.ages) ?? []
     simulation.incomeByPlaceNote = generator.incomeByPlaceNote
     simulation.partnerCouplingNote = generator.partnerCouplingNote
+    simulation.wealthNote = generator.wealthByAgeNote
     simulation.assistanceCappedCells = generator.assistanceByHousehold?.capped.map {
       "\(DutchFormat.ages($0.band.lowerBound, $0.band.upperBound)), \($0.unit.key)"
     } ?? []

@@ -76,6 +76,9 @@ public struct SimulationSummary: Sendable {
   public let studentNote: String?
   /// What the rents of the population stand for (scenario `wonen.huurstijging`), if the scenario says.
   public let rentNote: String?
+  /// How vermogen follows the aanvrager's age (scenario `vermogen_naar_woning.mediaan_naar_leeftijd`), if the
+  /// scenario says.
+  public let wealthNote: String?
   /// Upper bounds (inclusive, in euros) of the first nine household-income deciles.
   public let decileBounds: [Int64]
 
@@ -103,6 +106,7 @@ public struct SimulationSummary: Sendable {
     partnerNote = simulation.partnerCouplingNote
     studentNote = simulation.scenario.studenten?.note
     rentNote = RentIndexing(simulation.scenario.wonen.huurstijging, date: simulation.date).note
+    wealthNote = simulation.wealthNote
     let nonTakeUp = NonTakeUp(scenario: simulation.scenario, seed: simulation.seed)
     var outs: [Output] = []
     var samples: [(output: Int, households: [Int])] = []
@@ -224,6 +228,7 @@ public struct SimulationSummary: Sendable {
     if let partnerNote { fields.append(("partner_income", .string(partnerNote))) }
     if let studentNote { fields.append(("students", .string(studentNote))) }
     if let rentNote { fields.append(("rent_indexing", .string(rentNote))) }
+    if let wealthNote { fields.append(("wealth_by_age", .string(wealthNote))) }
     fields.append(("income_decile_bounds", .array(decileBounds.map { .number(String($0)) })))
     fields.append(("outputs", .ordered(outs)))
     return .ordered(fields)
@@ -240,7 +245,7 @@ public struct SimulationSummary: Sendable {
     // What the population stands for: one note per subject, broken between words with a hanging indent.
     let notes = [
       ("Inkomen", incomeNote), ("Loon", levyNote), ("Bijstand", assistanceNote), ("Leefvorm", incomeByPlaceNote),
-      ("Partners", partnerNote), ("Studenten", studentNote), ("Huren", rentNote),
+      ("Partners", partnerNote), ("Studenten", studentNote), ("Huren", rentNote), ("Vermogen", wealthNote),
     ]
     for case let (subject, note?) in notes { lines += TextWrap.lines("\(subject): \(note).") }
     if outputs.contains(where: { $0.claimed != nil }) {

@@ -1,10 +1,12 @@
 @testable import Analyses
 import ExactArithmetic
 import Foundation
+import HouseholdModel
 import Population
 @testable import Synthesis
 import TestSupport
 import Testing
+import Toetssteen
 
 /// Vermogen by age within each tenure (`vermogen_naar_woning.mediaan_naar_leeftijd`): the raking meets
 /// every band's median (counting the households that draw elsewhere) and keeps the tenure's class
@@ -95,6 +97,22 @@ struct WealthByAgeTests {
     #expect(generator.wealthByAgeNote == nil)
     let margins = InputMargins.wealth(generator.generate(count: 2_000, threads: 1), scenario: s, date: Self.date)
     #expect(margins.count == 4 && margins.map(\.name).allSatisfy { $0.contains("klasse") })
+  }
+
+  @Test("de samenvatting van simulate zegt waarop het vermogen geharkt is, in tekst en JSON; zonder de medianen niet")
+  func summaryNote() throws {
+    let simulation = try Repository.engine.simulate(date: Self.date, households: 2_000, seed: 3, scenario: Self.scenario, threads: 2)
+    let summary = SimulationSummary(simulation)
+    let text = summary.text(date: Self.date, seed: 3, scenario: "Nederland").replacingOccurrences(of: "\n  ", with: " ")
+    #expect(text.contains("Vermogen: vermogen naar leeftijd van de aanvrager geharkt op de medianen (vermogen_naar_woning.mediaan_naar_leeftijd): huurders 65–74 jaar € 7.700, vanaf 75 jaar € 18.500; eigenaren vanaf 65 jaar € 52.000"), "\(text.prefix(3_000))")
+    let json = JSONWriter.render(summary.json(date: Self.date, seed: 3, scenario: "Nederland"))
+    #expect(json.contains("\"wealth_by_age\": \"vermogen naar leeftijd van de aanvrager geharkt"))
+    var s = Self.scenario
+    s.vermogenNaarWoning?.mediaanNaarLeeftijd = nil
+    let without = SimulationSummary(try Repository.engine.simulate(date: Self.date, households: 500, seed: 3, scenario: s, threads: 1))
+    #expect(without.wealthNote == nil)
+    #expect(!without.text(date: Self.date, seed: 3, scenario: "Nederland").contains("Vermogen:"))
+    #expect(!JSONWriter.render(without.json(date: Self.date, seed: 3, scenario: "Nederland")).contains("wealth_by_age"))
   }
 
   @Test("medianen die de generator niet kan halen, of een band zonder aanvragers: de run wordt geweigerd met het pad", arguments: [
