@@ -68,7 +68,7 @@ let package = Package(
     .target(
       name: "DecisionService",
       dependencies: [
-        "Toetssteen", "HouseholdModel", "RuleIR", "LegalText", "ExactArithmetic",
+        "Toetssteen", "HouseholdModel", "RuleIR", "LegalText", "LegalSource", "ExactArithmetic",
         .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Beslisservice"])),
         .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Beslisservice"])),
         .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Beslisservice"])),
@@ -92,7 +92,7 @@ let package = Package(
     .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
     .testTarget(name: "LegalTextTests", dependencies: ["LegalText", "LegalSource", "TestSupport"]),
     .testTarget(name: "RuleSyntaxTests", dependencies: ["RuleSyntax", "LegalSource", "ExactArithmetic", "TestSupport"]),
-    .testTarget(name: "HouseholdModelTests", dependencies: ["HouseholdModel"]),
+    .testTarget(name: "HouseholdModelTests", dependencies: ["HouseholdModel", "LegalSource", "TestSupport"]),
     .testTarget(name: "RuleSemanticsTests", dependencies: ["TestSupport", "LegalSource"]),
     .testTarget(name: "ReferenceEvaluatorTests", dependencies: ["TestSupport", "Toetssteen", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),
     .testTarget(name: "RuleKernelTests", dependencies: ["TestSupport", "Toetssteen", "Analyses", "RuleKernel", "Synthesis", "Population", "ReferenceEvaluator", "HouseholdModel", "RuleIR", "ExactArithmetic"]),

@@ -1,6 +1,7 @@
 #if Beslisservice
 import Foundation
 import HouseholdModel
+import LegalSource
 import Hummingbird
 
 /// A request the service cannot answer, as a 4xx with a precise message: which field, what was
@@ -34,11 +35,14 @@ public struct APIError: Error, Sendable {
   public var response: Response { JSONResponse.make(json, status: status) }
 
   /// A household document the decoder refused: a 422 with every problem at its line and column.
-  static func invalidHousehold(_ errors: HouseholdErrors) -> APIError {
-    let problems: [JSONValue] = errors.errors.map { e in
-      .ordered([
-        ("regel", e.line.map { .number(String($0)) } ?? .null), ("kolom", e.column.map { .number(String($0)) } ?? .null),
-        ("veld", .string(e.path)), ("melding", .string(e.message)),
+  /// Line and column count as the CLI's do (columns in Unicode scalars); `id` is the catalogue's.
+  static func invalidHousehold(_ errors: HouseholdErrors, text: String) -> APIError {
+    let diagnostics = errors.diagnostics(in: SourceFile(path: "body", text: text))
+    let problems: [JSONValue] = zip(errors.errors, diagnostics).map { e, d in
+      let place = d.range?.startLocation
+      return .ordered([
+        ("regel", place.map { .number(String($0.line)) } ?? .null), ("kolom", place.map { .number(String($0.column)) } ?? .null),
+        ("veld", .string(e.path)), ("id", .string(e.id)), ("melding", .string(e.message)),
       ])
     }
     return APIError(

@@ -121,7 +121,7 @@ public struct DecisionService: Sendable {
       let json = try await slots.run(until: deadline) { () throws(APIError) -> String in
         guard ContinuousClock.now < deadline else { throw APIError.timeLimit(limit) }
         let household: Household
-        do throws(HouseholdErrors) { household = try engine.household(fromJSON: text) } catch { throw APIError.invalidHousehold(error) }
+        do throws(HouseholdErrors) { household = try engine.household(fromJSON: text) } catch { throw APIError.invalidHousehold(error, text: text) }
         let evaluation: Evaluation
         do { evaluation = try engine.evaluate(household, on: date, explain: explain, deadline: deadline) } catch { throw APIError.timeLimit(limit) }
         let json = JSONWriter.render(evaluation.json(includeTrace: explain)) + "\n"

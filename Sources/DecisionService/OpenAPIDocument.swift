@@ -76,7 +76,7 @@ public enum OpenAPIDocument {
             "type": "object", "required": ["fout", "melding"],
             "properties": {
               "fout": {"type": "string"}, "melding": {"type": "string"}, "veld": {"type": "string"}, "verwacht": {"type": "string"},
-              "problemen": {"type": "array", "items": {"type": "object", "properties": {"regel": {"type": ["integer", "null"]}, "kolom": {"type": ["integer", "null"]}, "veld": {"type": "string"}, "melding": {"type": "string"}}}}
+              "problemen": {"type": "array", "items": {"type": "object", "properties": {"regel": {"type": ["integer", "null"]}, "kolom": {"type": ["integer", "null"]}, "veld": {"type": "string"}, "id": {"type": "string"}, "melding": {"type": "string"}}}}
             }
           },
           "Gezondheid": {

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import LegalSource
 import RuleIR
 
 /// One person of a household document, with the facts given for them.
@@ -39,16 +40,29 @@ public struct Household: Sendable {
 public struct HouseholdError: Error, Sendable, CustomStringConvertible {
   /// `personen[1].toetsingsinkomen`.
   public let path: String
-  public let message: String
+  /// What is wrong, from the catalogue (`HouseholdMessages.swift`): its id and text.
+  public let problem: DiagnosticMessage
+  /// The name a misspelt field or value most likely meant.
+  public let suggestion: String?
+  /// 1-based line of the field in the document.
   public let line: Int?
+  /// 1-based column in UTF-8 bytes, as the JSON reader counts; ``HouseholdErrors/diagnostics(in:)``
+  /// turns it into the Unicode scalars every other diagnostic counts.
   public let column: Int?
 
-  public init(path: String, message: String, line: Int? = nil, column: Int? = nil) {
+  init(path: String, _ problem: DiagnosticMessage, suggestion: String? = nil, line: Int? = nil, column: Int? = nil) {
     self.path = path
-    self.message = message
+    self.problem = problem
+    self.suggestion = suggestion
     self.line = line
     self.column = column
   }
+
+  /// The problem's id (`huishouden.veld-onbekend`).
+  public var id: String { problem.id }
+
+  /// The text with its suggestion in one line, as the service's `melding` has it.
+  public var message: String { problem.text + (suggestion.map { "; bedoelt u '\($0)'?" } ?? "") }
 
   public var description: String {
     let place = line.map { "\($0):\(column ?? 1): " } ?? ""
@@ -60,4 +74,43 @@ public struct HouseholdError: Error, Sendable, CustomStringConvertible {
 public struct HouseholdErrors: Error, Sendable, CustomStringConvertible {
   public let errors: [HouseholdError]
   public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+  /// The problems as the same ``Diagnostic`` the regulations give: the field's path before the text, the
+  /// place in `document` (the text that was read) in Unicode scalars, a suggestion as a note.
+  public func diagnostics(in document: SourceFile) -> [Diagnostic] {
+    let offsets = Self.scalarOffsets(errors.map { ($0.line ?? 0, $0.column ?? 1) }, in: document)
+    return zip(errors, offsets).map { error, offset in
+      Diagnostic(
+        .inHouseholdField(error.path, error.problem),
+        at: offset.map { SourceRange(file: document, start: $0, end: $0 + 1) },
+        notes: .suggestion(error.suggestion))
+    }
+  }
+
+  /// The scalar offset of each (line, UTF-8 column), or nil for a line the document does not have. One
+  /// walk per line over the positions in order, so ten thousand problems on one long line stay linear.
+  static func scalarOffsets(_ positions: [(line: Int, column: Int)], in file: SourceFile) -> [Int?] {
+    var result = [Int?](repeating: nil, count: positions.count)
+    let order = positions.indices.sorted { (positions[$0].line, positions[$0].column) < (positions[$1].line, positions[$1].column) }
+    var line = 0
+    var offset = 0
+    var bytes = 0
+    for i in order {
+      let target = positions[i]
+      guard target.line >= 1, target.line <= file.lineStarts.count else { continue }
+      if target.line != line {
+        line = target.line
+        offset = file.lineStarts[line - 1]
+        bytes = 0
+      }
+      // The line's last scalar is its line break: a column past the text points at the break.
+      let end = line < file.lineStarts.count ? file.lineStarts[line] - 1 : file.scalars.count
+      while bytes < target.column - 1, offset < end {
+        bytes += UTF8.width(file.scalars[offset])
+        offset += 1
+      }
+      result[i] = offset
+    }
+    return result
+  }
 }

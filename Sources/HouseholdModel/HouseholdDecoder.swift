@@ -38,9 +38,9 @@ public struct HouseholdDecoder: Sendable {
     do {
       json = try JSONReader.parse(text)
     } catch let e as JSONSyntaxError {
-      throw HouseholdErrors(errors: [HouseholdError(path: "", message: "geen geldige JSON: \(e.message)", line: e.line, column: e.column)])
+      throw HouseholdErrors(errors: [HouseholdError(path: "", .householdJSON(e.message), line: e.line, column: e.column)])
     } catch {
-      throw HouseholdErrors(errors: [HouseholdError(path: "", message: "geen geldige JSON")])
+      throw HouseholdErrors(errors: [HouseholdError(path: "", .householdJSON(nil))])
     }
     return try decode(json)
   }
@@ -48,7 +48,7 @@ public struct HouseholdDecoder: Sendable {
   public func decode(_ json: JSONValue) throws(HouseholdErrors) -> Household {
     var errors: [HouseholdError] = []
     guard case .object(let members) = json else {
-      throw HouseholdErrors(errors: [HouseholdError(path: "", message: "een huishouden is een JSON-object met 'personen'")])
+      throw HouseholdErrors(errors: [HouseholdError(path: "", .householdNotObject())])
     }
     var facts: [SymbolID: Value] = [:]
     var persons: [Person] = []
@@ -59,13 +59,11 @@ public struct HouseholdDecoder: Sendable {
       if m.key == "personen" {
         sawPersons = true
         guard case .array(let list) = m.value else {
-          errors.append(HouseholdError(path: "personen", message: "verwacht een lijst van personen", line: m.line, column: m.column))
+          errors.append(HouseholdError(path: "personen", .personsNotList(), line: m.line, column: m.column))
           continue
         }
         guard list.count <= Self.maxPersons else {
-          errors.append(HouseholdError(
-            path: "personen", message: "\(list.count) personen: één huishoudendocument beschrijft één huishouden, met ten hoogste \(Self.maxPersons) personen",
-            line: m.line, column: m.column))
+          errors.append(HouseholdError(path: "personen", .tooManyPersons(list.count, limit: Self.maxPersons), line: m.line, column: m.column))
           sawPersons = false
           refusedPersons = true
           continue
@@ -75,7 +73,7 @@ public struct HouseholdDecoder: Sendable {
         }
       } else if groups.contains(m.key) {
         guard case .object(let inner) = m.value else {
-          errors.append(HouseholdError(path: m.key, message: "verwacht een object", line: m.line, column: m.column))
+          errors.append(HouseholdError(path: m.key, .groupNotObject(), line: m.line, column: m.column))
           continue
         }
         for f in inner {
@@ -92,17 +90,17 @@ public struct HouseholdDecoder: Sendable {
         errors.append(unknownField(m.key, among: Array(householdFacts.keys) + ["personen"] + groups, line: m.line, column: m.column))
       }
     }
-    if !sawPersons && !refusedPersons { errors.append(HouseholdError(path: "personen", message: "het huishouden noemt geen personen")) }
+    if !sawPersons && !refusedPersons { errors.append(HouseholdError(path: "personen", .noPersons())) }
     let applicants = persons.filter { $0.role == .aanvrager }.count
     if sawPersons && applicants != 1 {
-      errors.append(HouseholdError(path: "personen", message: "er moet precies één persoon met rol 'aanvrager' zijn (gevonden: \(applicants))"))
+      errors.append(HouseholdError(path: "personen", .applicantCount(applicants)))
     }
     if persons.filter({ $0.role == .partner }).count > 1 {
-      errors.append(HouseholdError(path: "personen", message: "er kan hoogstens één persoon met rol 'partner' zijn"))
+      errors.append(HouseholdError(path: "personen", .secondPartner()))
     }
     var ids: Set<String> = []
     for p in persons where !ids.insert(p.id).inserted {
-      errors.append(HouseholdError(path: "personen", message: "de id '\(p.id)' komt meer dan eens voor"))
+      errors.append(HouseholdError(path: "personen", .duplicatePersonID(p.id)))
     }
     guard errors.isEmpty else { throw HouseholdErrors(errors: errors) }
     return Household(persons: persons, facts: facts)
@@ -111,7 +109,7 @@ public struct HouseholdDecoder: Sendable {
   func decodePerson(_ json: JSONValue, index: Int, errors: inout [HouseholdError]) -> Person? {
     let path = "personen[\(index)]"
     guard case .object(let members) = json else {
-      errors.append(HouseholdError(path: path, message: "een persoon is een object"))
+      errors.append(HouseholdError(path: path, .personNotObject()))
       return nil
     }
     var id = "persoon\(index + 1)"
@@ -122,13 +120,13 @@ public struct HouseholdDecoder: Sendable {
       switch m.key {
       case "id":
         guard case .string(let s) = m.value else {
-          errors.append(HouseholdError(path: fieldPath, message: "verwacht een tekst", line: m.line, column: m.column))
+          errors.append(HouseholdError(path: fieldPath, .personIDNotText(), line: m.line, column: m.column))
           continue
         }
         id = s
       case "rol":
         guard case .string(let s) = m.value, let r = HouseholdRole(rawValue: s) else {
-          errors.append(HouseholdError(path: fieldPath, message: "de rol is 'aanvrager', 'partner', 'kind' of 'medebewoner'", line: m.line, column: m.column))
+          errors.append(HouseholdError(path: fieldPath, .unknownRole(), line: m.line, column: m.column))
           continue
         }
         role = r
@@ -141,16 +139,14 @@ public struct HouseholdDecoder: Sendable {
       }
     }
     guard let role else {
-      errors.append(HouseholdError(path: "\(path).rol", message: "iedere persoon heeft een rol"))
+      errors.append(HouseholdError(path: "\(path).rol", .missingRole()))
       return nil
     }
     return Person(id: id, role: role, facts: facts)
   }
 
   func unknownField(_ path: String, among known: [String], line: Int, column: Int, key: String? = nil) -> HouseholdError {
-    let name = key ?? path
-    let hint = Spelling.suggestion(for: name, among: known).map { "; bedoelt u '\($0)'?" } ?? ""
-    return HouseholdError(path: path, message: "onbekend veld\(hint)", line: line, column: column)
+    HouseholdError(path: path, .unknownHouseholdField(), suggestion: Spelling.suggestion(for: key ?? path, among: known), line: line, column: column)
   }
 
   /// The largest magnitude a number in a household document may have: 10¹⁸. Far beyond any household,
@@ -160,8 +156,8 @@ public struct HouseholdDecoder: Sendable {
 
   /// A field's value, checked against the fact's type.
   func value(_ json: JSONValue, _ decl: FactDeclaration, path: String, line: Int, column: Int, errors: inout [HouseholdError]) -> Value? {
-    func fail(_ message: String) -> Value? {
-      errors.append(HouseholdError(path: path, message: message, line: line, column: column))
+    func fail(_ problem: DiagnosticMessage, suggestion: String? = nil) -> Value? {
+      errors.append(HouseholdError(path: path, problem, suggestion: suggestion, line: line, column: column))
       return nil
     }
     switch decl.type {
@@ -170,39 +166,38 @@ public struct HouseholdDecoder: Sendable {
       switch json {
       case .string(let s): text = s
       case .number(let n): text = n
-      default: return fail("verwacht een getal (als tekst of getal), maar vond \(json.kindDescription)")
+      default: return fail(.expectedNumber(found: json.kindDescription))
       }
-      guard let r = Rational(decimal: text) else { return fail("'\(text)' is geen getal; schrijf bijvoorbeeld \"1573.42\"") }
-      if decl.type.isMoney, !r.isMultiple(of: Quantum.cent) { return fail("een bedrag is in hele centen (hoogstens twee decimalen), niet \(text)") }
-      if let q = decl.quantum, q == .one, !r.isInteger { return fail("verwacht een geheel getal, niet \(text)") }
-      if r.isNegative && decl.type.isMoney == false && decl.quantum == .one { return fail("verwacht een getal van 0 of meer") }
+      guard let r = Rational(decimal: text) else { return fail(.notANumber(text)) }
+      if decl.type.isMoney, !r.isMultiple(of: Quantum.cent) { return fail(.notWholeCents(text)) }
+      if let q = decl.quantum, q == .one, !r.isInteger { return fail(.notWholeNumber(text)) }
+      if r.isNegative && decl.type.isMoney == false && decl.quantum == .one { return fail(.negativeCount()) }
       // The bounds the gegevensmodel declares (`ten minste`, `ten hoogste`).
-      if case .number(let m)? = decl.minimum, r < m { return fail("ten minste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
-      if case .number(let m)? = decl.maximum, r > m { return fail("ten hoogste \(Value.number(m).formatted(as: decl.type)), niet \(text)") }
+      if case .number(let m)? = decl.minimum, r < m { return fail(.belowMinimum(Value.number(m).formatted(as: decl.type), text)) }
+      if case .number(let m)? = decl.maximum, r > m { return fail(.aboveMaximum(Value.number(m).formatted(as: decl.type), text)) }
       // After the gegevensmodel's own bounds, a technical one, not the law's: no household has a
       // quintillion euros, and beyond it an amount is a typing error or an attack (an exponent of 1000
       // would be computed exactly, digit by digit).
       guard r.magnitude <= Self.largestNumber else {
-        return fail("een getal ligt tussen −10^18 en 10^18 (een grens van toets), niet \(text)")
+        return fail(.numberTooLarge(text))
       }
       return .number(r)
     case .boolean:
-      guard case .bool(let b) = json else { return fail("verwacht true of false, maar vond \(json.kindDescription)") }
+      guard case .bool(let b) = json else { return fail(.expectedBoolean(found: json.kindDescription)) }
       return .boolean(b)
     case .date:
-      guard case .string(let s) = json, let d = CivilDate(iso: s) else { return fail("verwacht een datum als \"JJJJ-MM-DD\"") }
-      guard DateRange.contains(d) else { return fail("\(s) ligt buiten de datums die de wetten kunnen betekenen (\(DateRange.description))") }
+      guard case .string(let s) = json, let d = CivilDate(iso: s) else { return fail(.expectedDate()) }
+      guard DateRange.contains(d) else { return fail(.dateOutOfRange(s, range: DateRange.description)) }
       return .date(d)
     case .enumeration(let name):
       let values = enumerations[name] ?? []
-      guard case .string(let s) = json else { return fail("verwacht een van: \(values.map(Self.jsonForm).joined(separator: ", "))") }
+      guard case .string(let s) = json else { return fail(.expectedEnumeration(values.map(Self.jsonForm))) }
       guard let v = values.first(where: { Self.jsonForm($0) == s || $0 == s }) else {
-        let hint = Spelling.suggestion(for: s, among: values.map(Self.jsonForm)).map { "; bedoelt u '\($0)'?" } ?? ""
-        return fail("'\(s)' is geen waarde van \(name) (\(values.map(Self.jsonForm).joined(separator: ", ")))\(hint)")
+        return fail(.notAnEnumerationValue(s, of: name, values: values.map(Self.jsonForm)), suggestion: Spelling.suggestion(for: s, among: values.map(Self.jsonForm)))
       }
       return .enumCase(v)
     case .duration, .person, .persons:
-      return fail("dit gegeven kan niet in een huishoudendocument staan")
+      return fail(.notInDocument())
     }
   }
 

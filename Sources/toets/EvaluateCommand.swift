@@ -54,11 +54,11 @@ struct Evaluate: ParsableCommand {
     do {
       parsed = try engine.household(fromJSON: text)
     } catch {
-      let name = household == "-" ? "<standaardinvoer>" : household
-      for e in error.errors {
-        let place = e.line.map { "\(name):\($0):\(e.column ?? 1): " } ?? "\(name): "
-        Terminal.error("\(place)error: \(e.path.isEmpty ? "" : e.path + ": ")\(e.message)")
-      }
+      // The same diagnostics as a regulation's: place, id'd text, the line with a caret, a suggestion as a note.
+      let document = SourceFile(path: household == "-" ? "<standaardinvoer>" : household, text: text)
+      let diagnostics = error.diagnostics(in: document)
+      let formatter = DiagnosticFormatter(showsExcerpt: true, colors: Terminal.stderrIsTerminal)
+      for d in diagnostics { Terminal.error(d.range == nil ? "\(document.path): " + formatter.format(d) : formatter.format(d)) }
       throw ExitCode(2)
     }
     let evaluation = engine.evaluate(parsed, on: day, explain: explain || format == .json)

@@ -71,6 +71,15 @@ struct DecisionServiceTests {
         #expect(r.status == .unprocessableContent)
         #expect(String(buffer: r.body).contains("rol"))
       }
+      // The catalogue's id beside the text; the column counts Unicode scalars as the CLI's does ("é€" is two).
+      try await client.execute(uri: "/v1/evaluate?datum=2025-01-01", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{\"x\": \"é€\", \"personen\": [{\"rol\": \"aanvrager\", \"lon\": \"1\"}]}")) { r in
+        #expect(r.status == .unprocessableContent)
+        let body = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+        let problems = body?["problemen"] as? [[String: Any]] ?? []
+        #expect(problems.map { $0["id"] as? String } == ["huishouden.veld-onbekend", "huishouden.veld-onbekend"])
+        #expect(problems.map { $0["kolom"] as? Int } == [2, 47])
+        #expect(problems.last?["melding"] as? String == "onbekend veld; bedoelt u 'loon'?")
+      }
     }
   }
 
