@@ -71,12 +71,14 @@ enum RequestChecks {
   /// The body as text: empty is a 400, bytes that are not UTF-8 a 422 naming the first bad byte.
   static func utf8(_ body: ByteBuffer) throws(APIError) -> String {
     let bytes = Array(body.readableBytesView)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard var text = String(validating: bytes, as: UTF8.self) else {
       let offset = firstInvalidOffset(bytes)
       throw APIError(
         .unprocessableContent, code: "geen-utf8", "de body is geen geldige UTF-8 (byte \(offset + 1) van \(bytes.count))",
         field: "body", expected: "een huishoudendocument in UTF-8")
     }
+    // A byte order mark before the document reads as without, as the CLI reads a file.
+    if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
     guard !text.allSatisfy(\.isWhitespace) else {
       throw APIError(
         .badRequest, code: "geen-huishouden", "de body is leeg; stuur het huishoudendocument (JSON) mee", field: "body",

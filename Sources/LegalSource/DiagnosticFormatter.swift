@@ -22,14 +22,14 @@ public struct DiagnosticFormatter: Sendable {
     var lines: [String] = []
     let severity = paint(diagnostic.severity.rawValue, diagnostic.severity)
     let place = diagnostic.range.map { $0.position + ": " } ?? ""
-    lines.append("\(place)\(severity): \(diagnostic.message.text)")
+    lines.append("\(place)\(severity): \(Self.visible(diagnostic.message.text.unicodeScalars))")
     if let citation = diagnostic.citation {
       lines.append("  in \(describe(citation))")
     }
     if showsExcerpt, let range = diagnostic.range { lines.append(contentsOf: excerpt(range)) }
     for note in diagnostic.notes {
       let notePlace = note.range.map { $0.position + ": " } ?? ""
-      var text = "  \(notePlace)note: \(note.text)"
+      var text = "  \(notePlace)note: \(Self.visible(note.text.unicodeScalars))"
       if let c = note.citation { text += " (\(describe(c)))" }
       lines.append(text)
     }
@@ -48,26 +48,51 @@ public struct DiagnosticFormatter: Sendable {
 
   /// The source line with a caret under the range; long lines are cut to a window around it.
   func excerpt(_ range: SourceRange) -> [String] {
+    let file = range.file
     let (line, column) = range.startLocation
-    let scalars = Array(range.file.line(line).unicodeScalars)
-    let lineEnd = range.file.lineStarts[line - 1] + scalars.count
-    var width = max(1, min(range.end, lineEnd) - range.start)
+    // The line's bounds in the file: only the window shown is copied, so a thousand diagnostics on one
+    // line of megabytes cost a thousand windows, not a thousand lines.
+    let start = file.lineStarts[line - 1]
+    var end = line < file.lineStarts.count ? file.lineStarts[line] : file.scalars.count
+    while end > start, file.scalars[end - 1] == "\n" || file.scalars[end - 1] == "\r" { end -= 1 }
+    let length = end - start
+    let at = min(column - 1, length)
+    var width = max(1, min(range.end, end) - range.start)
     var from = 0
-    var to = scalars.count
+    var to = length
     let window = 110
-    if scalars.count > window {
-      from = max(0, min(column - 1 - 30, scalars.count - window))
-      to = min(scalars.count, from + window)
-      width = min(width, to - (column - 1))
+    if length > window {
+      from = max(0, min(at - 30, length - window))
+      to = min(length, from + window)
+      width = max(1, min(width, to - at))
     }
-    var shown = String(String.UnicodeScalarView(scalars[from..<to]))
+    var shown = Self.visible(file.scalars[(start + from)..<(start + to)])
     if from > 0 { shown = "…" + shown }
-    if to < scalars.count { shown += "…" }
+    if to < length { shown += "…" }
     let gutter = String(line)
     let pad = String(repeating: " ", count: gutter.count)
-    let offset = column - 1 - from + (from > 0 ? 1 : 0)
-    let marker = String(repeating: " ", count: max(0, offset)) + "^" + String(repeating: "~", count: max(0, width - 1))
+    // The caret under its column as a terminal shows it: a tab before it stays a tab.
+    var lead = from > 0 ? " " : ""
+    for s in file.scalars[(start + from)..<(start + at)] { lead.append(s == "\t" ? "\t" : " ") }
+    let marker = lead + "^" + String(repeating: "~", count: max(0, width - 1))
     return ["  \(gutter) | \(shown)", "  \(pad) | \(marker)"]
+  }
+
+  /// Text from a file or a document as a terminal may show it: a control character (an escape sequence,
+  /// a carriage return, NUL) or a bidirectional override becomes one visible symbol (`␛`, `␍`, `␀`, `�`),
+  /// so an input can neither steer the terminal nor move the caret; a tab stays a tab.
+  public static func visible<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
+    var out = String.UnicodeScalarView()
+    for s in scalars {
+      switch s.value {
+      case 0x09: out.append(s)
+      case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + s.value) ?? "\u{FFFD}")
+      case 0x7F: out.append("\u{2421}")
+      case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
+      default: out.append(s)
+      }
+    }
+    return String(out)
   }
 
   func paint(_ text: String, _ severity: Severity) -> String {

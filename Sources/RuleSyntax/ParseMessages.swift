@@ -1,3 +1,4 @@
+import ExactArithmetic
 import LegalSource
 
 /// The diagnostics of the rule-language parser.
@@ -45,4 +46,10 @@ extension DiagnosticMessage {
     .init(id: "syntax.maand", "'\(w)' is geen maand")
   }
   static func badDate() -> Self { .init(id: "syntax.datum", "deze datum bestaat niet") }
+  static func dateOutOfRange(_ iso: String) -> Self {
+    .init(id: "syntax.datum-bereik", "\(iso) ligt buiten de datums die de wetten kunnen betekenen (\(DateRange.description))")
+  }
+  static func durationOutOfRange(maxYears: Int) -> Self {
+    .init(id: "syntax.duur-bereik", "een duur van meer dan \(maxYears) jaar (\(maxYears * 12) maanden, \(maxYears * 366) dagen) kan een wet niet bedoelen")
+  }
 }

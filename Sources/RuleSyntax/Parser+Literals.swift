@@ -61,7 +61,9 @@ extension Parser {
       if accept(words: ["per", "maand"]) { return (.money(v, period: .perMaand), range(from: start)) }
       return (.money(v, period: nil), t.range)
     case .percentage(let v): return (.percentage(v), t.range)
-    case .date(let d): return (.date(d), t.range)
+    case .date(let d):
+      guard DateRange.contains(d) else { throw fail(.dateOutOfRange(d.iso), at: t.range) }
+      return (.date(d), t.range)
     case .enumValue(let v): return (.enumValue(v), t.range)
     case .word where t.lower == "waar": return (.boolean(true), t.range)
     case .word where t.lower == "onwaar": return (.boolean(false), t.range)
@@ -74,11 +76,19 @@ extension Parser {
         }
         index += 1
         guard let date = CivilDate(year: year, month: month + 1, day: day) else { throw fail(.badDate(), at: range(from: start)) }
+        guard DateRange.contains(date) else { throw fail(.dateOutOfRange(date.iso), at: range(from: start)) }
         return (.date(date), range(from: start))
       }
       // A unit (`1 maand`, one edit from `maart`) is a duration; otherwise a misspelt month between a day
       // and a year (`1 janauri 2015`) is a date written wrongly, not a number.
-      if let duration = try parseDurationTail(first: v) { return (duration, range(from: start)) }
+      if let duration = try parseDurationTail(first: v) {
+        // A law counts ages and terms in years, months and days a person can live; beyond, a duration
+        // is a typing error, and date arithmetic with it would leave the calendar.
+        if case .duration(let y, let m, let d) = duration, y > Self.maxYears || m > Self.maxYears * 12 || d > Self.maxYears * 366 {
+          throw fail(.durationOutOfRange(maxYears: Self.maxYears), at: range(from: start))
+        }
+        return (duration, range(from: start))
+      }
       if case .word = current.kind, case .number = peek().kind,
         let month = Spelling.suggestion(for: current.lower, among: Vocabulary.months)
       {
@@ -91,6 +101,9 @@ extension Parser {
     }
   }
 
+  /// The longest duration a rule may write: 1.000 years (12.000 months, 366.000 days).
+  static let maxYears = 1_000
+
   /// After a number: `jaar [en N maanden]`, `maanden`, `dagen`; `nil` when no unit follows.
   mutating func parseDurationTail(first: Rational) throws -> LiteralSyntax? {
     guard let n = first.intValue else { return nil }
@@ -100,7 +113,7 @@ extension Parser {
       var months = 0
       if current.isWord("en"), case .number(let m) = peek().kind, ["maand", "maanden"].contains(peek(2).lower) {
         index += 3
-        months = m.intValue ?? 0
+        months = m.intValue ?? Int.max
       }
       return .duration(years: n, months: months, days: 0)
     case "maand", "maanden":

@@ -1,4 +1,5 @@
 import Dispatch
+import ExactArithmetic
 import HouseholdModel
 import Population
 import ReferenceEvaluator
@@ -47,6 +48,16 @@ public struct UndecidedReasons: Sendable {
 /// threads. Each household gets one evaluator, so the outputs of a household share its memo; each pair
 /// is written by the one thread that owns its household, so the result is the same on any thread count.
 enum ReasonEvaluation {
+  /// Why an amount the reference evaluator decides has no place in the kernel's results: more cents than
+  /// 64 bits hold (the kernel never wraps: the row stays undecided), or not a whole number of cents.
+  static func unstorable(_ euros: Rational) -> String {
+    let cents = euros * 100
+    guard cents.isInteger else {
+      return "de referentie-evaluator geeft \(DutchFormat.number(euros, maxFractionDigits: 6)) euro, geen heel aantal centen; de uitkomst is niet afgerond (een fout in de regels of de kernel; meld het)"
+    }
+    return "het bedrag, € \(DutchFormat.number(euros, maxFractionDigits: 2, minFractionDigits: 2)), is groter dan de uitkomsten van de kernel in centen kunnen bevatten (64 bits: ten hoogste € 92.233.720.368.547.758,07); toets evaluate rekent het exact"
+  }
+
   static func reasons(_ simulation: Simulation, pairs: [(symbol: SymbolID, household: Int)], threads: Int) -> [String?] {
     var byHousehold: [Int: [Int]] = [:]
     for (i, pair) in pairs.enumerated() { byHousehold[pair.household, default: []].append(i) }
@@ -61,7 +72,11 @@ enum ReasonEvaluation {
           let h = households[k]
           let evaluator = Evaluator(program: simulation.program, household: simulation.population.household(h, program: simulation.program))
           for i in groups[h] ?? [] {
-            if case .failure(let undecided) = evaluator.value(of: pairs[i].symbol, on: simulation.date) { buffer[i] = undecided.description }
+            switch evaluator.value(of: pairs[i].symbol, on: simulation.date) {
+            case .failure(let undecided): buffer[i] = undecided.description
+            case .success(.number(let r)) where (r * 100).intValue == nil: buffer[i] = Self.unstorable(r)
+            default: break
+            }
           }
         }
       }

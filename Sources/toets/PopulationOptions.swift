@@ -26,7 +26,13 @@ struct PopulationOptions: ParsableArguments {
 
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads moet 1 of meer zijn") }
+    // More threads than households are drawn in blocks gains nothing; far beyond it the block arithmetic
+    // would overflow. 1.024 is above any machine this runs on.
+    if let threads, threads > Self.maxThreads { throw ValidationError("--threads is ten hoogste \(Self.maxThreads), niet \(threads)") }
   }
+
+  /// The most threads a run may ask for.
+  static let maxThreads = 1024
 
   var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 

@@ -297,6 +297,31 @@ struct CommandLineTests {
     let report = try Self.run(["report", "--households", "1000000000000", "--uit", "/tmp/niet-gemaakt"])
     #expect(report.status == 64 && report.stderr.contains("vraagt ongeveer"))
     #expect(!FileManager.default.fileExists(atPath: "/tmp/niet-gemaakt"))
+    // Threads beyond any machine: refused before anything runs (the block arithmetic overflowed at Int.max).
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toets-threads-\(UUID().uuidString)").path
+    for command in [["simulate", "--households", "100"], ["validate", "--households", "1000", "--seeds", "1", "--output", dir]] {
+      let r = try Self.run(command + ["--threads", "9223372036854775807"])
+      #expect(r.status == 64 && r.stderr.contains("--threads is ten hoogste 1024"), "\(command[0]): \(r.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir))
+  }
+
+  @Test("Een bedrag dat niet in de 64 bits van de kernel past: onbepaald, met die reden (geen 'fout in de kernel')")
+  func amountBeyondKernel() throws {
+    let variant = try Scratch.file("reusachtig", ext: "yaml", """
+      naam: Reusachtige standaardpremie
+      beschrijving: een aanval op de kernel
+      peildatum: 2026-01-01
+      parameters:
+        - parameter: zorgtoeslag.standaardpremie
+          waarde: € 999.999.999.999.999.999.999
+      """)
+    defer { try? FileManager.default.removeItem(at: variant) }
+    let r = try Self.run(["simulate", "--households", "200", "--variant", variant.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let zorgtoeslag = r.stdout.components(separatedBy: "\nzorgtoeslag.jaarbedrag\n").last ?? ""
+    #expect(zorgtoeslag.contains("is groter dan de uitkomsten van de kernel in centen kunnen bevatten (64 bits"), "\(zorgtoeslag.prefix(1_500))")
+    #expect(!r.stdout.contains("een fout in de kernel"))
   }
 
   @Test("Een huishouden dat de regels niet kunnen beslissen noemt het ontbrekende gegeven, exit 3")

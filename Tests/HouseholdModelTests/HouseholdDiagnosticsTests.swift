@@ -80,5 +80,23 @@ struct HouseholdDiagnosticsTests {
     let found = Self.diagnostics(MarkedText(text))
     #expect(found.count == 10_000)
     #expect(found.map { $0.range?.position } == markers.map { "h.json:1:\($0)" })
+    // Printed, each shows its window of the line (not the whole line ten thousand times).
+    let printed = DiagnosticFormatter(showsExcerpt: true).format(found).split(separator: "\n")
+    #expect(printed.count == 30_000 && printed.allSatisfy { $0.unicodeScalars.count < 200 })
+  }
+
+  @Test("de uitsnede: een tab blijft een tab onder het dakje, stuurtekens worden zichtbaar")
+  func excerptTabsAndControls() {
+    let tabs = MarkedText("{\n\t\"personen\": [\n\t\t{\t\"rol\": \"aanvrager\",\t⟨lon⟩\"lon\": \"1\"}\n\t]\n}\n")
+    let found = Self.diagnostics(tabs)
+    #expect(found.first?.range?.position == "h.json:" + tabs["lon"])
+    let lines = DiagnosticFormatter(showsExcerpt: true).format(found).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 4 && lines[1] == "  3 | \t\t{\t\"rol\": \"aanvrager\",\t\"lon\": \"1\"}")
+    #expect(lines[2] == "    | \t\t \t" + String(repeating: " ", count: 19) + "\t^")
+    // An escape sequence in a value the message repeats, and a carriage return on the line: shown, not executed.
+    let control = MarkedText("{\"personen\": [{\"rol\": \"aanvrager\"}], \"partnerschap\": ⟨p⟩\"\\u001b[2J\",\r \"x\": 1}")
+    let printed = DiagnosticFormatter(showsExcerpt: true).format(Self.diagnostics(control))
+    #expect(!printed.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D }, "\(printed.debugDescription)")
+    #expect(printed.contains("'␛[2J' is geen waarde van partnerschap") && printed.contains("␍"))
   }
 }

@@ -42,6 +42,30 @@ struct ParserTests {
     #expect(diagnosed("Parameter de x is 99999999999999999999 janauri 2015, bron \"t\".").map(\.id) == ["syntax.maand"])
   }
 
+  @Test("Een duur of datum buiten wat een wet kan bedoelen: een fout op de waarde, geen overloop verderop")
+  func literalsOutOfRange() {
+    for text in [
+      "De leeftijd is ⟨w⟩99999999999999999 jaar.",
+      "De leeftijd is ⟨w⟩1001 jaar.",
+      "De termijn is ⟨w⟩67 jaar en 99999999999999999999999 maanden.",
+      "De termijn is ⟨w⟩12001 maanden.",
+      "De termijn is ⟨w⟩9223372036854775807 dagen.",
+      "Parameter de ingangsdatum is ⟨w⟩1 januari 9000, bron \"t\".",
+      "Parameter de ingangsdatum is ⟨w⟩9999-12-31, bron \"t\".",
+      "Parameter de ingangsdatum is ⟨w⟩1 januari 1849, bron \"t\".",
+    ] {
+      let marked = MarkedText(text)
+      let found = diagnosed(marked.text)
+      #expect(found.map(\.id).first.map { ["syntax.duur-bereik", "syntax.datum-bereik"].contains($0) } == true, "\(text): \(found.map(\.id))")
+      #expect(found.first?.at == marked["w"], "\(text)")
+    }
+    // At the bounds: accepted.
+    #expect(diagnosed("De leeftijd is 1000 jaar.").isEmpty)
+    #expect(diagnosed("De termijn is 67 jaar en 12000 maanden.").isEmpty)
+    #expect(diagnosed("Parameter de ingangsdatum is 31 december 2199, bron \"t\".").isEmpty)
+    #expect(diagnosed("Parameter de ingangsdatum is 1850-01-01, bron \"t\".").isEmpty)
+  }
+
   @Test("Een dagentelling zonder begindatum of met een verschreven 'dagen': een fout op die plek, niet verderop")
   func dayCountMistakes() {
     let missing = MarkedText("De termijn is het aantal dagen van ⟨tot⟩tot de peildatum.")
