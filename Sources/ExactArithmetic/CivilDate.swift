@@ -101,14 +101,21 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 }
 
 extension CivilDate {
+  /// A day the arithmetic below has already made valid (its month 1–12, its day in the month), in any
+  /// year: date arithmetic past the years a document may give (1850–2199) computes on instead of
+  /// trapping, and the comparisons of the rules decide what such a date means.
+  static func unchecked(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+    CivilDate(dayNumber: days(fromCivil: year, month, day))
+  }
+
   /// The first day of this date's month.
-  public var firstOfMonth: CivilDate { CivilDate(year: year, month: month, day: 1)! }
+  public var firstOfMonth: CivilDate { Self.unchecked(year, month, 1) }
   /// The first day of the next month.
   public var firstOfNextMonth: CivilDate {
-    month == 12 ? CivilDate(year: year + 1, month: 1, day: 1)! : CivilDate(year: year, month: month + 1, day: 1)!
+    month == 12 ? Self.unchecked(year + 1, 1, 1) : Self.unchecked(year, month + 1, 1)
   }
   /// 1 January of this date's year.
-  public var firstOfYear: CivilDate { CivilDate(year: year, month: 1, day: 1)! }
+  public var firstOfYear: CivilDate { Self.unchecked(year, 1, 1) }
 
   public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
@@ -120,8 +127,8 @@ extension CivilDate {
     let total = c.year * 12 + (c.month - 1) + months
     let y = total >= 0 ? total / 12 : (total - 11) / 12
     let m = total - y * 12 + 1
-    if c.day <= CivilDate.daysIn(month: m, year: y) { return CivilDate(year: y, month: m, day: c.day)! }
-    return CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y))!.adding(days: 1)
+    if c.day <= CivilDate.daysIn(month: m, year: y) { return Self.unchecked(y, m, c.day) }
+    return Self.unchecked(y, m, CivilDate.daysIn(month: m, year: y)).adding(days: 1)
   }
 
   public func adding(years: Int, months: Int = 0) -> CivilDate { adding(months: years * 12 + months) }

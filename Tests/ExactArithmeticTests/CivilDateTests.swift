@@ -29,6 +29,19 @@ struct CivilDateTests {
     #expect(born.age(on: CivilDate(iso: "2026-03-01")!).years == 18)
   }
 
+  @Test("Rekenen voorbij het jaar 9999 loopt door in plaats van te vallen")
+  func beyondYear9999() {
+    let last = CivilDate(iso: "9999-12-31")!
+    let next = last.adding(months: 1)
+    #expect(next.year == 10_000 && next.month == 1 && next.day == 31)
+    #expect(next.dayNumber - last.dayNumber == 31)
+    #expect(last.firstOfNextMonth.dayNumber == last.dayNumber + 1)
+    #expect(last.adding(years: 1_000_000).year == 1_009_999)
+    #expect(next.firstOfMonth.dayNumber == last.dayNumber + 1 && next.firstOfYear == next.firstOfMonth)
+    // Within the calendar nothing changed: 31 January plus a month is 1 March in 2026 (no 31 February).
+    #expect(CivilDate(iso: "2026-01-31")!.adding(months: 1).iso == "2026-03-01")
+  }
+
   @Test("Eerste dag van de volgende maand")
   func nextMonth() {
     #expect(CivilDate(iso: "2025-12-15")!.firstOfNextMonth.iso == "2026-01-01")
