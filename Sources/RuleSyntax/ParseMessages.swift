@@ -50,6 +50,9 @@ extension DiagnosticMessage {
     .init(id: "syntax.datum-bereik", "\(iso) ligt buiten de datums die de wetten kunnen betekenen (\(DateRange.description))")
   }
   static func durationOutOfRange(maxYears: Int) -> Self {
-    .init(id: "syntax.duur-bereik", "een duur van meer dan \(maxYears) jaar (\(maxYears * 12) maanden, \(maxYears * 366) dagen) kan een wet niet bedoelen")
+    .init(id: "syntax.duur-bereik", "een duur van meer dan \(grouped(maxYears)) jaar (\(grouped(maxYears * 12)) maanden, \(grouped(maxYears * 366)) dagen) kan een wet niet bedoelen")
   }
 }
+
+/// `12.000`: a count as people read it in a message.
+private func grouped(_ n: Int) -> String { DutchFormat.groupThousands(String(n)) }
