@@ -68,7 +68,7 @@ public struct RuleGaps: Sendable {
     case .conflict(_, _, let rules): return (.inconsistentie, rules)
     case .notFormalised(_, _, let c), .documentForm(_, _, let c): return (.nietGeformaliseerd, [c])
     case .missingFact(_, _, let c), .absentPerson(_, let c): return (.anders, [c])
-    case .divisionByZero(let c): return (.anders, [c])
+    case .divisionByZero(let c), .numberTooLarge(let c): return (.anders, [c])
     default: return (.anders, [])
     }
   }

@@ -101,10 +101,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 }
 
 extension CivilDate {
-  /// A day the arithmetic below has already made valid (its month 1–12, its day in the month), in any
-  /// year: date arithmetic past the years a document may give (1850–2199) computes on instead of
-  /// trapping, and the comparisons of the rules decide what such a date means.
-  static func unchecked(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+  /// A day whose month (1–12) and day (in that month) the caller has made valid, in any year: date
+  /// arithmetic past the years a document may give (1850–2199) computes on instead of trapping, and the
+  /// rules (no law has a version there) decide what such a date means.
+  public static func unchecked(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
     CivilDate(dayNumber: days(fromCivil: year, month, day))
   }
 

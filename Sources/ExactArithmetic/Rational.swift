@@ -96,6 +96,12 @@ public struct Rational: Sendable {
   /// Whether the value is a whole number.
   public var isInteger: Bool { __gmpz_cmp_ui(cgmp_mpq_denref(cell.q), 1) == 0 }
 
+  /// Binary digits of numerator and denominator together: how much memory and time the next
+  /// operation on the value costs.
+  public var bitSize: Int {
+    Int(__gmpz_sizeinbase(cgmp_mpq_numref(cell.q), 2)) + Int(__gmpz_sizeinbase(cgmp_mpq_denref(cell.q), 2))
+  }
+
   /// The numerator as decimal digits (with a leading `-` for negative values).
   public var numeratorString: String { Rational.string(of: cgmp_mpq_numref(cell.q)) }
   /// The (positive) denominator as decimal digits.

@@ -40,7 +40,7 @@ extension Evaluator {
       let year = ctx.date.year
       for month in 1...12 {
         var inner = ctx
-        inner.date = CivilDate(year: year, month: month, day: 1)!
+        inner.date = CivilDate.unchecked(year, month, 1)
         total = total + (try number(a, inner))
       }
       return .number(total)
@@ -92,7 +92,7 @@ extension Evaluator {
       return .date(date.firstOfMonth)
     case .peildatum: return .date(ctx.date)
     case .beginOfYear: return .date(ctx.date.firstOfYear)
-    case .endOfYear: return .date(CivilDate(year: ctx.date.year, month: 12, day: 31)!)
+    case .endOfYear: return .date(CivilDate.unchecked(ctx.date.year, 12, 31))
     case .calculationYear: return .number(Rational(ctx.date.year))
     case .compare(let op, let a, let b):
       if case .person(let p) = a.kind, case .person(let q) = b.kind, op == .equal || op == .notEqual {
@@ -153,7 +153,11 @@ extension Evaluator {
       switch op {
       case .plus: return .number(p + q)
       case .minus: return .number(p - q)
-      case .times: return .number(p * q)
+      case .times:
+        // Repeated squaring through definitions doubles the digits each time: bounded before GMP runs
+        // out of memory (a million bits is some 300.000 decimal digits, far beyond any amount).
+        guard p.bitSize + q.bitSize <= Self.largestProductBits else { throw .numberTooLarge(e.citation) }
+        return .number(p * q)
       case .dividedBy:
         guard let r = p.dividedBy(q) else { throw .divisionByZero(e.citation) }
         return .number(r)

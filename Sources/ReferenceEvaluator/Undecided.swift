@@ -25,6 +25,9 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
   /// The parameter has no value on the date.
   case noParameterValue(SymbolID, date: CivilDate)
   case divisionByZero(Citation)
+  /// A product whose exact value would take more than ``Evaluator/largestProductBits`` binary digits:
+  /// no law computes with such numbers, and GMP would exhaust the memory computing it.
+  case numberTooLarge(Citation)
   /// A value had another type than the type checker gave its expression: a fault in `toets`, reported
   /// with the article instead of stopping the process, and never turned into an amount.
   case internalFault(String, Citation)
@@ -56,6 +59,8 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
       return "parameter '\(id.name)' van '\(id.law)' heeft geen waarde op \(date.iso)"
     case .divisionByZero(let c):
       return "deling door nul in \(c.short)"
+    case .numberTooLarge(let c):
+      return "een product in \(c.short) zou een getal van meer dan \(Evaluator.largestProductBits / 1_000_000) miljoen binaire cijfers worden; zo rekent geen wet"
     case .internalFault(let what, let c):
       return "interne fout in toets bij \(c.short): \(what); meld dit met het huishouden als fout in toets"
     case .timeLimit:
@@ -66,7 +71,7 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
   /// The articles involved, for reports and JSON output.
   public var citations: [Citation] {
     switch self {
-    case .missingFact(_, _, let c), .absentPerson(_, let c), .notFormalised(_, _, let c), .documentForm(_, _, let c), .divisionByZero(let c), .internalFault(_, let c): return [c]
+    case .missingFact(_, _, let c), .absentPerson(_, let c), .notFormalised(_, _, let c), .documentForm(_, _, let c), .divisionByZero(let c), .numberTooLarge(let c), .internalFault(_, let c): return [c]
     case .noRule(_, _, let list), .conflict(_, _, let list): return list
     case .noVersion, .notDefined, .noParameterValue, .timeLimit: return []
     }
@@ -92,6 +97,7 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
     case .notDefined: return "niet-gedefinieerd"
     case .noParameterValue: return "geen-parameterwaarde"
     case .divisionByZero: return "deling-door-nul"
+    case .numberTooLarge: return "getal-te-groot"
     case .internalFault: return "interne-fout"
     case .timeLimit: return "tijdslimiet"
     }

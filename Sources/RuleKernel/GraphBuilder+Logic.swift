@@ -104,7 +104,22 @@ extension GraphBuilder {
     if let p = constantValue(x), let q = constantValue(y) {
       return constant(Int64(DayMath.addPacked(Int(p), duration: Int(q), subtract: subtract)), .date, domain)
     }
-    let range = self[x].range.map { ($0.lowerBound - 200 * 1024)...($0.upperBound + 200 * 1024) }
+    // Packed dates are year × 1024 + …: widen by the whole years the duration can hold (a constant's own,
+    // an age's range: under 600 years), plus one; a longer duration goes to the reference evaluator.
+    let packed: Int128
+    if let q = constantValue(y) {
+      packed = Int128(q.magnitude)
+    } else if let r = self[y].range {
+      let widest = max(r.lowerBound.magnitude, r.upperBound.magnitude)
+      packed = widest > UInt128(Int128.max) ? .max : Int128(widest)
+    } else {
+      throw KernelUnsupported(description: "een datum plus een duur zonder bekend bereik")
+    }
+    guard packed <= Int128(Lowering.longestDurationMonths * 3) * 64 else {
+      throw KernelUnsupported(description: "een datum plus een duur van meer dan \(Lowering.longestDurationMonths * 3 / 12) jaar")
+    }
+    let years = packed / 64 / 12 + 1
+    let range = self[x].range.map { ($0.lowerBound - years * 1024)...($0.upperBound + years * 1024) }
     return make(.addDuration(x, y, subtract: subtract), domain, .date, mayFail: fails(x, y), range: range)
   }
 
@@ -123,9 +138,14 @@ extension GraphBuilder {
     if let p = constantValue(x), let q = constantValue(y) {
       return constant(Int64(DayMath.unpack(Int(q)) - DayMath.unpack(Int(p))), .number(scale: 1), domain)
     }
-    // The tables' dates lie in 1850–2199 and a date plus a duration at most 200 years further (see
-    // addDuration): fewer than 300.000 days apart.
-    let range = Int128(-300_000)...Int128(300_000)
+    // Days between two dates of known ranges: at most their span in years × 366. Without a range: the
+    // tables' dates lie in 1850–2199, and a date plus a duration (an age under 600 years) further: fewer
+    // than 1.200 years apart.
+    var span = Int128(1_200)
+    if let rx = self[x].range, let ry = self[y].range {
+      span = (max(rx.upperBound, ry.upperBound) - min(rx.lowerBound, ry.lowerBound)) / 1024 + 1
+    }
+    let range = (-span * 366)...(span * 366)
     return make(.daysBetween(x, y), domain, .number(scale: 1), mayFail: fails(x, y), range: range)
   }
 
@@ -135,7 +155,8 @@ extension GraphBuilder {
     if let p = constantValue(b), let q = constantValue(a) {
       return constant(Int64(DayMath.agePacked(Int(p), Int(q))), .duration, domain)
     }
-    let ageRange = Int128(-200 * 12 * 64)...Int128(200 * 12 * 64)
+    // A document's dates lie in 1850–2199, so an age at a date within 200 years of them stays under 600.
+    let ageRange = Int128(-600 * 12 * 64)...Int128(600 * 12 * 64)
     if let day = constantValue(a) {
       return make(.ageOn(b, day: day), self[b].domain, .duration, mayFail: self[b].mayFail, range: ageRange)
     }

@@ -30,6 +30,16 @@ extension Lowering {
       return try b.into(node, ctx.domain)
     case .arithmetic(let op, let x, let y):
       let (p, q) = (try lower(x, ctx), try lower(y, ctx))
+      if x.type == .duration && y.type == .duration {
+        // Two packed durations add exactly only while their days stay under 64 and the sum within the
+        // kernel's 200 years: constants are checked here; a sum that varies per household goes to the
+        // reference evaluator.
+        guard op == .plus, let u = b.constantValue(p), let v = b.constantValue(q), u >= 0, v >= 0 else {
+          throw KernelUnsupported(description: "een som van duren die per huishouden verschilt")
+        }
+        let sum = Duration(months: Int(u / 64 + v / 64), days: Int(u % 64 + v % 64))
+        return try constant(.duration(sum), .duration, ctx.domain)
+      }
       switch op {
       case .plus: return try b.add(p, q)
       case .minus: return try b.add(p, q, subtract: true)
@@ -68,12 +78,15 @@ extension Lowering {
       guard let day = b.constantValue(dn) else { throw KernelUnsupported(description: "'geldend op' een datum die per huishouden verschilt") }
       var inner = ctx
       inner.date = CivilDate(dayNumber: DayMath.unpack(Int(day)))
+      // The kernel's ranges assume the dates a document and the tables may hold; beyond them the reference
+      // evaluator decides (no law has a version there).
+      guard DateRange.contains(inner.date) else { throw KernelUnsupported(description: "'geldend op' \(inner.date.iso), buiten \(DateRange.description)") }
       return try lower(x, inner)
     case .sumOverMonths(let x):
       let key = MonthSumKey(expression: ObjectIdentifier(e), day: ctx.date.dayNumber, domain: ctx.domain)
       if mode == .januaryTimesTwelve {
         var january = ctx
-        january.date = CivilDate(year: ctx.date.year, month: 1, day: 1)!
+        january.date = CivilDate.unchecked(ctx.date.year, 1, 1)
         let first = try lower(x, january)
         guard let starts = segments[key] else { throw KernelUnsupported(description: "een maandsom die de analyse niet zag") }
         guard starts.count > 1 else {
@@ -84,7 +97,7 @@ extension Lowering {
         for (k, start) in starts.enumerated() {
           let length = (k + 1 < starts.count ? starts[k + 1] : 12) - start
           var at = ctx
-          at.date = CivilDate(year: ctx.date.year, month: start + 1, day: 1)!
+          at.date = CivilDate.unchecked(ctx.date.year, start + 1, 1)
           let value = start == 0 ? first : try lower(x, at)
           let part = try b.multiply(value, b.constant(Int64(length), .number(scale: 1), ctx.domain))
           total = try total.map { try b.add($0, part) } ?? part
@@ -95,7 +108,7 @@ extension Lowering {
       var months: [Int32] = []
       for month in 1...12 {
         var inner = ctx
-        inner.date = CivilDate(year: ctx.date.year, month: month, day: 1)!
+        inner.date = CivilDate.unchecked(ctx.date.year, month, 1)
         let v = try lower(x, inner)
         months.append(v)
         total = try total.map { try b.add($0, v) } ?? v
@@ -126,7 +139,7 @@ extension Lowering {
     case .firstOfMonth(let d): return b.firstOfMonth(try lower(d, ctx), next: false)
     case .peildatum: return b.date(ctx.date, ctx.domain)
     case .beginOfYear: return b.date(ctx.date.firstOfYear, ctx.domain)
-    case .endOfYear: return b.date(CivilDate(year: ctx.date.year, month: 12, day: 31)!, ctx.domain)
+    case .endOfYear: return b.date(CivilDate.unchecked(ctx.date.year, 12, 31), ctx.domain)
     case .calculationYear: return b.constant(Int64(ctx.date.year), .number(scale: 1), ctx.domain)
     case .compare(let op, let x, let y):
       if case .person(let p) = x.kind, case .person(let q) = y.kind, op == .equal || op == .notEqual {

@@ -70,13 +70,22 @@ final class Lowering {
     }
   }
 
+  /// The longest duration constant the kernel lowers, in months: 200 years, the span its date ranges allow.
+  static let longestDurationMonths = 200 * 12
+
   /// A value of the IR as a constant node.
   func constant(_ v: Value, _ type: RuleType, _ domain: Domain) throws -> Int32 {
     switch v {
     case .number(let r): return try builder.number(r, domain)
     case .boolean(let b): return builder.boolean(b, domain)
     case .date(let d): return builder.date(d, domain)
-    case .duration(let u): return builder.constant(Int64(u.totalMonths * 64 + u.days), .duration, domain)
+    case .duration(let u):
+      // Packed as months × 64 + days, compared as (months, days) as the reference does: exact only for
+      // 0–63 days; and the ranges of dates plus durations assume at most 200 years (GraphBuilder).
+      guard (0..<64).contains(u.days), (0...Self.longestDurationMonths).contains(u.totalMonths) else {
+        throw KernelUnsupported(description: "een duur van \(u) (de kernel kent duren tot 200 jaar met hoogstens 63 dagen)")
+      }
+      return builder.constant(Int64(u.totalMonths * 64 + u.days), .duration, domain)
     case .enumCase(let e):
       guard case .enumeration(let name) = type, let i = program.enumerations[name]?.firstIndex(of: e) else {
         throw KernelUnsupported(description: "onbekende enumeratiewaarde \(e)")

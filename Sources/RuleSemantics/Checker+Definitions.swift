@@ -4,23 +4,56 @@ import RuleIR
 import RuleSyntax
 
 extension Checker {
+  /// The deepest chain of definitions resting on each other that the checker accepts.
+  static let maxDefinitionDepth = 64
+
   /// The typed definition of `key` in `version`, built once. Reports a circular definition when the
   /// definition is asked for while it is being built.
   func definition(_ key: String, in version: VersionInfo, requestedAt range: SourceRange?) -> Definition? {
     let vid = ObjectIdentifier(version)
-    if let cached = definitions[vid]?[key] { return cached }
     let id = SymbolID(law: version.law, name: key)
+    if let cached = definitions[vid]?[key] {
+      noteDepth(definitionDepth[id] ?? 0)
+      return cached
+    }
     guard let entries = version.rules[key], let first = entries.first else { return nil }
     if let index = stack.firstIndex(where: { $0.0 == id }) {
       reportCycle(Array(stack[index...]), closingAt: range ?? first.value.range)
       return nil
     }
+    // A chain of definitions each resting on the next: deeper than any law, it would exhaust the stack of
+    // this checker and of the evaluators after it. Measured as the longest chain below a definition
+    // (whatever order the definitions are checked in), reported once, at the first that goes too deep.
+    guard stack.count < Self.maxDefinitionDepth else {
+      reportTooDeep(id, at: range ?? first.value.range, first.citation)
+      return nil
+    }
     stack.append((id, range ?? first.value.range))
-    let built = buildDefinition(id, entries, version)
+    depthStack.append(0)
+    var built = buildDefinition(id, entries, version)
     stack.removeLast()
+    let depth = depthStack.removeLast() + 1
+    definitionDepth[id] = depth
+    if depth > Self.maxDefinitionDepth, built != nil {
+      reportTooDeep(id, at: first.value.range, first.citation)
+      built = nil
+    }
+    noteDepth(depth)
     if built == nil { failedSymbols.insert(id) }
     definitions[vid, default: [:]][key] = .some(built)
     return built
+  }
+
+  /// The definition being built rests on one `depth` deep.
+  private func noteDepth(_ depth: Int) {
+    if let last = depthStack.indices.last { depthStack[last] = max(depthStack[last], depth) }
+  }
+
+  private func reportTooDeep(_ id: SymbolID, at range: SourceRange, _ citation: Citation) {
+    failedSymbols.insert(id)
+    guard !reportedDepth else { return }
+    reportedDepth = true
+    diagnostics.emit(.definitionChainTooDeep(id.name, limit: Self.maxDefinitionDepth), at: range, citation: citation)
   }
 
   private struct Checked {

@@ -34,6 +34,11 @@ final class Checker {
   var failedSymbols: Set<SymbolID> = []
   /// Definitions being checked, innermost last, with the place that asked for them.
   var stack: [(SymbolID, SourceRange)] = []
+  /// Whether a chain deeper than ``maxDefinitionDepth`` has been reported (once is enough).
+  var reportedDepth = false
+  /// Per definition being built, the deepest chain it rests on so far; per definition built, its depth.
+  var depthStack: [Int] = []
+  var definitionDepth: [SymbolID: Int] = [:]
   var reportedCycles: Set<[SymbolID]> = []
   let birthDateFact: SymbolID?
 

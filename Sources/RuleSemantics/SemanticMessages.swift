@@ -85,6 +85,9 @@ extension DiagnosticMessage {
   static func fallbackOnly(_ name: String) -> Self {
     .init(id: "regel.alleen-anders", severity: .warning, "'\(name)' heeft alleen een 'Anders'-regel; schrijf de regel zonder 'Anders'")
   }
+  static func definitionChainTooDeep(_ name: String, limit: Int) -> Self {
+    .init(id: "afhankelijkheid.te-diep", "'\(name)' rust via meer dan \(limit) definities op elkaar; een wet stapelt begrippen niet zo diep (de evaluator zou zijn stack opmaken)")
+  }
   static func cycle(_ chain: String) -> Self {
     .init(id: "afhankelijkheid.kring", "kringverwijzing: \(chain)")
   }

@@ -18,7 +18,7 @@ public enum DocumentConsistency {
       out.append("partnerschap is '\(label)', maar het document noemt geen persoon met de rol partner: de regels rekenen zonder partner")
     }
     if let birth = program.facts.values.first(where: { $0.field == "geboortedatum" && $0.subject == .person }) {
-      let endOfYear = CivilDate(year: date.year, month: 12, day: 31)!
+      let endOfYear = CivilDate.unchecked(date.year, 12, 31)
       for (i, person) in household.persons.enumerated() {
         guard case .date(let born)? = person.facts[birth.id], born > endOfYear else { continue }
         out.append(

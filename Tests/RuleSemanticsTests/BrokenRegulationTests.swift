@@ -66,6 +66,25 @@ struct BrokenRegulationTests {
     #expect(diagnostics("Parameter de grens is € 1.205, bron \"Regeling 2025, geïndexeerd\".").isEmpty)
   }
 
+  @Test("Een keten van definities dieper dan 64: één fout met plaats, geen volle stack; 60 diep is goed")
+  func definitionChainBounded() {
+    func chain(_ n: Int) -> String {
+      var rules = ["De schakel0 is € 1 per jaar."]
+      for i in 1..<n { rules.append("De schakel\(i) is de schakel\(i - 1) vermeerderd met € 1 per jaar.") }
+      rules.append("Uitvoer test.keten is de schakel\(n - 1).")
+      return RegulationFixture.header(code: "test") + "## Artikel 1\n\n1. Een keten.\n\n```regels\n" + rules.joined(separator: "\n") + "\n```\n"
+    }
+    let (ok, okDiagnostics) = RegulationFixture.compile(["test.md": chain(60)])
+    #expect(ok != nil, "\(RegulationFixture.errors(okDiagnostics))")
+    for n in [70, 5_000] {
+      let (program, diagnostics) = RegulationFixture.compile(["test.md": chain(n)])
+      #expect(program == nil)
+      let found = diagnostics.filter(\.isError)
+      #expect(found.map(\.message.id) == ["afhankelijkheid.te-diep"], "\(n): \(RegulationFixture.errors(diagnostics).prefix(3))")
+      #expect(found.first?.range != nil && found.first?.citation?.artikel == "1")
+    }
+  }
+
   @Test("Iedere fout noemt het artikel en lid waar ze in staat")
   func citations() {
     let (_, diagnostics) = RegulationFixture.compile(["test.md": Self.broken])
