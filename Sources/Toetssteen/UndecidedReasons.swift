@@ -53,9 +53,10 @@ enum ReasonEvaluation {
   static func unstorable(_ euros: Rational) -> String {
     let cents = euros * 100
     guard cents.isInteger else {
-      return "de referentie-evaluator geeft \(DutchFormat.number(euros, maxFractionDigits: 6)) euro, geen heel aantal centen; de uitkomst is niet afgerond (een fout in de regels of de kernel; meld het)"
+      return "de referentie-evaluator geeft een bedrag dat geen heel aantal centen is; de uitkomst is niet afgerond (een fout in de regels of de kernel; meld het)"
     }
-    return "het bedrag, € \(DutchFormat.number(euros, maxFractionDigits: 2, minFractionDigits: 2)), is groter dan de uitkomsten van de kernel in centen kunnen bevatten (64 bits: ten hoogste € 92.233.720.368.547.758,07); toets evaluate rekent het exact"
+    // Without the amount itself, so that the households of one cause count as one reason.
+    return "het bedrag is groter dan de uitkomsten van de kernel in centen kunnen bevatten (64 bits: ten hoogste € 92.233.720.368.547.758,07); toets evaluate rekent het exact"
   }
 
   static func reasons(_ simulation: Simulation, pairs: [(symbol: SymbolID, household: Int)], threads: Int) -> [String?] {
