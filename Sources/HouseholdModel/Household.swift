@@ -98,13 +98,13 @@ public struct HouseholdErrors: Error, Sendable, CustomStringConvertible {
     for i in order {
       let target = positions[i]
       guard target.line >= 1, target.line <= file.lineStarts.count else { continue }
+      // A column past the line's text points just after it.
+      let end = file.lineBounds(target.line).upperBound
       if target.line != line {
         line = target.line
         offset = file.lineStarts[line - 1]
         bytes = 0
       }
-      // The line's last scalar is its line break: a column past the text points at the break.
-      let end = line < file.lineStarts.count ? file.lineStarts[line] - 1 : file.scalars.count
       while bytes < target.column - 1, offset < end {
         bytes += UTF8.width(file.scalars[offset])
         offset += 1

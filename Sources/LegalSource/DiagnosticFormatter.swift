@@ -52,9 +52,8 @@ public struct DiagnosticFormatter: Sendable {
     let (line, column) = range.startLocation
     // The line's bounds in the file: only the window shown is copied, so a thousand diagnostics on one
     // line of megabytes cost a thousand windows, not a thousand lines.
-    let start = file.lineStarts[line - 1]
-    var end = line < file.lineStarts.count ? file.lineStarts[line] : file.scalars.count
-    while end > start, file.scalars[end - 1] == "\n" || file.scalars[end - 1] == "\r" { end -= 1 }
+    let bounds = file.lineBounds(line)
+    let (start, end) = (bounds.lowerBound, bounds.upperBound)
     let length = end - start
     let at = min(column - 1, length)
     var width = max(1, min(range.end, end) - range.start)

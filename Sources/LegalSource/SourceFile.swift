@@ -40,14 +40,19 @@ public final class SourceFile: Sendable, Hashable {
     return (lo + 1, offset - lineStarts[lo] + 1)
   }
 
-  /// The text of a 1-based line, without its line break.
-  public func line(_ number: Int) -> String {
-    guard number >= 1, number <= lineStarts.count else { return "" }
+  /// The scalar offsets of a 1-based line, without its line break (empty beyond the file).
+  public func lineBounds(_ number: Int) -> Range<Int> {
+    guard number >= 1, number <= lineStarts.count else { return scalars.count..<scalars.count }
     let start = lineStarts[number - 1]
     var end = number < lineStarts.count ? lineStarts[number] : scalars.count
     while end > start, scalars[end - 1] == "\n" || scalars[end - 1] == "\r" { end -= 1 }
+    return start..<end
+  }
+
+  /// The text of a 1-based line, without its line break.
+  public func line(_ number: Int) -> String {
     var s = String.UnicodeScalarView()
-    s.append(contentsOf: scalars[start..<end])
+    s.append(contentsOf: scalars[lineBounds(number)])
     return String(s)
   }
 

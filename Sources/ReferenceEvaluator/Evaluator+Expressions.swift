@@ -150,14 +150,14 @@ extension Evaluator {
     let y = try evaluate(b, ctx)
     switch (x, y) {
     case (.number(let p), .number(let q)):
+      // Every operation can double the digits (a product, a quotient, a sum of fractions over their common
+      // denominator), so repeated through definitions the numbers grow exponentially: bounded before GMP
+      // runs out of memory (a million bits is some 300.000 decimal digits, far beyond any amount).
+      guard p.bitSize + q.bitSize <= Self.largestOperandBits else { throw .numberTooLarge(e.citation) }
       switch op {
       case .plus: return .number(p + q)
       case .minus: return .number(p - q)
-      case .times:
-        // Repeated squaring through definitions doubles the digits each time: bounded before GMP runs
-        // out of memory (a million bits is some 300.000 decimal digits, far beyond any amount).
-        guard p.bitSize + q.bitSize <= Self.largestProductBits else { throw .numberTooLarge(e.citation) }
-        return .number(p * q)
+      case .times: return .number(p * q)
       case .dividedBy:
         guard let r = p.dividedBy(q) else { throw .divisionByZero(e.citation) }
         return .number(r)

@@ -17,8 +17,9 @@ import RuleIR
 public final class Evaluator {
   public let program: Program
   public let household: Household
-  /// The most binary digits the two factors of a product may have together (``Undecided/numberTooLarge``).
-  public static let largestProductBits = 1_000_000
+  /// The most binary digits the two operands of an arithmetic operation may have together
+  /// (``Undecided/numberTooLarge``).
+  public static let largestOperandBits = 1_000_000
   let tracing: Bool
   var memo: [MemoKey: Result<Value, Undecided>] = [:]
   var stepIndex: [MemoKey: Int] = [:]

@@ -25,8 +25,8 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
   /// The parameter has no value on the date.
   case noParameterValue(SymbolID, date: CivilDate)
   case divisionByZero(Citation)
-  /// A product whose exact value would take more than ``Evaluator/largestProductBits`` binary digits:
-  /// no law computes with such numbers, and GMP would exhaust the memory computing it.
+  /// An operation on numbers of more than ``Evaluator/largestOperandBits`` binary digits together: no law
+  /// computes with such numbers, and GMP would exhaust the memory computing them.
   case numberTooLarge(Citation)
   /// A value had another type than the type checker gave its expression: a fault in `toets`, reported
   /// with the article instead of stopping the process, and never turned into an amount.
@@ -60,7 +60,7 @@ public enum Undecided: Error, Sendable, Hashable, CustomStringConvertible {
     case .divisionByZero(let c):
       return "deling door nul in \(c.short)"
     case .numberTooLarge(let c):
-      return "een product in \(c.short) zou een getal van meer dan \(Evaluator.largestProductBits / 1_000_000) miljoen binaire cijfers worden; zo rekent geen wet"
+      return "een berekening in \(c.short) zou rekenen met getallen van samen meer dan \(Evaluator.largestOperandBits / 1_000_000) miljoen binaire cijfers; zo rekent geen wet"
     case .internalFault(let what, let c):
       return "interne fout in toets bij \(c.short): \(what); meld dit met het huishouden als fout in toets"
     case .timeLimit:

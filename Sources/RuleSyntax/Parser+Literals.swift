@@ -84,7 +84,9 @@ extension Parser {
       if let duration = try parseDurationTail(first: v) {
         // A law counts ages and terms in years, months and days a person can live; beyond, a duration
         // is a typing error, and date arithmetic with it would leave the calendar.
-        if case .duration(let y, let m, let d) = duration, y > Self.maxYears || m > Self.maxYears * 12 || d > Self.maxYears * 366 {
+        if case .duration(let y, let m, let d) = duration,
+          y > Self.maxYears || m > Self.maxYears * 12 || y * 12 + m > Self.maxYears * 12 || d > Self.maxYears * 366
+        {
           throw fail(.durationOutOfRange(maxYears: Self.maxYears), at: range(from: start))
         }
         return (duration, range(from: start))
